@@ -1,0 +1,5 @@
+export type { Database, DatabaseKind, Queryable, QueryResult, Row } from './database.ts';
+export { openDatabase, databaseConfigFromEnv, type DatabaseConfig } from './open.ts';
+export { openPglite, rawPglite, pgliteExtensions } from './pglite.ts';
+export { openPostgres } from './postgres.ts';
+export { migrate, listMigrations, splitSql } from './migrate.ts';

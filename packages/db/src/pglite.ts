@@ -1,0 +1,42 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable, type Row } from './database.ts';
+
+const parsers = {
+  [DATE_OID]: (value: string) => value,
+  [INT8_OID]: (value: string) => Number(value),
+  [NUMERIC_OID]: (value: string) => Number(value),
+};
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+/** Opens (or creates) an embedded database; `dataDir` undefined keeps it in memory. */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pg = await PGlite.create(dataDir ?? 'memory://', { extensions: pgliteExtensions, parsers });
+  return wrapPglite(pg);
+}
+
+export function wrapPglite(pg: PGlite): Database {
+  const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T extends object>(sql: string, params?: readonly unknown[]) {
+      const result = await target.query<T>(sql, params as unknown[] | undefined);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...asQueryable(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    close: () => pg.close(),
+    // The raw handle is needed for backups (dumpDataDir) and test cloning.
+    ...({ raw: pg } as object),
+  };
+}
+
+export function rawPglite(db: Database): PGlite | undefined {
+  return (db as Database & { raw?: PGlite }).raw;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Every kind of audit event. Closed: a new kind is added here first. */
+export const AUDIT_ACTIONS = [
+  'auth.login', // password (and second factor) accepted, session opened
+  'auth.login_failed', // wrong username, password or code; details.reason says which check failed
+  'auth.locked', // too many failures: account locked until details.until
+  'auth.logout', // session closed by the user
+  'auth.password_changed', // by the user themself
+  'auth.totp_enrolled',
+  'auth.totp_disabled',
+  'user.created',
+  'user.updated', // details.changes lists the fields with before/after (secrets as digests)
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset', // by an administrator or the CLI
+  'user.read', // a user record opened by someone else
+  'role.created',
+  'role.updated',
+  'institution.created',
+  'institution.updated',
+  'office.created',
+  'office.updated',
+  'system.demo_seeded',
+  'system.restored', // a backup was restored into this database
+] as const;
+
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof ZAuditAction>;

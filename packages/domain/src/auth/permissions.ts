@@ -1,0 +1,100 @@
+/**
+ * Permissions are `action:entity:scope` strings. A route declares the exact string it needs;
+ * a use case that filters records reads the widest scope the caller holds for action:entity.
+ * Granting a scope always grants the narrower ones too (see `withImpliedScopes`), so an exact
+ * string match and the scope order never disagree.
+ */
+export const SCOPES = ['own', 'office', 'institution', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const PERMISSIONS = [
+  // Every signed-in user: own profile, password, second factor, language, logout.
+  'use:account:own',
+  'read:organisation:all',
+  'manage:organisation:all',
+  'read:user:office',
+  'read:user:institution',
+  'read:user:all',
+  'manage:user:institution',
+  'manage:user:all',
+  'read:role:all',
+  'manage:role:all',
+  'read:audit:office',
+  'read:audit:institution',
+  'read:audit:all',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface ParsedPermission {
+  action: string;
+  entity: string;
+  scope: Scope;
+}
+
+export function parsePermission(code: string): ParsedPermission {
+  const [action, entity, scope] = code.split(':');
+  if (!action || !entity || !SCOPES.includes(scope as Scope)) throw new Error(`Bad permission ${code}`);
+  return { action, entity, scope: scope as Scope };
+}
+
+/** Adds the narrower scopes of every granted permission that exist in the catalogue. */
+export function withImpliedScopes(codes: Iterable<string>): Permission[] {
+  const result = new Set<Permission>();
+  for (const code of codes) {
+    const { action, entity, scope } = parsePermission(code);
+    for (const narrower of SCOPES.slice(0, SCOPES.indexOf(scope) + 1)) {
+      const candidate = `${action}:${entity}:${narrower}`;
+      if ((PERMISSIONS as readonly string[]).includes(candidate)) result.add(candidate as Permission);
+    }
+  }
+  return [...result].sort();
+}
+
+/** The widest scope held for action:entity, or null when none is. */
+export function widestScope(held: ReadonlySet<string>, action: string, entity: string): Scope | null {
+  for (let i = SCOPES.length - 1; i >= 0; i--) {
+    if (held.has(`${action}:${entity}:${SCOPES[i]}`)) return SCOPES[i] ?? null;
+  }
+  return null;
+}
+
+export const ROLE_CODES = [
+  'admin',
+  'auditor',
+  'supervisor',
+  'registration_clerk',
+  'eligibility_officer',
+  'first_contact_officer',
+  'training_coordinator',
+  'trainer',
+  'interpreter',
+  'observer',
+] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+/** Built-in roles as first installed; administrators may change them afterwards. */
+export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requiresTotp: boolean }> = {
+  admin: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'manage:organisation:all', 'read:user:all',
+      'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all'],
+  },
+  auditor: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all'],
+  },
+  supervisor: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:office', 'read:audit:office'],
+  },
+  registration_clerk: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  eligibility_officer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  first_contact_officer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  training_coordinator: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution'],
+  },
+  trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  interpreter: { requiresTotp: false, permissions: ['use:account:own'] },
+  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+};

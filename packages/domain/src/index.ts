@@ -1,0 +1,9 @@
+// Client-safe exports: schemas, codes, catalogs. Server-only code is in ./server.ts.
+export * from './shared/errors.ts';
+export * from './shared/limits.ts';
+export * from './auth/permissions.ts';
+export * from './auth/auth.schemas.ts';
+export * from './audit/audit.actions.ts';
+export * from './audit/audit.schemas.ts';
+export * from './organisations/organisations.schemas.ts';
+export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';

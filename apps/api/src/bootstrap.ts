@@ -1,0 +1,16 @@
+import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
+import { isDatabaseEmpty, seedDemo, syncAccessCatalogue } from '@refugio/domain/server';
+
+/** Opens the database and brings it to the current schema and permission catalogue. */
+export async function openReadyDatabase(config: DatabaseConfig): Promise<Database> {
+  const db = await openDatabase(config);
+  await migrate(db);
+  await syncAccessCatalogue(db);
+  return db;
+}
+
+/** Seeds demo data into an empty database; returns the credentials to print once, or null. */
+export async function seedDemoIfEmpty(db: Database, password: string | undefined) {
+  if (!(await isDatabaseEmpty(db))) return null;
+  return seedDemo(db, { password });
+}

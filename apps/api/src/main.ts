@@ -1,0 +1,28 @@
+import { buildApp } from './app.ts';
+import { openReadyDatabase, seedDemoIfEmpty } from './bootstrap.ts';
+import { configFromEnv } from './config.ts';
+
+const startedAt = performance.now();
+const config = configFromEnv();
+const db = await openReadyDatabase(config.database);
+if (config.demo) {
+  const credentials = await seedDemoIfEmpty(db, config.demoPassword);
+  if (credentials) {
+    const lines = credentials.map((c) => `  ${c.username.padEnd(14)} ${c.password}`);
+    const source = config.demoPassword ? 'REFUGIO_DEMO_PASSWORD' : 'generated; shown only this once';
+    console.log(`\nDemo data seeded. Accounts (password ${source}):\n${lines.join('\n')}\n`);
+  }
+}
+const app = await buildApp({ db, config });
+
+async function shutdown(signal: string) {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info({ database: db.kind, readyMs: Math.round(performance.now() - startedAt) }, `Refugio ready at http://${config.host}:${config.port}`);

@@ -1,0 +1,18 @@
+/** `npm run bench -- <suite> [options]`: runs one benchmark suite and prints JSON results. */
+import { parseArgs } from 'node:util';
+import { benchFoundation } from './foundation.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'database-url': { type: 'string' }, port: { type: 'string' } },
+});
+const suite = positionals[0] ?? 'foundation';
+const suites: Record<string, () => Promise<unknown>> = {
+  foundation: () => benchFoundation({ databaseUrl: values['database-url'], port: Number(values.port) || undefined }),
+};
+const run = suites[suite];
+if (!run) {
+  console.error(`Unknown suite "${suite}". Suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+console.log(JSON.stringify(await run(), null, 2));

@@ -1,10 +1,70 @@
 /** UI sections of the catalogs (one JSON file per section and language). */
 import esCommon from './es-MX/common.json' with { type: 'json' };
+import esAuth from './es-MX/auth.json' with { type: 'json' };
+import esShell from './es-MX/shell.json' with { type: 'json' };
+import esHome from './es-MX/home.json' with { type: 'json' };
+import esAccount from './es-MX/account.json' with { type: 'json' };
+import esUsers from './es-MX/users.json' with { type: 'json' };
+import esRoles from './es-MX/roles.json' with { type: 'json' };
+import esPermissions from './es-MX/permissions.json' with { type: 'json' };
+import esOrganisations from './es-MX/organisations.json' with { type: 'json' };
+import esAudit from './es-MX/audit.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
+import enAuth from './en/auth.json' with { type: 'json' };
+import enShell from './en/shell.json' with { type: 'json' };
+import enHome from './en/home.json' with { type: 'json' };
+import enAccount from './en/account.json' with { type: 'json' };
+import enUsers from './en/users.json' with { type: 'json' };
+import enRoles from './en/roles.json' with { type: 'json' };
+import enPermissions from './en/permissions.json' with { type: 'json' };
+import enOrganisations from './en/organisations.json' with { type: 'json' };
+import enAudit from './en/audit.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
+import frAuth from './fr/auth.json' with { type: 'json' };
+import frShell from './fr/shell.json' with { type: 'json' };
+import frHome from './fr/home.json' with { type: 'json' };
+import frAccount from './fr/account.json' with { type: 'json' };
+import frUsers from './fr/users.json' with { type: 'json' };
+import frRoles from './fr/roles.json' with { type: 'json' };
+import frPermissions from './fr/permissions.json' with { type: 'json' };
+import frOrganisations from './fr/organisations.json' with { type: 'json' };
+import frAudit from './fr/audit.json' with { type: 'json' };
 
 export const uiCatalogs = {
-  'es-MX': { common: esCommon },
-  en: { common: enCommon },
-  fr: { common: frCommon },
+  'es-MX': {
+    common: esCommon,
+    auth: esAuth,
+    shell: esShell,
+    home: esHome,
+    account: esAccount,
+    users: esUsers,
+    roles: esRoles,
+    permissions: esPermissions,
+    organisations: esOrganisations,
+    audit: esAudit,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    shell: enShell,
+    home: enHome,
+    account: enAccount,
+    users: enUsers,
+    roles: enRoles,
+    permissions: enPermissions,
+    organisations: enOrganisations,
+    audit: enAudit,
+  },
+  fr: {
+    common: frCommon,
+    auth: frAuth,
+    shell: frShell,
+    home: frHome,
+    account: frAccount,
+    users: frUsers,
+    roles: frRoles,
+    permissions: frPermissions,
+    organisations: frOrganisations,
+    audit: frAudit,
+  },
 };

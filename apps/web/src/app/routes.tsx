@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { canAny, can, LoginPage } from '../features/auth/index.ts';
+import { HomePage } from './routes/HomePage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { ProtectedLayout } from './shell/ProtectedLayout.tsx';
+import { RequirePermission } from './shell/RequirePermission.tsx';
+
+// Admin pages load on first visit, so the login page and shell stay small.
+const ChangePasswordPage = lazy(() => import('../features/account/index.ts').then((m) => ({ default: m.ChangePasswordPage })));
+const TwoFactorPage = lazy(() => import('../features/account/index.ts').then((m) => ({ default: m.TwoFactorPage })));
+const UsersPage = lazy(() => import('../features/users/index.ts').then((m) => ({ default: m.UsersPage })));
+const UserFormPage = lazy(() => import('../features/users/index.ts').then((m) => ({ default: m.UserFormPage })));
+const RolesPage = lazy(() => import('../features/roles/index.ts').then((m) => ({ default: m.RolesPage })));
+const OrganisationsPage = lazy(() => import('../features/organisations/index.ts').then((m) => ({ default: m.OrganisationsPage })));
+const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<ProtectedLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="account/two-factor" element={<TwoFactorPage />} />
+        <Route path="users" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'user')}><UsersPage /></RequirePermission>} />
+        <Route path="users/new" element={<RequirePermission allowed={(me) => canAny(me, 'manage', 'user')}><UserFormPage /></RequirePermission>} />
+        <Route path="users/:id/edit" element={<RequirePermission allowed={(me) => canAny(me, 'manage', 'user')}><UserFormPage /></RequirePermission>} />
+        <Route path="roles" element={<RequirePermission allowed={(me) => can(me, 'read:role:all')}><RolesPage /></RequirePermission>} />
+        <Route path="organisations" element={<RequirePermission allowed={(me) => can(me, 'read:organisation:all')}><OrganisationsPage /></RequirePermission>} />
+        <Route path="audit" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'audit')}><AuditPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,21 @@
+import type { TMe } from '@refugio/domain';
+import { can, canAny } from '../../features/auth/index.ts';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  /** Shown on the home page under the link. */
+  descriptionKey: string;
+  allowed: (me: TMe) => boolean;
+}
+
+/** The sections of the app, each shown only to users whose roles can open it. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
+  { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
+  {
+    to: '/organisations', labelKey: 'shell.nav.organisations', descriptionKey: 'home.cards.organisations',
+    allowed: (me) => can(me, 'read:organisation:all'),
+  },
+  { to: '/audit', labelKey: 'shell.nav.audit', descriptionKey: 'home.cards.audit', allowed: (me) => canAny(me, 'read', 'audit') },
+];

@@ -1,0 +1,2 @@
+export { ChangePasswordPage } from './components/ChangePasswordPage.tsx';
+export { TwoFactorPage } from './components/TwoFactorPage.tsx';

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Center, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TAuditEvent } from '@refugio/domain';
+import { DataTable, type Column } from '../../../components/ui/DataTable.tsx';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
+import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { formatDateTime } from '../../../lib/format-date.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
+import { EMPTY_AUDIT_FILTERS, useAuditEvents, type AuditFilters } from '../api/audit.ts';
+import { summarizeDetails } from '../summarize-details.ts';
+import { AuditFiltersForm } from './AuditFiltersForm.tsx';
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
+  const events = useAuditEvents(filters);
+  const language = currentLanguage();
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const actionLabel = (action: string) => {
+    const key = `audit.actions.${action}`;
+    return i18n.exists(key) ? t(key) : action;
+  };
+  const columns: Column<TAuditEvent>[] = [
+    { key: 'when', header: t('audit.columns.when'), render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.occurredAt, language)}</Text> },
+    { key: 'actor', header: t('audit.columns.actor'), render: (e) => e.actorUsername ?? t('audit.system') },
+    { key: 'action', header: t('audit.columns.action'), render: (e) => actionLabel(e.action) },
+    {
+      key: 'entity', header: t('audit.columns.entity'),
+      render: (e) => (
+        <Text size="sm">
+          {e.entityType}
+          {e.entityId && <Text span size="xs" c="dimmed" ff="monospace" title={e.entityId}> {e.entityId.slice(0, 8)}</Text>}
+        </Text>
+      ),
+    },
+    { key: 'details', header: t('audit.columns.details'), render: (e) => <Text size="sm">{summarizeDetails(e.details) || '—'}</Text> },
+    { key: 'ip', header: t('audit.columns.ip'), render: (e) => e.ip ?? '—' },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <AuditFiltersForm value={filters} onApply={setFilters} />
+      <ErrorAlert error={events.error} />
+      {events.isPending ? <LoadingState /> : (
+        <>
+          <DataTable caption={t('audit.title')} columns={columns} rows={rows} rowKey={(e) => String(e.seq)} />
+          <Center mt="md">
+            {events.hasNextPage ? (
+              <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+                {t('audit.loadMore')}
+              </Button>
+            ) : rows.length > 0 && <Text size="sm" c="dimmed">{t('audit.end')}</Text>}
+          </Center>
+        </>
+      )}
+    </>
+  );
+}

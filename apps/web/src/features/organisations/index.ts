@@ -1,0 +1,2 @@
+export { useInstitutions, useOffices } from './api/organisations.ts';
+export { OrganisationsPage } from './components/OrganisationsPage.tsx';

@@ -1,0 +1,2 @@
+export { UsersPage } from './components/UsersPage.tsx';
+export { UserFormPage } from './components/UserFormPage.tsx';

@@ -1,0 +1,52 @@
+/**
+ * i18next over the shared catalogs of @refugio/domain: the same keys the API uses for errors.
+ * The language is remembered in localStorage before login and on the account after it.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { catalogs, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@refugio/domain';
+
+const STORAGE_KEY = 'refugio.language';
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: catalogs[lng] }])),
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  // es-MX must stay es-MX, not fall back through "es".
+  load: 'currentOnly',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+function applyLanguage(language: string): void {
+  document.documentElement.lang = language;
+}
+applyLanguage(i18n.language);
+i18n.on('languageChanged', applyLanguage);
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+/** Switches the UI language and remembers it on this device. */
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private browsing may refuse storage; the choice still applies to this page.
+  }
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}

@@ -21,7 +21,8 @@ export function wrapPglite(pg: PGlite): Database {
   const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await target.query<T>(sql, params as unknown[] | undefined);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
+      return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
     },
   });
   return {

@@ -8,7 +8,7 @@ import { ME_QUERY_KEY } from '../features/auth/index.ts';
 import { setUnauthenticatedHandler } from '../lib/api-client.ts';
 import { i18n } from '../lib/i18n.ts';
 import { createQueryClient } from '../lib/query-client.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => {
@@ -22,7 +22,7 @@ export function Providers({ children }: { children: ReactNode }) {
   });
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} forceColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>{children}</BrowserRouter>

@@ -2,7 +2,7 @@
  * i18next over the shared catalogs of @refugio/domain: the same keys the API uses for errors.
  * The language is remembered in localStorage before login and on the account after it.
  */
-import i18next from 'i18next';
+import { createInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@refugio/domain';
 
@@ -17,7 +17,7 @@ function storedLanguage(): Language {
   }
 }
 
-export const i18n = i18next.createInstance();
+export const i18n = createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: catalogs[lng] }])),

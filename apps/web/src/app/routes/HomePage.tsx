@@ -28,7 +28,7 @@ export function HomePage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Stack gap={2}>
             <Text fw={600}>{t('home.institution')}</Text>
-            <Text>{user.institution.name} ({user.institution.code})</Text>
+            <Text size="sm">{user.institution.name} ({user.institution.code})</Text>
           </Stack>
           <Stack gap={2}>
             <Text fw={600}>{t('home.offices')}</Text>

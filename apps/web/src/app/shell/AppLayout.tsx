@@ -16,14 +16,12 @@ export function AppLayout({ me, children }: { me: TMe; children: ReactNode }) {
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After client-side navigation, move focus to the new content as a page load would.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     mainRef.current?.focus();
   }, [pathname]);
 

@@ -17,7 +17,11 @@ export function NavLinks({ me, onNavigate }: { me: TMe; onNavigate: () => void }
       {items.map((item) => (
         <li key={item.to}>
           {/* react-router's NavLink sets aria-current="page"; Mantine's active prop draws it. */}
-          <MantineNavLink component={NavLink} to={item.to} end={item.to === '/'} label={t(item.labelKey)} active={isActive(pathname, item.to)} onClick={onNavigate} />
+          <MantineNavLink
+            component={NavLink} to={item.to} end={item.to === '/'} label={t(item.labelKey)}
+            active={isActive(pathname, item.to)}
+            variant="filled" onClick={onNavigate}
+          />
         </li>
       ))}
     </Stack>

@@ -23,6 +23,7 @@ export function UserMenu({ me }: { me: TMe }) {
       <Menu.Target>
         <Button variant="subtle" aria-label={t('shell.userMenu', { name: me.fullName })}>
           {me.fullName}
+          <span aria-hidden="true" style={{ marginInlineStart: 6 }}>▾</span>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -17,7 +17,7 @@ export function PermissionMatrix({ value, onChange, error }: PermissionMatrixPro
     const next = new Set(selected);
     if (on) next.add(code);
     else next.delete(code);
-    onChange([...next].sort());
+    onChange([...next].toSorted());
   };
 
   return (

@@ -26,7 +26,7 @@ export function OneTimePasswordModal({ credentials, onClose }: OneTimePasswordMo
                 <Button variant="light" onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>
               )}
             </CopyButton>
-            <Button onClick={onClose}>{t('common.close')}</Button>
+            <Button onClick={onClose}>{t('users.oneTimePassword.done')}</Button>
           </Group>
         </Stack>
       )}

@@ -30,25 +30,25 @@ export function UserFiltersBar({ filters, onChange, institutions, offices, roles
     <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('users.filters.label')}>
       <TextInput
         label={t('users.filters.search')} description={t('users.filters.searchHint')} type="search"
-        value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240}
+        value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220}
       />
       <NativeSelect
-        label={t('users.filters.institution')} value={filters.institutionId}
+        w={170} label={t('users.filters.institution')} value={filters.institutionId}
         data={[all, ...institutions.map((i) => ({ value: i.id, label: i.code }))]}
         onChange={(e) => onChange({ institutionId: e.currentTarget.value, officeId: '', page: 1 })}
       />
       <NativeSelect
-        label={t('users.filters.office')} value={filters.officeId}
+        w={170} label={t('users.filters.office')} value={filters.officeId}
         data={[all, ...visibleOffices.map((o) => ({ value: o.id, label: o.code }))]}
         onChange={(e) => onChange({ officeId: e.currentTarget.value, page: 1 })}
       />
       <NativeSelect
-        label={t('users.filters.role')} value={filters.role}
+        w={170} label={t('users.filters.role')} value={filters.role}
         data={[all, ...roles.map((r) => ({ value: r.code, label: r.label }))]}
         onChange={(e) => onChange({ role: e.currentTarget.value, page: 1 })}
       />
       <NativeSelect
-        label={t('users.filters.status')} value={filters.active}
+        w={170} label={t('users.filters.status')} value={filters.active}
         data={[all, { value: 'true', label: t('common.active') }, { value: 'false', label: t('common.inactive') }]}
         onChange={(e) => onChange({ active: e.currentTarget.value as UserFilters['active'], page: 1 })}
       />

@@ -32,7 +32,7 @@ export function HomePage() {
           </Stack>
           <Stack gap={2}>
             <Text fw={600}>{t('home.offices')}</Text>
-            {user.offices.length === 0 ? <Text c="dimmed">{t('home.noOffices')}</Text> : (
+            {user.offices.length === 0 ? <Text size="sm" c="dimmed">{t('home.noOffices')}</Text> : (
               <List size="sm">{user.offices.map((o) => <List.Item key={o.id}>{o.name}</List.Item>)}</List>
             )}
           </Stack>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Alert, Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Alert, Anchor, AppShell, Box, Burger, em, Group, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -16,6 +16,8 @@ export function AppLayout({ me, children }: { me: TMe; children: ReactNode }) {
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // One language switcher at a time (header or, on phones, the menu), so its label stays unique.
+  const narrow = useMediaQuery(`(max-width: ${em(767)})`);
   const shownPath = useRef(pathname);
 
   // After client-side navigation, move focus to the new content as a page load would.
@@ -44,12 +46,13 @@ export function AppLayout({ me, children }: { me: TMe; children: ReactNode }) {
               <Text component={Link} to="/" fw={700} size="xl" c="blue.9" td="none">{t('common.appName')}</Text>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              <LanguageSelect onChanged={languageChanged} />
+              {!narrow && <LanguageSelect onChanged={languageChanged} />}
               <UserMenu me={me} />
             </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')}>
+          {narrow && <Box mb="md"><LanguageSelect onChanged={languageChanged} /></Box>}
           <NavLinks me={me} onNavigate={nav.close} />
         </AppShell.Navbar>
         <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>

@@ -9,6 +9,8 @@ import { changeLanguage, currentLanguage } from '../../lib/i18n.ts';
 import { AppLayout } from './AppLayout.tsx';
 
 const ENROLMENT_PATH = '/account/two-factor';
+/** The API lets a user who must enrol reach only their account: the second factor and their password. */
+const OPEN_DURING_ENROLMENT = new Set([ENROLMENT_PATH, '/account/password']);
 
 /** Everything behind login: redirects without a session, forces second-factor enrolment when a role demands it. */
 export function ProtectedLayout() {
@@ -34,7 +36,7 @@ export function ProtectedLayout() {
     );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (me.data.totpEnrolmentRequired && location.pathname !== ENROLMENT_PATH) return <Navigate to={ENROLMENT_PATH} replace />;
+  if (me.data.totpEnrolmentRequired && !OPEN_DURING_ENROLMENT.has(location.pathname)) return <Navigate to={ENROLMENT_PATH} replace />;
 
   return (
     <AppLayout me={me.data}>

@@ -19,10 +19,13 @@ export function UserMenu({ me }: { me: TMe }) {
   }
 
   return (
-    <Menu position="bottom-end" width={240}>
+    <Menu position="bottom-end" width={240} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="subtle" aria-label={t('shell.userMenu', { name: me.fullName })}>
-          {me.fullName}
+        <Button
+          variant="default" aria-label={t('shell.userMenu', { name: me.fullName })} maw={{ base: 150, sm: 320 }}
+          styles={{ label: { overflow: 'hidden' } }}
+        >
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{me.fullName}</span>
           <span aria-hidden="true" style={{ marginInlineStart: 6 }}>▾</span>
         </Button>
       </Menu.Target>

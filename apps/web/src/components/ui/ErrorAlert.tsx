@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
@@ -12,17 +13,22 @@ interface ErrorAlertProps {
 /** The problem's localized title and detail, announced to screen readers. */
 export function ErrorAlert({ error, fields }: ErrorAlertProps) {
   const { t, i18n } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  // A form's error summary sits above the fields; bring it into view after a submit at the bottom.
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
   if (!error) return null;
   if (!isApiError(error)) {
     return (
-      <Alert color="red" title={t('errors.INTERNAL.title')} role="alert">
+      <Alert ref={ref} color="red" title={t('errors.INTERNAL.title')} role="alert">
         {t('errors.INTERNAL.detail')}
       </Alert>
     );
   }
   const unplaced = fields ? error.errors.filter((e) => !fields.includes(topField(e.field))) : [];
   return (
-    <Alert color="red" title={error.title} role="alert">
+    <Alert ref={ref} color="red" title={error.title} role="alert">
       {error.detail}
       {unplaced.length > 0 && (
         <List size="sm" mt="xs">

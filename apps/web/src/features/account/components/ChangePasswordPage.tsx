@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Paper, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@refugio/domain';
@@ -10,6 +9,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { ME_QUERY_KEY, useMe } from '../../auth/index.ts';
 import { changePassword } from '../api/account.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -26,7 +26,7 @@ export function ChangePasswordPage() {
     mutationFn: changePassword,
     onSuccess: async () => {
       setCurrent(''); setNext(''); setConfirm('');
-      notifications.show({ color: 'green', message: t('account.password.changed') });
+      notifySuccess(t('account.password.changed'));
       await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     },
   });

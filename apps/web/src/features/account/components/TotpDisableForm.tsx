@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../../components/ui/PasswordField.tsx';
@@ -8,6 +7,7 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { ME_QUERY_KEY } from '../../auth/index.ts';
 import { disableTotp } from '../api/account.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 export function TotpDisableForm() {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function TotpDisableForm() {
     mutationFn: disableTotp,
     onSuccess: async () => {
       setPassword('');
-      notifications.show({ color: 'green', message: t('account.totp.disabled') });
+      notifySuccess(t('account.totp.disabled'));
       await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     },
   });

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Code, Image, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { ME_QUERY_KEY } from '../../auth/index.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../api/account.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 /** Groups of four characters are easier to type from the screen into a phone. */
 function groupSecret(secret: string): string {
@@ -22,7 +22,7 @@ export function TotpEnrolment() {
   const confirm = useMutation({
     mutationFn: confirmTotpEnrolment,
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('account.totp.enabled') });
+      notifySuccess(t('account.totp.enabled'));
       await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     },
   });

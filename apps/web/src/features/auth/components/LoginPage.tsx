@@ -59,10 +59,11 @@ export function LoginPage() {
 
   return (
     <Box mih="100vh" bg="gray.0">
+      <a href="#main" className="skip-link">{t('shell.skipToContent')}</a>
       <Group component="header" justify="flex-end" p="md">
         <LanguageSelect onChanged={() => { languagePicked.current = true; }} />
       </Group>
-      <Container component="main" id="main" size={420} py="xl">
+      <Container component="main" id="main" tabIndex={-1} size={420} py="xl">
         <Stack gap="xs" mb="lg" ta="center">
           <Title order={1}>{t('common.appName')}</Title>
           <Text c="dimmed">{t('auth.login.subtitle')}</Text>

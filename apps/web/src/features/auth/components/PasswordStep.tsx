@@ -31,6 +31,8 @@ export function PasswordStep({ pending, error, onSubmit }: PasswordStepProps) {
         <ErrorAlert error={error} />
         <TextInput
           label={t('auth.login.username')}
+          // Both fields are plainly required; an asterisk would only clutter the one form everyone sees.
+          withAsterisk={false}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -42,6 +44,7 @@ export function PasswordStep({ pending, error, onSubmit }: PasswordStepProps) {
         />
         <PasswordField
           label={t('auth.login.password')}
+          withAsterisk={false}
           autoComplete="current-password"
           required
           maxLength={LIMITS.passwordMax}

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { INSTITUTION_KINDS, LIMITS, ZInstitution, type TInstitution } from '@refugio/domain';
@@ -9,6 +8,7 @@ import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { createInstitution, INSTITUTIONS_KEY, updateInstitution, type InstitutionFields } from '../api/organisations.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 const FIELDS = ['code', 'name', 'kind', 'active'] as const;
 
@@ -34,7 +34,7 @@ export function InstitutionForm({ institution, onDone }: InstitutionFormProps) {
     mutationFn: (input: InstitutionFields) =>
       institution ? updateInstitution(institution.id, { ...input, version }) : createInstitution(input, keyFor(input)),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('common.saved') });
+      notifySuccess(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: INSTITUTIONS_KEY });
       onDone();
     },

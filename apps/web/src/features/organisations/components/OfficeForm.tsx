@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, OFFICE_KINDS, ZOffice, type TInstitution, type TOffice } from '@refugio/domain';
@@ -10,6 +9,7 @@ import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { createOffice, OFFICES_KEY, updateOffice, type OfficeFields } from '../api/organisations.ts';
 import { MX_STATES } from '../mx-states.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 const FIELDS = ['institutionId', 'code', 'name', 'kind', 'stateCode', 'municipality', 'servedStateCodes', 'active'] as const;
 
@@ -41,7 +41,7 @@ export function OfficeForm({ office, institutions, onDone }: OfficeFormProps) {
       return createOffice(body, keyFor(body));
     },
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('common.saved') });
+      notifySuccess(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: OFFICES_KEY });
       onDone();
     },

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, PERMISSIONS, ZRole, type Permission, type TRole } from '@refugio/domain';
@@ -11,6 +10,7 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { createRole, ROLES_KEY, updateRole, type RoleFields } from '../api/roles.ts';
 import { roleLabel } from '../role-label.ts';
 import { PermissionMatrix } from './PermissionMatrix.tsx';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 const FIELDS = ['code', 'name', 'description', 'requiresTotp', 'permissions'] as const;
 
@@ -45,7 +45,7 @@ export function RoleForm({ role, onDone }: RoleFormProps) {
       return updateRole(role.id, { ...rest, ...(role.builtIn ? {} : { name }), version });
     },
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('common.saved') });
+      notifySuccess(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: ROLES_KEY });
       onDone();
     },

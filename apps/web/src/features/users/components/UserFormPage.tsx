@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -15,6 +14,7 @@ import { roleLabel, useRoles } from '../../roles/index.ts';
 import { createUser, updateUser, USERS_KEY, useUser, type NewUser } from '../api/users.ts';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { UserForm, valuesOf } from './UserForm.tsx';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 /** Create (/users/new) or edit (/users/:id/edit) a staff account. */
 export function UserFormPage() {
@@ -46,7 +46,7 @@ export function UserFormPage() {
         setCreated({ username: result.user.username, password: result.temporaryPassword });
         return;
       }
-      notifications.show({ color: 'green', message: t('common.saved') });
+      notifySuccess(t('common.saved'));
       await navigate('/users');
     },
     onError: (error) => {

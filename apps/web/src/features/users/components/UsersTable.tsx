@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Menu, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +10,7 @@ import { StatusBadge } from '../../../components/ui/StatusBadge.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { resetUserPassword, updateUser, USERS_KEY } from '../api/users.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
 
 type PendingAction = { kind: 'reset' | 'disable' | 'enable'; user: TUser };
 
@@ -41,7 +41,7 @@ export function UsersTable({ users, roleNames, canManage, onPasswordReset }: Use
     onSuccess: async ({ user, temporaryPassword }) => {
       setPending(null);
       if (temporaryPassword) onPasswordReset({ username: user.username, password: temporaryPassword });
-      else notifications.show({ color: 'green', message: t('common.saved') });
+      else notifySuccess(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: USERS_KEY });
     },
     // A stale version means someone else changed the account: show the message, reload the list.
@@ -70,7 +70,7 @@ export function UsersTable({ users, roleNames, canManage, onPasswordReset }: Use
     columns.push({
       key: 'actions', header: t('common.actions'), hiddenHeader: true,
       render: (u) => (
-        <Menu position="bottom-end" withinPortal>
+        <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
           <Menu.Target>
             <Button size="xs" variant="light" aria-label={t('users.actionsFor', { name: u.username })}>{t('common.actions')}</Button>
           </Menu.Target>

@@ -7,7 +7,7 @@ export function summarizeDetails(details: Record<string, unknown>, maxLength = 1
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map(describe).join(', ');
+  if (Array.isArray(value)) return value.length ? value.map(describe).join(', ') : '—';
   // Nested objects (e.g. the changed fields of an update) are summarized by their keys.
   if (typeof value === 'object') return Object.keys(value).join(', ');
   return String(value);

@@ -21,7 +21,7 @@ export function AuditFiltersForm({ value, onApply }: AuditFiltersFormProps) {
 
   return (
     <form onSubmit={submit} role="search" aria-label={t('audit.filters.label')}>
-      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="sm">
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="sm" style={{ alignItems: 'end' }}>
         <NativeSelect
           label={t('audit.filters.action')} value={draft.action} onChange={(e) => set('action', e.currentTarget.value)}
           data={[{ value: '', label: t('common.all') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))]}

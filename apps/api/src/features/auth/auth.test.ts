@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTotpCode } from '@refugio/domain/server';
+import {
+  TEST_PASSWORD, auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, sessionCookie, sessionFrom,
+  userIdOf, type TestApp, type TestSession,
+} from '../../testing/test-app.ts';
+import { wrongTotpCode } from '../../testing/totp.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const me = (session: TestSession | null) => call(t.app, 'GET', '/api/auth/me', { session });
+
+describe('login', () => {
+  it('opens a session: httpOnly SameSite=Lax cookie, CSRF token in header and body, audited', async () => {
+    const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'admin', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = sessionCookie(res);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+    const body = res.json<{ status: string; csrfToken: string; user: { username: string; roles: string[] } }>();
+    expect(body.status).toBe('authenticated');
+    expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
+    expect(res.headers['x-csrf-token']).toBe(body.csrfToken);
+    expect(body.user).toMatchObject({ username: 'admin', roles: ['admin'] });
+    const logins = await auditEvents(t.db, 'auth.login');
+    expect(logins.at(-1)).toMatchObject({ actor_username: 'admin', entity_id: await userIdOf(t.db, 'admin') });
+  });
+
+  it('accepts the username in any case', async () => {
+    const session = await loginAs(t.app, 'ADMIN');
+    expect((await me(session)).json()).toMatchObject({ username: 'admin' });
+  });
+
+  it('refuses a wrong password with 401 INVALID_CREDENTIALS and audits it', async () => {
+    const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'registro', password: 'not the password' } });
+    expectProblem(res, 401, 'INVALID_CREDENTIALS');
+    expect(sessionCookie(res)).toBeUndefined();
+    const failures = await auditEvents(t.db, 'auth.login_failed');
+    expect(failures.at(-1)).toMatchObject({ actor_username: 'registro', details: { reason: 'wrong_password', failures: 1 } });
+  });
+
+  it('refuses an unknown user the same way and audits the attempted name', async () => {
+    const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'nadie', password: 'whatever password' } });
+    expectProblem(res, 401, 'INVALID_CREDENTIALS');
+    const failures = await auditEvents(t.db, 'auth.login_failed');
+    expect(failures.at(-1)).toMatchObject({ actor_username: 'nadie', entity_id: null, details: { reason: 'unknown_user' } });
+  });
+
+  it('locks the account after 5 failures: 423 even with the right password, audited', async () => {
+    const attempt = (password: string) =>
+      call(t.app, 'POST', '/api/auth/login', { body: { username: 'elegibilidad', password } });
+    for (let i = 1; i <= 4; i++) expectProblem(await attempt(`wrong password ${i}`), 401, 'INVALID_CREDENTIALS');
+    const fifth = expectProblem(await attempt('wrong password 5'), 423, 'ACCOUNT_LOCKED');
+    expect(fifth.detail).toContain('15');
+    expectProblem(await attempt(TEST_PASSWORD), 423, 'ACCOUNT_LOCKED');
+
+    const userId = await userIdOf(t.db, 'elegibilidad');
+    const locked = (await auditEvents(t.db, 'auth.locked')).filter((e) => e.entity_id === userId);
+    expect(locked).toHaveLength(1);
+    const reasons = (await auditEvents(t.db, 'auth.login_failed')).filter((e) => e.entity_id === userId).map((e) => e.details.reason);
+    expect(reasons).toEqual(['wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'locked']);
+
+    const admin = await loginAs(t.app, 'admin');
+    const user = await call(t.app, 'GET', `/api/users/${userId}`, { session: admin });
+    expect(user.json()).toMatchObject({ locked: true });
+  });
+
+  it('lets the user in again once the lock has expired', async () => {
+    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'elegibilidad'`);
+    await loginAs(t.app, 'elegibilidad');
+  });
+});
+
+describe('session', () => {
+  it('GET /api/auth/me answers 200 with the user and 401 without a session', async () => {
+    const session = await loginAs(t.app, 'admin');
+    const res = await me(session);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ username: 'admin', csrfToken: session.csrfToken, totpEnrolmentRequired: false });
+    expectProblem(await me(null), 401, 'UNAUTHENTICATED');
+    expectProblem(await me({ ...session, token: 'forged-token' }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('logout closes the session: the old cookie gets 401, and it is audited', async () => {
+    const session = await loginAs(t.app, 'formador');
+    const res = await call(t.app, 'POST', '/api/auth/logout', { session });
+    expect(res.statusCode).toBe(200);
+    expect(sessionCookie(res)?.value).toBe('');
+    expectProblem(await me(session), 401, 'UNAUTHENTICATED');
+    expect((await auditEvents(t.db, 'auth.logout')).at(-1)).toMatchObject({ actor_username: 'formador' });
+  });
+
+  it('expires after 30 idle minutes', async () => {
+    const session = await loginAs(t.app, 'capacitacion');
+    expect((await me(session)).statusCode).toBe(200);
+    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [session.userId]);
+    expect((await me(session)).statusCode).toBe(200);
+    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [session.userId]);
+    expectProblem(await me(session), 401, 'UNAUTHENTICATED');
+    const { rows } = await t.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [session.userId]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('expires at the absolute timeout even when in use', async () => {
+    const session = await loginAs(t.app, 'capacitacion');
+    const { rows } = await t.db.query<{ hours: number }>(
+      'SELECT round(extract(epoch FROM expires_at - created_at) / 3600)::int AS hours FROM sessions WHERE user_id = $1', [session.userId]);
+    expect(rows[0]?.hours).toBe(12);
+    await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [session.userId]);
+    expectProblem(await me(session), 401, 'UNAUTHENTICATED');
+  });
+
+  it('refuses a mutation without or with a wrong CSRF token (403 CSRF_INVALID) and changes nothing', async () => {
+    const session = await loginAs(t.app, 'admin');
+    const body = { language: 'en' };
+    expectProblem(await call(t.app, 'PUT', '/api/auth/language', { session, body, csrf: false }), 403, 'CSRF_INVALID');
+    expectProblem(await call(t.app, 'PUT', '/api/auth/language', { session, body, csrf: false, headers: { 'x-csrf-token': 'wrong' } }), 403, 'CSRF_INVALID');
+    const other = await loginAs(t.app, 'admin');
+    expectProblem(await call(t.app, 'PUT', '/api/auth/language', { session, body, csrf: false, headers: { 'x-csrf-token': other.csrfToken } }), 403, 'CSRF_INVALID');
+    expect((await me(session)).json()).toMatchObject({ language: 'es-MX' });
+    // Reads need no token.
+    expect((await call(t.app, 'GET', '/api/users', { session, csrf: false })).statusCode).toBe(200);
+    expect((await call(t.app, 'PUT', '/api/auth/language', { session, body })).statusCode).toBe(200);
+    expect((await me(session)).json()).toMatchObject({ language: 'en' });
+  });
+});
+
+describe('second factor', () => {
+  it('enrols, then login asks for the code: a wrong code gets 401, the right one a session', async () => {
+    const session = await loginAs(t.app, 'interprete');
+    const started = await call(t.app, 'POST', '/api/auth/totp/enrolment', { session });
+    expect(started.statusCode).toBe(200);
+    const { secret, otpauthUri } = started.json<{ secret: string; otpauthUri: string }>();
+    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Refugio:interprete\?/);
+
+    // Until confirmed, the secret is not asked for at login.
+    await loginAs(t.app, 'interprete');
+    const badConfirm = await call(t.app, 'POST', '/api/auth/totp/confirm', { session, body: { code: await wrongTotpCode(secret) } });
+    expectProblem(badConfirm, 400, 'VALIDATION_FAILED');
+    expect(fieldErrors(badConfirm)).toEqual([{ field: 'code', code: 'validation.totp_invalid' }]);
+    const confirmed = await call(t.app, 'POST', '/api/auth/totp/confirm', { session, body: { code: await currentTotpCode(secret) } });
+    expect(confirmed.statusCode).toBe(200);
+    expect((await auditEvents(t.db, 'auth.totp_enrolled')).at(-1)).toMatchObject({ actor_username: 'interprete' });
+
+    const login = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'interprete', password: TEST_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const challenge = login.json<{ status: string; challengeToken: string }>();
+    expect(challenge.status).toBe('totp_required');
+    expect(sessionCookie(login)).toBeUndefined();
+
+    const wrong = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await wrongTotpCode(secret) } });
+    expectProblem(wrong, 401, 'TOTP_INVALID');
+    expect(sessionCookie(wrong)).toBeUndefined();
+    expect((await auditEvents(t.db, 'auth.login_failed')).at(-1)).toMatchObject({ actor_username: 'interprete', details: { reason: 'wrong_code' } });
+
+    const right = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await currentTotpCode(secret) } });
+    expect(right.statusCode).toBe(200);
+    const second = sessionFrom(right, 'interprete');
+    expect((await me(second)).json()).toMatchObject({ username: 'interprete', totpEnabled: true });
+
+    // A challenge is used once.
+    const replay = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await currentTotpCode(secret) } });
+    expectProblem(replay, 401, 'TOTP_INVALID');
+  });
+
+  it('a role that requires it forces enrolment: other routes 403, account routes allowed', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const roles = (await call(t.app, 'GET', '/api/roles', { session: admin })).json<Array<{ id: string; code: string; version: number }>>();
+    const auditorRole = roles.find((r) => r.code === 'auditor')!;
+    const patched = await call(t.app, 'PATCH', `/api/roles/${auditorRole.id}`, { session: admin, body: { requiresTotp: true, version: auditorRole.version } });
+    expect(patched.statusCode).toBe(200);
+
+    const session = await loginAs(t.app, 'auditor');
+    expect((await me(session)).json()).toMatchObject({ totpEnrolmentRequired: true, totpEnabled: false });
+    expectProblem(await call(t.app, 'GET', '/api/users', { session }), 403, 'TOTP_ENROLMENT_REQUIRED');
+    expectProblem(await call(t.app, 'GET', '/api/audit-events', { session }), 403, 'TOTP_ENROLMENT_REQUIRED');
+    expect((await call(t.app, 'PUT', '/api/auth/language', { session, body: { language: 'fr' } })).statusCode).toBe(200);
+
+    const { secret } = (await call(t.app, 'POST', '/api/auth/totp/enrolment', { session })).json<{ secret: string }>();
+    expect((await call(t.app, 'POST', '/api/auth/totp/confirm', { session, body: { code: await currentTotpCode(secret) } })).statusCode).toBe(200);
+    expect((await call(t.app, 'GET', '/api/users', { session })).statusCode).toBe(200);
+    // Required by the role: it cannot be turned off.
+    expectProblem(await call(t.app, 'POST', '/api/auth/totp/disable', { session, body: { password: TEST_PASSWORD } }), 409, 'INVALID_STATE');
+  });
+});
+
+describe('passwords', () => {
+  it('change: a wrong current password is a field error; success closes the other sessions', async () => {
+    const first = await loginAs(t.app, 'supervisor');
+    const second = await loginAs(t.app, 'supervisor');
+    const wrong = await call(t.app, 'POST', '/api/auth/password', { session: first, body: { currentPassword: 'not it at all', newPassword: 'a-brand-new-password' } });
+    expectProblem(wrong, 400, 'VALIDATION_FAILED');
+    expect(fieldErrors(wrong)).toEqual([{ field: 'currentPassword', code: 'validation.password_mismatch' }]);
+
+    const short = await call(t.app, 'POST', '/api/auth/password', { session: first, body: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    expectProblem(short, 400, 'VALIDATION_FAILED');
+    expect(fieldErrors(short).map((e) => e.field)).toEqual(['newPassword']);
+
+    const ok = await call(t.app, 'POST', '/api/auth/password', { session: first, body: { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await me(first)).statusCode).toBe(200);
+    expectProblem(await me(second), 401, 'UNAUTHENTICATED');
+    expectProblem(await call(t.app, 'POST', '/api/auth/login', { body: { username: 'supervisor', password: TEST_PASSWORD } }), 401, 'INVALID_CREDENTIALS');
+    await loginAs(t.app, 'supervisor', 'a-brand-new-password');
+    expect((await auditEvents(t.db, 'auth.password_changed')).at(-1)).toMatchObject({ actor_username: 'supervisor' });
+  });
+
+  it('admin reset: one-time password, must change it, old sessions gone', async () => {
+    const old = await loginAs(t.app, 'acnur');
+    const admin = await loginAs(t.app, 'admin');
+    const res = await call(t.app, 'POST', `/api/users/${old.userId}/password-reset`, { session: admin });
+    expect(res.statusCode).toBe(200);
+    const { temporaryPassword } = res.json<{ temporaryPassword: string }>();
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
+
+    expectProblem(await me(old), 401, 'UNAUTHENTICATED');
+    expectProblem(await call(t.app, 'POST', '/api/auth/login', { body: { username: 'acnur', password: TEST_PASSWORD } }), 401, 'INVALID_CREDENTIALS');
+    const fresh = await loginAs(t.app, 'acnur', temporaryPassword);
+    expect((await me(fresh)).json()).toMatchObject({ mustChangePassword: true });
+    await call(t.app, 'POST', '/api/auth/password', { session: fresh, body: { currentPassword: temporaryPassword, newPassword: 'acnur-own-password' } });
+    expect((await me(fresh)).json()).toMatchObject({ mustChangePassword: false });
+    expect((await auditEvents(t.db, 'user.password_reset')).at(-1)).toMatchObject({ actor_username: 'admin', entity_id: old.userId });
+  });
+});

@@ -1,0 +1,27 @@
+import { vi } from 'vitest';
+import { currentTotpCode } from '@refugio/domain/server';
+
+/** The codes an authenticator shows from a minute ago to a minute ahead (the server accepts ±30 s). */
+async function codesAround(secret: string): Promise<Set<string>> {
+  const now = Date.now();
+  const codes = new Set<string>();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    for (const offset of [-60_000, -30_000, 0, 30_000, 60_000]) {
+      vi.setSystemTime(now + offset);
+      codes.add(await currentTotpCode(secret));
+    }
+  } finally {
+    vi.useRealTimers();
+  }
+  return codes;
+}
+
+/** A six-digit code that no nearby time window accepts, so "wrong code" cannot pass by luck. */
+export async function wrongTotpCode(secret: string): Promise<string> {
+  const valid = await codesAround(secret);
+  for (let n = 0; ; n++) {
+    const candidate = String(n).padStart(6, '0');
+    if (!valid.has(candidate)) return candidate;
+  }
+}

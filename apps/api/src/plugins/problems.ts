@@ -13,6 +13,19 @@ interface ZodIssueParams {
   keys?: string[];
 }
 
+/**
+ * The submitted value at a validation path (`/offices/0`). Zod leaves the input out of its
+ * issues, and without it a wrong type cannot be told from a missing field.
+ */
+function valueAt(source: unknown, instancePath: string): unknown {
+  let value = source;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** Maps one zod issue to a catalog code, so messages come from our catalogs, not zod's English. */
 function fieldErrorsFromIssue(
   keyword: string, path: string, message: string, params: ZodIssueParams,
@@ -75,8 +88,10 @@ export function registerProblemHandlers(app: App): void {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const prefix = error.validationContext === 'body' ? '' : `${error.validationContext ?? ''}:`;
+      const sources: Record<string, unknown> = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+      const source = sources[error.validationContext ?? 'body'];
       const fieldErrors = error.validation.flatMap((v) =>
-        fieldErrorsFromIssue(v.keyword, v.instancePath, v.message ?? '', v.params as ZodIssueParams),
+        fieldErrorsFromIssue(v.keyword, v.instancePath, v.message ?? '', { input: valueAt(source, v.instancePath), ...(v.params as ZodIssueParams) }),
       ).map((e) => ({ ...e, field: prefix + e.field }));
       return sendProblem(request, reply, new AppError('VALIDATION_FAILED', { fieldErrors }));
     }

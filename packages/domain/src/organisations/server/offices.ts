@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '@refugio/db';
 import { z } from 'zod';
 import { recordAudit, describeChanges } from '../../audit/server/record-audit.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, fieldError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';
 import type { TOffice, ZOfficeInput, ZOfficeUpdate } from '../organisations.schemas.ts';
@@ -27,6 +27,9 @@ export async function getOffice(db: Queryable, id: string): Promise<TOffice> {
 
 export async function createOffice(db: Database, ctx: RequestContext, input: z.infer<typeof ZOfficeInput>): Promise<TOffice> {
   return withUniqueFields(() => db.transaction(async (tx) => {
+    // Checked here so the error names the field; a foreign-key violation could not.
+    const institution = await tx.query('SELECT 1 FROM institutions WHERE id = $1', [input.institutionId]);
+    if (institution.rowCount === 0) throw fieldError('institutionId', 'validation.unknown_reference');
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO offices (institution_id, code, name, kind, state_code, municipality, served_state_codes, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

@@ -1,0 +1,167 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditActions, backend, emptyTarget, seededTarget, snapshotTables, type CliTarget,
+} from '../testing/cli-harness.ts';
+
+let files: string;
+beforeAll(async () => {
+  files = await mkdtemp(path.join(os.tmpdir(), 'refugio-cli-backups-'));
+});
+afterAll(async () => {
+  await rm(files, { recursive: true, force: true });
+});
+
+/** Puts at least one row in every table, with values that are easy to get wrong in a dump. */
+async function addAwkwardContent(target: CliTarget): Promise<void> {
+  const created = await target.run([
+    'user', 'create', '--username', 'zoe', '--full-name', 'Zoë "Z" O\'Brien \\ 東京\nsegunda línea', '--institution', 'COMAR',
+    '--roles', 'eligibility_officer', '--offices', 'COMAR-TAP', '--email', 'zoe@example.org', '--language', 'fr',
+  ]);
+  expect(created.code, created.stderr).toBe(0);
+  await target.withDb(async (db) => {
+    await db.query(`UPDATE offices SET served_state_codes = ARRAY['MX-CHP', 'a,b "c"', NULL] WHERE code = 'OSC-TAP'`);
+    await db.query(`INSERT INTO sessions (id, user_id, csrf_token, expires_at, ip, user_agent)
+      SELECT 'session-digest', id, 'csrf-token', now() + interval '1 hour', '203.0.113.7', NULL FROM users WHERE username = 'zoe'`);
+    await db.query(`INSERT INTO login_challenges (id, user_id, attempts, expires_at)
+      SELECT 'challenge-digest', id, 2, now() + interval '5 minutes' FROM users WHERE username = 'admin'`);
+    await db.query(`INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response)
+      SELECT id, 'key-1', 'POST /api/users', 'abc', 201, $1::jsonb FROM users WHERE username = 'admin'`,
+    [JSON.stringify({ nested: { emoji: '🙂', quote: '"', backslash: '\\', newline: '\n', list: [1, 2.5, null, true] } })]);
+  });
+}
+
+/** Equal data in every table, except the one system.restored event the restore appends. */
+function expectSameData(source: Map<string, string[]>, restored: Map<string, string[]>): void {
+  expect([...restored.keys()]).toEqual([...source.keys()]);
+  for (const [table, rows] of source) {
+    expect(rows.length, `${table} has rows to compare`).toBeGreaterThan(0);
+    let restoredRows = restored.get(table) ?? [];
+    if (table === 'audit_events') {
+      const seqs = restoredRows.map((r) => (JSON.parse(r) as { seq: number }).seq);
+      const last = Math.max(...seqs);
+      const appended = restoredRows.filter((r) => (JSON.parse(r) as { seq: number }).seq === last);
+      expect(appended.map((r) => JSON.parse(r) as { action: string; actor_username: string })).toEqual([
+        expect.objectContaining({ action: 'system.restored', actor_username: 'cli' }),
+      ]);
+      restoredRows = restoredRows.filter((r) => !appended.includes(r));
+    }
+    expect(restoredRows, table).toEqual(rows);
+  }
+}
+
+async function snapshot(target: CliTarget): Promise<Map<string, string[]>> {
+  return target.withDb((db) => snapshotTables(db));
+}
+
+async function backupTo(target: CliTarget, name: string): Promise<string> {
+  const file = path.join(files, name);
+  const result = await target.run(['backup', '--out', file]);
+  expect(result.code, result.stderr).toBe(0);
+  return file;
+}
+
+describe(`refugio backup and restore (${backend})`, () => {
+  let source: CliTarget;
+  let restoredInto: CliTarget;
+  let file: string;
+  beforeAll(async () => {
+    source = await seededTarget();
+    restoredInto = await emptyTarget();
+    await addAwkwardContent(source);
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await restoredInto?.destroy();
+  });
+
+  it('writes one owner-only file with a header, and refuses to overwrite it without --force', async () => {
+    file = await backupTo(source, 'full.jsonl.gz');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const lines = gunzipSync(await readFile(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0] ?? '{}') as { format: string; version: number; database: { kind: string }; migrations: unknown[]; createdAt: string };
+    expect(header).toMatchObject({ format: 'refugio-backup', version: 1, database: { kind: backend } });
+    expect(header.migrations.length).toBeGreaterThan(0);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ '@': 'end' });
+
+    const again = await source.run(['backup', '--out', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists (use --force to overwrite it)');
+    expect((await source.run(['backup', '--out', file, '--force'])).code).toBe(0);
+  });
+
+  it('refuses a file that is not a backup, and an incomplete one, restoring nothing', async () => {
+    const notBackup = path.join(files, 'notes.txt');
+    await writeFile(notBackup, 'hello\n');
+    const wrong = await restoredInto.run(['restore', notBackup]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('is not a Refugio backup');
+
+    // Cut before the end marker, and stored uncompressed (restore reads both).
+    const lines = gunzipSync(await readFile(file)).toString('utf8').trimEnd().split('\n');
+    const truncated = path.join(files, 'truncated.jsonl');
+    await writeFile(truncated, `${lines.slice(0, -3).join('\n')}\n`);
+    const cut = await restoredInto.run(['restore', truncated]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain('incomplete');
+    const leftBehind = await restoredInto.withDb(async (db) =>
+      (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()")).rows[0]?.n);
+    expect(leftBehind).toBe(0);
+  });
+
+  it('round trip: a restore into an empty target loses nothing, and its audit chain verifies', async () => {
+    const restored = await restoredInto.run(['restore', file]);
+    expect(restored.code, restored.stderr).toBe(0);
+    const events = await source.withDb(async (db) => (await auditActions(db)).length);
+    expect(restored.stdout).toContain(`audit chain ok: ${events + 1} events`);
+    expectSameData(await snapshot(source), await snapshot(restoredInto));
+
+    const verified = await restoredInto.run(['audit', 'verify']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout.trim()).toBe(`audit chain ok: ${events + 1} events`);
+    // The restored database keeps working: a new event chains onto the restored ones.
+    expect((await restoredInto.run(['user', 'reset-password', 'zoe'])).code).toBe(0);
+    expect((await restoredInto.run(['audit', 'verify'])).stdout.trim()).toBe(`audit chain ok: ${events + 2} events`);
+  });
+
+  it('refuses to restore into a database that is not empty, and leaves it untouched', async () => {
+    const before = await snapshot(source);
+    const refused = await source.run(['restore', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Refusing to restore: the target is not empty \(audit_events has \d+ rows, users has 11 rows, institutions has 4 rows\)/);
+    expect(await snapshot(source)).toEqual(before);
+  });
+});
+
+// With a PostgreSQL server at hand, both directions between the two back ends.
+describe.runIf(backend === 'postgres')('restore across back ends', () => {
+  const targets: CliTarget[] = [];
+  afterAll(async () => {
+    for (const t of targets) await t.destroy();
+  });
+  const track = async (t: Promise<CliTarget>) => {
+    const opened = await t;
+    targets.push(opened);
+    return opened;
+  };
+
+  it('PGlite → PostgreSQL → PGlite loses nothing', async () => {
+    const embedded = await track(emptyTarget('pglite'));
+    expect((await embedded.run(['seed-demo', '--password', 'cross-backend-password'])).code).toBe(0);
+    await addAwkwardContent(embedded);
+    const server = await track(emptyTarget('postgres'));
+    const first = await server.run(['restore', await backupTo(embedded, 'from-pglite.jsonl.gz')]);
+    expect(first.code, first.stderr).toBe(0);
+    expectSameData(await snapshot(embedded), await snapshot(server));
+
+    const back = await track(emptyTarget('pglite'));
+    const second = await back.run(['restore', await backupTo(server, 'from-postgres.jsonl.gz')]);
+    expect(second.code, second.stderr).toBe(0);
+    expectSameData(await snapshot(server), await snapshot(back));
+    expect((await back.run(['audit', 'verify'])).code).toBe(0);
+  });
+});
+

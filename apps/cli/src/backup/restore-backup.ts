@@ -155,6 +155,8 @@ export async function restoreBackup(
       if (count !== table.rows) throw new CliError(`Table ${table.name}: the backup announces ${table.rows} rows but holds ${count}.`);
     }
     for (const sequence of header.sequences) {
+      const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [quoteIdent(sequence.name)]);
+      if (!rows[0]?.present) throw new CliError(`The backup has sequence ${sequence.name}, which its own schema does not create.`);
       await tx.query('SELECT setval($1::regclass, $2::bigint, $3)', [quoteIdent(sequence.name), sequence.value, sequence.isCalled]);
     }
     for (const table of target) await tx.query(`ALTER TABLE ${quoteIdent(table.name)} ENABLE TRIGGER USER`);

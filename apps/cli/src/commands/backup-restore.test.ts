@@ -127,6 +127,33 @@ describe(`refugio backup and restore (${backend})`, () => {
     expect((await restoredInto.run(['audit', 'verify'])).stdout.trim()).toBe(`audit chain ok: ${events + 2} events`);
   });
 
+  it('keeps identity ids, sequences and self-references, recomputes generated columns, into a migrated empty database', async () => {
+    // No Refugio table has these yet; a table both sides share stands in for the ones to come.
+    const probe = `CREATE TABLE cli_probe (
+      id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, parent_id integer REFERENCES cli_probe (id),
+      label text NOT NULL, doubled integer GENERATED ALWAYS AS (id * 2) STORED)`;
+    await source.withDb(async (db) => {
+      await db.exec(probe);
+      await db.query("INSERT INTO cli_probe (label) VALUES ('one'), ('two'), ('three')");
+      await db.query("DELETE FROM cli_probe WHERE label = 'two'");
+      await db.query("INSERT INTO cli_probe (parent_id, label) VALUES (3, 'child of three')");
+      await db.query("UPDATE cli_probe SET parent_id = 4 WHERE id = 1");
+    });
+    const migrated = await emptyTarget();
+    try {
+      expect((await migrated.run(['migrate'])).code).toBe(0);
+      await migrated.withDb((db) => db.exec(probe));
+      const result = await migrated.run(['restore', await backupTo(source, 'with-probe.jsonl.gz')]);
+      expect(result.code, result.stderr).toBe(0);
+      expectSameData(await snapshot(source), await snapshot(migrated));
+      const next = await migrated.withDb(async (db) =>
+        (await db.query<{ id: number; doubled: number }>("INSERT INTO cli_probe (label) VALUES ('new') RETURNING id, doubled")).rows[0]);
+      expect(next).toEqual({ id: 5, doubled: 10 });
+    } finally {
+      await migrated.destroy();
+    }
+  });
+
   it('refuses to restore into a database that is not empty, and leaves it untouched', async () => {
     const before = await snapshot(source);
     const refused = await source.run(['restore', file]);

@@ -47,8 +47,11 @@ async function resolveInstitution(
 ): Promise<{ id: string; code: string; created: boolean }> {
   const code = requiredString(ctx, 'institution').trim().toUpperCase();
   const existing = await findInstitution(db, code);
-  if (existing) return { ...existing, created: false };
   const name = stringOption(ctx, 'institution-name');
+  if (existing) {
+    if (name) ctx.note(`Institution ${existing.code} exists already; --institution-name is ignored.`);
+    return { ...existing, created: false };
+  }
   if (!name) {
     const { rows } = await db.query<{ code: string }>('SELECT code FROM institutions WHERE operation_id = 1 ORDER BY code');
     const known = rows.length ? `Known institutions: ${rows.map((r) => r.code).join(', ')}.` : 'The database has no institutions yet.';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,6 +9,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Vitest keeps one core free by default, i.e. a single worker on 2 cores; test files spend
+    // much of their time waiting on PGlite, the server or a CLI child process, so use both.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

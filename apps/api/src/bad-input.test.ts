@@ -82,9 +82,11 @@ describe('request bodies', () => {
   });
 });
 
+const malformedLogin = (headers: Record<string, string>) =>
+  call(t.app, 'POST', '/api/auth/login', { rawBody: '{', headers });
+const gets = () => operations.filter((o) => o.method === 'GET' && o.permission !== null);
+
 describe('language of the answer', () => {
-  const malformedLogin = (headers: Record<string, string>) =>
-    call(t.app, 'POST', '/api/auth/login', { rawBody: '{', headers });
 
   it('is Spanish by default, English or French when asked', async () => {
     const spanish = expectProblem(await malformedLogin({}), 400, 'MALFORMED_REQUEST');
@@ -112,8 +114,6 @@ describe('language of the answer', () => {
 });
 
 describe('query strings and path parameters', () => {
-  const gets = () => operations.filter((o) => o.method === 'GET' && o.permission !== null);
-
   it('a parameter of the wrong type or format → 400 naming it', async () => {
     let checked = 0;
     for (const operation of gets()) {

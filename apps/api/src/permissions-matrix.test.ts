@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Logging out ends the caller's session: it goes last.
   operations = (await listOperations(t.app))
     .filter((o) => o.permission !== null)
-    .sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+    .toSorted((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
   const admin = await loginAs(t.app, 'admin');
   const roles = await call(t.app, 'GET', '/api/roles', { session: admin });
   expect(roles.statusCode).toBe(200);

@@ -3,7 +3,7 @@
  * the Fastify instance before any plugin, then checked for a declared permission, for its
  * OpenAPI operation and for a 401 to an anonymous caller.
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMISSIONS, translate } from '@refugio/domain';
 import { registerAccessControl } from './plugins/access.ts';
@@ -22,8 +22,8 @@ const seen = vi.hoisted(() => [] as SeenRoute[]);
 
 vi.mock('fastify', async (importOriginal) => {
   const original = await importOriginal<typeof import('fastify')>();
-  const create = (...args: Parameters<typeof original.default>) => {
-    const instance = original.default(...args);
+  const create = (options?: FastifyServerOptions) => {
+    const instance = original.default(options);
     instance.addHook('onRoute', (route) => {
       seen.push(route as SeenRoute);
     });

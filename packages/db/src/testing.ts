@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { Client } from 'pg';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase, type DatabaseConfig } from './open.ts';
@@ -49,7 +49,7 @@ function databaseUrl(adminUrl: string, database: string): string {
 
 /** One short admin connection: CREATE/DROP DATABASE cannot run inside a pool transaction. */
 async function admin(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(sql);

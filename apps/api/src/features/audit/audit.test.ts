@@ -88,23 +88,24 @@ describe('every write leaves its event', () => {
   });
 });
 
+async function list(session: TestSession, query = ''): Promise<AuditPage> {
+  const res = await call(t.app, 'GET', `/api/audit-events${query}`, { session });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<AuditPage>();
+}
+
 describe('audit viewer', () => {
-  const list = async (session: TestSession, query = '') => {
-    const res = await call(t.app, 'GET', `/api/audit-events${query}`, { session });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json<AuditPage>();
-  };
 
   it('lists newest first and filters by action, entity and actor', async () => {
     const all = await list(admin, '?limit=200');
     const seqs = all.items.map((e) => e.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(seqs).toEqual(seqs.toSorted((a, b) => b - a));
     const created = await list(admin, '?action=institution.created');
     expect(created.items.length).toBeGreaterThan(0);
     expect(created.items.every((e) => e.action === 'institution.created')).toBe(true);
     const entityId = created.items[0]!.entityId!;
     const history = await list(admin, `?entityId=${entityId}`);
-    expect(history.items.map((e) => e.action).sort()).toEqual(['institution.created', 'institution.updated']);
+    expect(history.items.map((e) => e.action).toSorted()).toEqual(['institution.created', 'institution.updated']);
     const byActor = await list(admin, '?actor=FORMADOR');
     expect(new Set(byActor.items.map((e) => e.actorUsername))).toEqual(new Set(['formador']));
     const today = new Date().toISOString().slice(0, 10);

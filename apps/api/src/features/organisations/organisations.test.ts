@@ -143,6 +143,6 @@ describe('offices', () => {
   it('validates state codes', async () => {
     const res = await post('/api/offices', { institutionId: comarId, code: 'BAD-STATE', name: 'x', kind: 'regional', stateCode: 'Chiapas', servedStateCodes: ['MX-CHP', 'nope'] });
     expectProblem(res, 400, 'VALIDATION_FAILED');
-    expect(fieldErrors(res).map((e) => e.field).sort()).toEqual(['servedStateCodes.1', 'stateCode']);
+    expect(fieldErrors(res).map((e) => e.field).toSorted()).toEqual(['servedStateCodes.1', 'stateCode']);
   });
 });

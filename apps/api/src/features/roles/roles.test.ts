@@ -27,7 +27,7 @@ describe('roles', () => {
       for (const permission of definition.permissions) expect(role!.permissions, code).toContain(permission);
     }
     const catalogue = (await call(t.app, 'GET', '/api/permissions', { session: admin })).json<Array<{ code: string; scope: string }>>();
-    expect(catalogue.map((p) => p.code).sort()).toEqual([...PERMISSIONS].sort());
+    expect(catalogue.map((p) => p.code).toSorted()).toEqual([...PERMISSIONS].toSorted());
   });
 
   it('creates a role; a wide scope brings the narrower ones', async () => {

@@ -163,7 +163,7 @@ describe('an office-scoped supervisor', () => {
   it('sees only the users of their office', async () => {
     const supervisor = await loginAs(t.app, 'supervisor');
     const list = (await call(t.app, 'GET', '/api/users', { session: supervisor })).json<{ items: User[]; total: number }>();
-    expect(list.items.map((u) => u.username).sort()).toEqual(['elegibilidad', 'interprete', 'registro', 'supervisor']);
+    expect(list.items.map((u) => u.username).toSorted()).toEqual(['elegibilidad', 'interprete', 'registro', 'supervisor']);
     expect(list.total).toBe(4);
     for (const user of list.items) expect(user.offices.map((o) => o.code)).toContain('COMAR-TAP');
     expectProblem(await call(t.app, 'GET', `/api/users/${admin.userId}`, { session: supervisor }), 404, 'NOT_FOUND');

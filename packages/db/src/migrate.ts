@@ -12,7 +12,7 @@ export interface Migration {
 }
 
 export async function listMigrations(): Promise<Migration[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{14}_[a-z0-9_]+\.sql$/.test(f)).toSorted();
   return Promise.all(
     files.map(async (file) => ({ name: file.replace(/\.sql$/, ''), sql: await readFile(MIGRATIONS_DIR + file, 'utf8') })),
   );

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable, type Row } from './database.ts';
+import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable } from './database.ts';
 
 const parsers = {
   [DATE_OID]: (value: string) => value,
@@ -17,14 +17,17 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return wrapPglite(pg);
 }
 
-export function wrapPglite(pg: PGlite): Database {
-  const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
+function asQueryable(target: Pick<PGlite, 'query'>): Queryable {
+  return {
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await target.query<T>(sql, params as unknown[] | undefined);
       // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
       return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
     },
-  });
+  };
+}
+
+export function wrapPglite(pg: PGlite): Database {
   return {
     kind: 'pglite',
     ...asQueryable(pg),

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable, type Row } from './database.ts';
+import { Pool, types as pgTypes, type PoolClient, type QueryResultRow } from 'pg';
+import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable } from './database.ts';
 
 const typeParsers: Record<number, (value: string) => unknown> = {
   [DATE_OID]: (value) => value,
@@ -9,17 +9,20 @@ const typeParsers: Record<number, (value: string) => unknown> = {
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    typeParsers[oid] ?? pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser,
 };
 
-export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
-  const asQueryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
+function asQueryable(target: Pool | PoolClient): Queryable {
+  return {
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
-      const result = await target.query<T & pg.QueryResultRow>(sql, params as unknown[] | undefined);
+      const result = await target.query<T & QueryResultRow>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
-  });
+  };
+}
+
+export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+  const pool = new Pool({ connectionString, max: options.max ?? 10, types });
   return {
     kind: 'postgres',
     ...asQueryable(pool),

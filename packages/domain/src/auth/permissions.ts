@@ -47,7 +47,7 @@ export function withImpliedScopes(codes: Iterable<string>): Permission[] {
       if ((PERMISSIONS as readonly string[]).includes(candidate)) result.add(candidate as Permission);
     }
   }
-  return [...result].sort();
+  return [...result].toSorted();
 }
 
 /** The widest scope held for action:entity, or null when none is. */

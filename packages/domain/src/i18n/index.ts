@@ -49,7 +49,7 @@ export function languageFromHeader(header: string | undefined): Language {
       const [tag = '', q] = part.trim().split(';q=');
       return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
     })
-    .sort((a, b) => b.q - a.q);
+    .toSorted((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     if (tag.startsWith('es')) return 'es-MX';
     if (tag.startsWith('en')) return 'en';

@@ -14,6 +14,8 @@ import type { App } from '../../types.ts';
 const ACCOUNT = { permission: 'use:account:own', allowDuringTotpEnrolment: true } as const;
 const ZOk = z.object({ ok: z.literal(true) });
 
+const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+
 export async function authRoutes(app: App): Promise<void> {
   const { config, db } = app;
   const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: 60_000 };
@@ -29,8 +31,6 @@ export async function authRoutes(app: App): Promise<void> {
     if (!loaded) throw new AppError('INTERNAL');
     return { status: 'authenticated' as const, user: loaded.me, csrfToken: outcome.csrfToken };
   }
-
-  const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
   app.post('/api/auth/login', {
     config: { permission: null, rateLimit: loginRateLimit },

@@ -101,7 +101,7 @@ export async function loadSession(db: Queryable, token: string, settings: AuthSe
     institution: { id: row.institution_id, code: row.institution_code, name: row.institution_name },
     offices: row.offices,
     roles: row.roles,
-    permissions: [...row.permissions].sort(),
+    permissions: row.permissions.toSorted(),
     totpEnabled: row.totp_enabled,
     totpEnrolmentRequired: row.totp_required && !row.totp_enabled,
     mustChangePassword: row.must_change_password,

@@ -10,6 +10,11 @@ export interface LoadResult {
   max: number;
 }
 
+/** One decimal place, for the report. */
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -41,7 +46,6 @@ export async function runLoad(options: {
   );
   const durationMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     requests: latencies.length,
     errors,

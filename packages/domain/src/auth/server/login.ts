@@ -61,7 +61,8 @@ export async function login(
     }
     if (!passwordOk) return registerFailure(tx, ctx, user, settings, 'wrong_password');
     if (!user.active) return fail('inactive', new AppError('INVALID_CREDENTIALS'));
-    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+    // With a second factor the count is cleared only once the code is right: clearing it at the
+    // password step would let someone holding the password guess codes without ever locking.
     if (user.totp_enabled) {
       const challengeToken = newToken();
       await tx.query(
@@ -70,6 +71,7 @@ export async function login(
       );
       return { status: 'totp_required', challengeToken };
     }
+    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
     return completeLogin(tx, ctx, user.id, user.username, settings, client);
   });
   if (attempt.status === 'failed') throw attempt.error;
@@ -125,20 +127,30 @@ export async function completeTotpLogin(
   const attempt: Attempt = await db.transaction(async (tx) => {
     const { rows } = await tx.query<UserRow & { totp_secret: string; challenge_id: string; attempts: number }>(
       `SELECT c.id AS challenge_id, c.attempts, u.id, u.username, u.active, u.password_hash, u.failed_logins,
-              u.totp_secret, true AS totp_enabled, NULL::int AS locked_minutes_left
+              u.totp_secret, true AS totp_enabled,
+              CASE WHEN u.locked_until > now() THEN ceil(extract(epoch FROM u.locked_until - now()) / 60)::int END
+                AS locked_minutes_left
          FROM login_challenges c JOIN users u ON u.id = c.user_id
         WHERE c.id = $1 AND c.expires_at > now() FOR UPDATE OF c`,
       [tokenDigest(challengeToken)],
     );
     const row = rows[0];
     if (!row || row.attempts >= 5) return { status: 'failed', error: new AppError('TOTP_INVALID') };
+    // A challenge opened before the account was locked does not get around the lock.
+    if (row.locked_minutes_left) {
+      await recordAudit(tx, ctx, {
+        action: 'auth.login_failed', entityType: 'user', entityId: row.id, actorUserId: row.id,
+        actorUsername: row.username, details: { reason: 'locked' },
+      });
+      return { status: 'failed', error: new AppError('ACCOUNT_LOCKED', { params: { minutes: row.locked_minutes_left } }) };
+    }
     const valid = (await verifyTotp({ secret: row.totp_secret, token: code, epochTolerance: 30 })).valid;
     if (!valid) {
       await tx.query('UPDATE login_challenges SET attempts = attempts + 1 WHERE id = $1', [row.challenge_id]);
       return registerFailure(tx, ctx, row, settings, 'wrong_code');
     }
     await tx.query('DELETE FROM login_challenges WHERE id = $1', [row.challenge_id]);
-    await tx.query('UPDATE users SET failed_logins = 0 WHERE id = $1', [row.id]);
+    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
     return completeLogin(tx, ctx, row.id, row.username, settings, client);
   });
   if (attempt.status === 'failed') throw attempt.error;

@@ -92,6 +92,19 @@ async function checkGrantableRoles(tx: Queryable, actor: Actor, roleCodes: reado
   return rows.map((r) => r.id);
 }
 
+/**
+ * A manager acts only on accounts whose every permission they hold themselves; otherwise an
+ * institution-level manager could reset an administrator's password and sign in as them.
+ */
+async function requireManageable(tx: Queryable, actor: Actor, userId: string): Promise<void> {
+  const { rows } = await tx.query<{ code: string }>(
+    `SELECT DISTINCT rp.permission_code AS code FROM user_roles ur
+       JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = $1`,
+    [userId],
+  );
+  if (rows.some((r) => !actor.permissions.has(r.code))) throw new AppError('FORBIDDEN');
+}
+
 async function checkOffices(tx: Queryable, institutionId: string, officeIds: readonly string[]): Promise<void> {
   const { rows } = await tx.query<{ id: string; institution_id: string }>(
     'SELECT id, institution_id FROM offices WHERE id = ANY($1::uuid[])', [officeIds]);
@@ -148,6 +161,7 @@ export async function updateUser(
   }
   return db.transaction(async (tx) => {
     const before = await getUser(tx, actor, id, 'manage');
+    await requireManageable(tx, actor, id);
     if (input.officeIds) await checkOffices(tx, before.institutionId, input.officeIds);
     const roleIds = input.roleCodes ? await checkGrantableRoles(tx, actor, input.roleCodes) : undefined;
     const { rowCount } = await tx.query(
@@ -178,6 +192,7 @@ export async function updateUser(
 export async function resetUserPassword(db: Database, ctx: RequestContext, id: string): Promise<{ temporaryPassword: string }> {
   const actor = actorOf(ctx);
   await getUser(db, actor, id, 'manage');
+  await requireManageable(db, actor, id);
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {

@@ -169,6 +169,29 @@ describe('second factor', () => {
     expectProblem(replay, 401, 'TOTP_INVALID');
   });
 
+  it('wrong codes count towards the lock even when the password is right each time', async () => {
+    const session = await loginAs(t.app, 'registro');
+    const { secret } = (await call(t.app, 'POST', '/api/auth/totp/enrolment', { session })).json<{ secret: string }>();
+    await call(t.app, 'POST', '/api/auth/totp/confirm', { session, body: { code: await currentTotpCode(secret) } });
+    const challenge = async () => {
+      const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'registro', password: TEST_PASSWORD } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ challengeToken: string }>().challengeToken;
+    };
+    const wrong = await wrongTotpCode(secret);
+    const guess = (challengeToken: string) => call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken, code: wrong } });
+    // A fresh password step between guesses must not wipe the count.
+    const kept = await challenge();
+    for (let i = 0; i < 2; i++) expectProblem(await guess(await challenge()), 401, 'TOTP_INVALID');
+    for (let i = 0; i < 2; i++) expectProblem(await guess(await challenge()), 401, 'TOTP_INVALID');
+    expectProblem(await guess(await challenge()), 423, 'ACCOUNT_LOCKED');
+    expectProblem(await call(t.app, 'POST', '/api/auth/login', { body: { username: 'registro', password: TEST_PASSWORD } }), 423, 'ACCOUNT_LOCKED');
+    // A challenge opened before the lock does not get around it.
+    const late = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: kept, code: await currentTotpCode(secret) } });
+    expectProblem(late, 423, 'ACCOUNT_LOCKED');
+    expect(sessionCookie(late)).toBeUndefined();
+  });
+
   it('a role that requires it forces enrolment: other routes 403, account routes allowed', async () => {
     const admin = await loginAs(t.app, 'admin');
     const roles = (await call(t.app, 'GET', '/api/roles', { session: admin })).json<Array<{ id: string; code: string; version: number }>>();

@@ -148,6 +148,19 @@ describe('an institution-scoped user manager', () => {
     expect(fieldErrors(update)).toEqual([{ field: 'roleCodes.0', code: 'validation.role_not_grantable' }]);
   });
 
+  it('cannot take over an account that holds permissions they lack', async () => {
+    const created = await createUser(admin, { username: 'auditor.inm', fullName: 'Auditoría INM', roleCodes: ['auditor'], password: 'auditor-inm-password', ...inm() });
+    expect(created.statusCode).toBe(201);
+    const target = created.json<Created>().user;
+    expectProblem(await call(t.app, 'POST', `/api/users/${target.id}/password-reset`, { session: manager }), 403, 'FORBIDDEN');
+    expectProblem(await call(t.app, 'PATCH', `/api/users/${target.id}`, { session: manager, body: { email: 'manager@evil.example', version: target.version } }), 403, 'FORBIDDEN');
+    expectProblem(await call(t.app, 'PATCH', `/api/users/${target.id}`, { session: manager, body: { active: false, version: target.version } }), 403, 'FORBIDDEN');
+    await loginAs(t.app, 'auditor.inm', 'auditor-inm-password');
+    // Someone they could have created themself is theirs to manage.
+    const peer = (await call(t.app, 'GET', '/api/users?q=nuevo.inm', { session: manager })).json<{ items: User[] }>().items[0]!;
+    expect((await call(t.app, 'POST', `/api/users/${peer.id}/password-reset`, { session: manager })).statusCode).toBe(200);
+  });
+
   it('sees and manages only their institution\'s users', async () => {
     const list = (await call(t.app, 'GET', '/api/users?limit=200', { session: manager })).json<{ items: User[]; total: number }>();
     expect(list.items.length).toBe(list.total);

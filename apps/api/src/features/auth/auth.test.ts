@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '@refugio/domain/server';
 import {
   TEST_PASSWORD, auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, sessionCookie, sessionFrom,
-  userIdOf, type TestApp, type TestSession,
+  testConfig, userIdOf, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
 import { wrongTotpCode } from '../../testing/totp.ts';
+import { buildApp } from '../../app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,6 +70,20 @@ describe('login', () => {
     const admin = await loginAs(t.app, 'admin');
     const user = await call(t.app, 'GET', `/api/users/${userId}`, { session: admin });
     expect(user.json()).toMatchObject({ locked: true });
+  });
+
+  it('slows down a flood of attempts from one address: 429 RATE_LIMITED', async () => {
+    // A second app on the same database, with a tight limit.
+    const limited = await buildApp({ db: t.db, config: testConfig({ loginRateLimitPerMinute: 3 }), logger: false });
+    try {
+      const attempt = () => call(limited, 'POST', '/api/auth/login', { body: { username: 'nadie', password: 'whatever password' } });
+      for (let i = 0; i < 3; i++) expectProblem(await attempt(), 401, 'INVALID_CREDENTIALS');
+      const refused = await attempt();
+      expectProblem(refused, 429, 'RATE_LIMITED');
+      expect(refused.headers['retry-after']).toBeTruthy();
+    } finally {
+      await limited.close();
+    }
   });
 
   it('lets the user in again once the lock has expired', async () => {

@@ -11,9 +11,12 @@ const parsers = {
 
 export const pgliteExtensions = { pg_trgm, unaccent };
 
-/** Opens (or creates) an embedded database; `dataDir` undefined keeps it in memory. */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const pg = await PGlite.create(dataDir ?? 'memory://', { extensions: pgliteExtensions, parsers });
+/**
+ * Opens (or creates) an embedded database; `dataDir` undefined keeps it in memory.
+ * `loadDataDir` starts a new database from a `dumpDataDir()` tarball (test copies, restores).
+ */
+export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const pg = await PGlite.create(dataDir ?? 'memory://', { extensions: pgliteExtensions, parsers, ...options });
   return wrapPglite(pg);
 }
 

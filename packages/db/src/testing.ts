@@ -1,25 +1,28 @@
 /**
  * Test databases cut from one migrated template per run. Building a PGlite database from
- * scratch takes ~5 s; copying a template's files and opening them ~1 s. On a server,
- * `CREATE DATABASE … TEMPLATE` copies a seeded database in a fraction of a second.
+ * scratch takes ~5 s; loading a template's dump into memory ~1 s, and queries then run without
+ * file I/O. On a server, `CREATE DATABASE … TEMPLATE` copies a seeded database in a fraction
+ * of a second.
  *
  * A vitest globalSetup builds the template (`buildTestTemplate`) and provides it to the
  * workers as `refugioTestTemplate`; each test file then calls `createTestDatabase()`.
  */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase, type DatabaseConfig } from './open.ts';
+import { openPglite, rawPglite } from './pglite.ts';
 
 export type TestBackend = 'pglite' | 'postgres';
 
 /** Where the template lives; plain data so vitest can hand it from globalSetup to workers. */
 export type TestTemplate =
-  | { kind: 'pglite'; dataDir: string }
+  /** `dataDir` for on-disk copies, `dump` (a dumpDataDir tarball) for in-memory ones. */
+  | { kind: 'pglite'; dataDir: string; dump: string }
   | { kind: 'postgres'; adminUrl: string; database: string };
 
 declare module 'vitest' {
@@ -78,14 +81,19 @@ export async function buildTestTemplate(
     template = { kind: 'postgres', adminUrl, database };
     config = { databaseUrl: databaseUrl(adminUrl, database), dataDir: os.tmpdir() };
   } else {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'refugio-test-template-'));
-    template = { kind: 'pglite', dataDir };
+    const root = await mkdtemp(path.join(os.tmpdir(), 'refugio-test-template-'));
+    const dataDir = path.join(root, 'data');
+    template = { kind: 'pglite', dataDir, dump: path.join(root, 'template.tar') };
     config = { dataDir };
   }
   const db = await openDatabase(config);
   try {
     await migrate(db);
     await seed(db);
+    if (template.kind === 'pglite') {
+      const dump = await rawPglite(db)!.dumpDataDir('none');
+      await writeFile(template.dump, Buffer.from(await dump.arrayBuffer()));
+    }
   } finally {
     // Closed before use: PostgreSQL copies only a template nobody is connected to, and PGlite's
     // files are only consistent once it has shut down.
@@ -96,7 +104,7 @@ export async function buildTestTemplate(
 
 export async function destroyTestTemplate(template: TestTemplate): Promise<void> {
   if (template.kind === 'pglite') {
-    await rm(template.dataDir, { recursive: true, force: true });
+    await rm(path.dirname(template.dataDir), { recursive: true, force: true });
   } else {
     await admin(template.adminUrl, `DROP DATABASE IF EXISTS ${template.database} WITH (FORCE)`);
   }
@@ -138,7 +146,12 @@ export async function createTestDatabaseLocation(template?: TestTemplate): Promi
  * Every test file gets its own, so files run in parallel without seeing each other's writes.
  */
 export async function createTestDatabase(template?: TestTemplate): Promise<Database> {
-  const location = await createTestDatabaseLocation(template);
+  const source = template ?? (await providedTemplate());
+  if (source.kind === 'pglite') {
+    // In memory: nothing to copy or delete, and no file I/O per query.
+    return openPglite(undefined, { loadDataDir: new Blob([await readFile(source.dump)]) });
+  }
+  const location = await createTestDatabaseLocation(source);
   const db = await openDatabase(location.config);
   return {
     ...db,

@@ -7,3 +7,4 @@ export * from './audit/audit.actions.ts';
 export * from './audit/audit.schemas.ts';
 export * from './organisations/organisations.schemas.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
+export * from './calendars/index.ts';

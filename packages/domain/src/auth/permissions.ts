@@ -22,6 +22,27 @@ export const PERMISSIONS = [
   'read:audit:office',
   'read:audit:institution',
   'read:audit:all',
+  // Calendars and clocks.
+  'read:calendar:all',
+  'manage:calendar:all',
+  // Intake: claims, the persons in them, referrals from first contact.
+  'read:claim:own',
+  'read:claim:office',
+  'read:claim:institution',
+  'read:claim:all',
+  'register:claim:office',
+  'update:claim:own',
+  'update:claim:office',
+  'assign:claim:office',
+  'create:referral:office',
+  'read:referral:office',
+  'read:referral:institution',
+  'read:referral:all',
+  'decide:referral:office',
+  'merge:person:office',
+  // Field policy: sexual orientation and gender identity, health, trauma.
+  'read:sensitive:own',
+  'read:sensitive:office',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,7 +98,8 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   admin: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'manage:organisation:all', 'read:user:all',
-      'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all'],
+      'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all', 'read:calendar:all',
+      'manage:calendar:all'],
   },
   auditor: {
     requiresTotp: false,
@@ -85,11 +107,26 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   },
   supervisor: {
     requiresTotp: false,
-    permissions: ['use:account:own', 'read:organisation:all', 'read:user:office', 'read:audit:office'],
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:office', 'read:audit:office',
+      'read:calendar:all', 'read:claim:office', 'register:claim:office', 'update:claim:office',
+      'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
+      'read:sensitive:office'],
   },
-  registration_clerk: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
-  eligibility_officer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
-  first_contact_officer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  registration_clerk: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:office',
+      'register:claim:office', 'update:claim:office', 'read:referral:office', 'decide:referral:office'],
+  },
+  eligibility_officer: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:own',
+      'update:claim:own', 'read:sensitive:own'],
+  },
+  first_contact_officer: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'create:referral:office',
+      'read:referral:office'],
+  },
   training_coordinator: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, PERMISSIONS } from '@refugio/domain';
+import { syncAccessCatalogue } from '@refugio/domain/server';
 import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
 
 interface Role { id: string; code: string; name: string; requiresTotp: boolean; builtIn: boolean; permissions: string[]; userCount: number; version: number }
@@ -77,5 +78,24 @@ describe('roles', () => {
     const kept = role.permissions.filter((p) => p !== 'read:audit:office');
     expect((await call(t.app, 'PATCH', `/api/roles/${role.id}`, { session: admin, body: { permissions: kept, version: role.version } })).statusCode).toBe(200);
     expectProblem(await call(t.app, 'GET', '/api/audit-events', { session: supervisor }), 403, 'FORBIDDEN');
+  });
+});
+
+describe('permission catalogue upgrades', () => {
+  it('a permission new to the database goes to the built-in roles that define it, and only to them', async () => {
+    await t.db.query("DELETE FROM permissions WHERE code = 'read:calendar:all'");
+    await t.db.query("DELETE FROM role_permissions WHERE permission_code = 'manage:user:all' AND role_id = (SELECT id FROM roles WHERE code = 'admin')");
+    await syncAccessCatalogue(t.db);
+    const { rows } = await t.db.query<{ code: string }>(
+      `SELECT r.code FROM role_permissions rp JOIN roles r ON r.id = rp.role_id
+       WHERE rp.permission_code = 'read:calendar:all' ORDER BY r.code`,
+    );
+    const expected = Object.entries(BUILT_IN_ROLES).filter(([, d]) => d.permissions.includes('read:calendar:all')).map(([c]) => c);
+    expect(rows.map((r) => r.code)).toEqual(expected.toSorted());
+    // A permission the database already knew stays as the administrator left it.
+    const admin = await t.db.query(
+      "SELECT 1 FROM role_permissions rp JOIN roles r ON r.id = rp.role_id WHERE r.code = 'admin' AND rp.permission_code = 'manage:user:all'",
+    );
+    expect(admin.rows).toEqual([]);
   });
 });

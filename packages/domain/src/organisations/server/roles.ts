@@ -71,15 +71,30 @@ export async function updateRole(
 
 /**
  * Keeps the permission catalogue equal to the code's list and installs missing built-in roles.
- * Runs at every start; existing roles keep whatever an administrator made of them.
+ * Runs at every start; existing roles keep whatever an administrator made of them, except that a
+ * permission new to this database (a feature arriving with an upgrade) goes to the built-in roles
+ * whose definition holds it: otherwise nobody could use the feature until an administrator noticed.
  */
 export async function syncAccessCatalogue(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    const added: string[] = [];
     for (const code of PERMISSIONS) {
       const { action, entity, scope } = parsePermission(code);
-      await tx.query(
-        'INSERT INTO permissions (code, action, entity, scope) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING',
+      const { rows } = await tx.query<{ code: string }>(
+        `INSERT INTO permissions (code, action, entity, scope) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO NOTHING RETURNING code`,
         [code, action, entity, scope],
+      );
+      if (rows[0]) added.push(rows[0].code);
+    }
+    for (const code of ROLE_CODES) {
+      const granted = withImpliedScopes(BUILT_IN_ROLES[code].permissions).filter((p) => added.includes(p));
+      if (granted.length === 0) continue;
+      await tx.query(
+        `INSERT INTO role_permissions (role_id, permission_code)
+         SELECT r.id, unnest($2::text[]) FROM roles r WHERE r.code = $1 AND r.built_in
+         ON CONFLICT DO NOTHING`,
+        [code, granted],
       );
     }
     await tx.query('DELETE FROM permissions WHERE NOT (code = ANY($1::text[]))', [PERMISSIONS]);

@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLES } from '@refugio/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -121,7 +122,8 @@ describe('an institution-scoped user manager', () => {
   beforeAll(async () => {
     const role = await call(t.app, 'POST', '/api/roles', { session: admin, body: {
       code: 'jefe_personal', name: 'Jefatura de personal',
-      permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution', 'manage:user:institution'],
+      // Holds what a first-contact officer holds, so it may create one.
+      permissions: [...new Set(['read:user:institution', 'manage:user:institution', ...BUILT_IN_ROLES.first_contact_officer.permissions])],
     } });
     expect(role.statusCode).toBe(201);
     const user = await createUser(admin, { username: 'jefe.inm', fullName: 'Jefe INM', roleCodes: ['jefe_personal'], password: 'jefe-inm-password', ...inm() });
@@ -207,5 +209,13 @@ describe('listing', () => {
     expect(page2.items.map((u) => u.id)).not.toContain(page1.items[0]!.id);
     // LIKE wildcards in the search are taken literally.
     expect((await call(t.app, 'GET', '/api/users?q=%25', { session: admin })).json<{ total: number }>().total).toBe(0);
+  });
+});
+
+describe('an administrator who may edit roles', () => {
+  it('creates accounts with roles whose case-file permissions the administrator does not hold', async () => {
+    const res = await createUser(admin, { username: 'registro.nuevo', fullName: 'Registro Nuevo', roleCodes: ['registration_clerk'],
+      institutionId: institutionIds.get('COMAR'), officeIds: [] });
+    expect(res.statusCode).toBe(201);
   });
 });

@@ -73,6 +73,15 @@ export async function getUser(db: Queryable, actor: Actor, id: string, action: '
   return row;
 }
 
+/**
+ * Whoever may edit roles (`manage:role:all`) can already give any permission to any role, so
+ * holding every permission they grant would only be friction: an administrator who keeps no
+ * access to case files must still be able to create the clerks and officers who do.
+ */
+function mayGrantAnything(actor: Actor): boolean {
+  return actor.permissions.has('manage:role:all');
+}
+
 /** Resolves role codes and checks the actor could hold every permission they grant. */
 async function checkGrantableRoles(tx: Queryable, actor: Actor, roleCodes: readonly string[]): Promise<string[]> {
   const { rows } = await tx.query<{ id: string; code: string; permissions: string[] }>(
@@ -85,7 +94,7 @@ async function checkGrantableRoles(tx: Queryable, actor: Actor, roleCodes: reado
   const unknownIndex = roleCodes.findIndex((code) => !known.has(code));
   if (unknownIndex >= 0) throw fieldError(`roleCodes.${unknownIndex}`, 'validation.unknown_reference');
   for (const role of rows) {
-    if (role.permissions.some((p) => !actor.permissions.has(p))) {
+    if (!mayGrantAnything(actor) && role.permissions.some((p) => !actor.permissions.has(p))) {
       throw fieldError(`roleCodes.${roleCodes.indexOf(role.code)}`, 'validation.role_not_grantable');
     }
   }
@@ -102,7 +111,7 @@ async function requireManageable(tx: Queryable, actor: Actor, userId: string): P
        JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = $1`,
     [userId],
   );
-  if (rows.some((r) => !actor.permissions.has(r.code))) throw new AppError('FORBIDDEN');
+  if (!mayGrantAnything(actor) && rows.some((r) => !actor.permissions.has(r.code))) throw new AppError('FORBIDDEN');
 }
 
 async function checkOffices(tx: Queryable, institutionId: string, officeIds: readonly string[]): Promise<void> {

@@ -4,6 +4,11 @@ import { AppError } from '@refugio/domain';
 import { canonicalJson } from '@refugio/domain/server';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+/**
+ * Retries come within minutes. A stored response may carry a one-time password (user create,
+ * password reset), so it is not kept longer than a retry needs it.
+ */
+export const IDEMPOTENCY_RETENTION = '24 hours';
 
 /**
  * Runs a create at most once per (user, Idempotency-Key). The key is claimed before the work
@@ -29,6 +34,7 @@ export async function idempotent<T>(
   const route = `${request.method} ${request.routeOptions.url}`;
   const requestHash = createHash('sha256').update(route).update(canonicalJson(request.body ?? null)).digest('hex');
   const db = request.server.db;
+  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION}'`);
   const claimed = await db.query(
     `INSERT INTO idempotency_keys (user_id, key, route, request_hash, status_code, response)
      VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT (user_id, key) DO NOTHING`,

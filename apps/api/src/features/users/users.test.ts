@@ -107,6 +107,16 @@ describe('users as admin', () => {
     expectProblem(await createUser(admin, { ...body, username: 'reintento.dos' }, key), 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('a stored response (it may hold a one-time password) is purged after the retention period', async () => {
+    const key = { 'idempotency-key': `create-user-${randomUUID()}` };
+    expect((await createUser(admin, { username: 'retencion', fullName: 'Retención', roleCodes: ['interpreter'], ...inm() }, key)).statusCode).toBe(201);
+    await t.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key['idempotency-key']]);
+    const next = { 'idempotency-key': `create-user-${randomUUID()}` };
+    expect((await createUser(admin, { username: 'retencion.dos', fullName: 'Retención', roleCodes: ['interpreter'], ...inm() }, next)).statusCode).toBe(201);
+    const { rows } = await t.db.query('SELECT key FROM idempotency_keys WHERE key = ANY($1::text[])', [[key['idempotency-key'], next['idempotency-key']]]);
+    expect(rows).toEqual([{ key: next['idempotency-key'] }]);
+  });
+
   it('a key belongs to the user, not the session', async () => {
     const key = `shared-key-${randomUUID()}`;
     expect((await call(t.app, 'POST', '/api/institutions', { session: admin, body: { code: 'ONE-KEY', name: 'x', kind: 'ngo' }, headers: { 'idempotency-key': key } })).statusCode).toBe(201);

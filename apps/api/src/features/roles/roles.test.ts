@@ -93,9 +93,9 @@ describe('permission catalogue upgrades', () => {
     const expected = Object.entries(BUILT_IN_ROLES).filter(([, d]) => d.permissions.includes('read:calendar:all')).map(([c]) => c);
     expect(rows.map((r) => r.code)).toEqual(expected.toSorted());
     // A permission the database already knew stays as the administrator left it.
-    const admin = await t.db.query(
+    const adminKept = await t.db.query(
       "SELECT 1 FROM role_permissions rp JOIN roles r ON r.id = rp.role_id WHERE r.code = 'admin' AND rp.permission_code = 'manage:user:all'",
     );
-    expect(admin.rows).toEqual([]);
+    expect(adminKept.rows).toEqual([]);
   });
 });

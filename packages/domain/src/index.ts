@@ -6,5 +6,7 @@ export * from './auth/auth.schemas.ts';
 export * from './audit/audit.actions.ts';
 export * from './audit/audit.schemas.ts';
 export * from './organisations/organisations.schemas.ts';
+export * from './duplicates/duplicates.rules.ts';
+export * from './duplicates/duplicates.schemas.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';

@@ -14,4 +14,6 @@ export * from './organisations/server/institutions.ts';
 export * from './organisations/server/offices.ts';
 export * from './organisations/server/roles.ts';
 export * from './organisations/server/users.ts';
+export * from './duplicates/server/find-duplicate-candidates.ts';
+export * from './duplicates/server/merge-persons.ts';
 export * from './demo/seed-demo.ts';

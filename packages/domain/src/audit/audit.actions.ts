@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   'institution.updated',
   'office.created',
   'office.updated',
+  'person.duplicate_checked', // details.candidates: who was shown (score, inside the caller's scope or not)
+  'person.not_duplicate_recorded', // a clerk: entity and details.otherPersonId are not the same person
+  'person.merged', // entity is the survivor; details: mergeId, mergedId, reason, rows moved per table
+  'person.merge_undone', // details: mergeId, mergedId, reason, rows moved back per table
   'system.demo_seeded',
   'system.restored', // a backup was restored into this database
 ] as const;

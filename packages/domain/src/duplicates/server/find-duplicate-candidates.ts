@@ -1,0 +1,218 @@
+import type { Database, Queryable } from '@refugio/db';
+import { widestScope } from '../../auth/permissions.ts';
+import { recordAudit } from '../../audit/server/record-audit.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Actor, RequestContext } from '../../shared/context.ts';
+import {
+  DOCUMENT_KEY_MIN, DUPLICATE_WEIGHTS, documentKey, isShownCandidate, nearbyBirthDates, scoreCandidate,
+  type MatchDocument, type MatchPerson, type MatchResult,
+} from '../duplicates.rules.ts';
+import type { TDuplicateCandidate, TDuplicateCheckInput, TDuplicateCheckResult } from '../duplicates.schemas.ts';
+
+/** The person looked for; `personId` names an existing record to leave out (with its "not the same person" pairs). */
+export type DuplicateQuery = MatchPerson & { personId?: string | undefined };
+
+export interface FindDuplicateOptions {
+  /** Most candidates returned (default 10, at most 50). */
+  limit?: number | undefined;
+}
+
+/**
+ * Trigram threshold of the name index scan. A little below the scoring's similarityMin so that
+ * a name just under it can still reach the threshold through an alias; names that differ more
+ * are only found through the birth-date or document indexes.
+ */
+const NAME_SCAN_THRESHOLD = 0.45;
+/** Rows each index arm may contribute before scoring. */
+const ARM_LIMITS = { name: 200, document: 50, birthDate: 100 } as const;
+
+interface PersonRow {
+  id: string;
+  givenNames: string;
+  firstSurname: string | null;
+  secondSurname: string | null;
+  otherNames: string[];
+  sex: string | null;
+  birthDate: string | null;
+  birthDateEstimated: boolean;
+  nationalities: string[];
+  documents: MatchDocument[];
+  mergedIntoId: string | null;
+}
+
+interface ClaimRow {
+  personId: string;
+  claimId: string;
+  claimNumber: string;
+  officeId: string;
+  institutionId: string;
+  officeCode: string;
+  officeName: string;
+  relation: string;
+  status: string;
+  assignedOfficerId: string | null;
+}
+
+const PERSON_SELECT = `SELECT p.id, p.given_names AS "givenNames", p.first_surname AS "firstSurname",
+  p.second_surname AS "secondSurname", p.other_names AS "otherNames", p.sex, p.birth_date AS "birthDate",
+  p.birth_date_estimated AS "birthDateEstimated", p.nationalities, p.documents, p.merged_into_id AS "mergedIntoId"
+  FROM persons p`;
+
+/** Ids from the three indexes: folded-name trigrams, document numbers, nearby birth dates. */
+async function candidateIds(db: Queryable, query: DuplicateQuery): Promise<string[]> {
+  const documentKeys = [...new Set((query.documents ?? []).map((d) => documentKey(d.number)).filter((k) => k.length >= DOCUMENT_KEY_MIN))];
+  const dates = query.birthDateEstimated ? [] : nearbyBirthDates(query.birthDate);
+  const previous = (await db.query<{ t: string }>(`SELECT current_setting('pg_trgm.similarity_threshold') AS t`)).rows[0]?.t ?? '0.3';
+  await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SCAN_THRESHOLD)]);
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `WITH q AS (SELECT refugio_person_name_key($1, $2, $3) AS key)
+       SELECT DISTINCT id FROM (
+         (SELECT p.id FROM persons p, q WHERE p.name_key % q.key
+           ORDER BY similarity(p.name_key, q.key) DESC, p.id LIMIT ${ARM_LIMITS.name})
+         UNION ALL
+         (SELECT p.id FROM persons p WHERE cardinality($4::text[]) > 0 AND p.document_keys && $4::text[] LIMIT ${ARM_LIMITS.document})
+         UNION ALL
+         (SELECT p.id FROM persons p, q WHERE p.birth_date = ANY($5::date[])
+           ORDER BY similarity(p.name_key, q.key) DESC, p.id LIMIT ${ARM_LIMITS.birthDate})
+       ) arms`,
+      [query.givenNames, query.firstSurname ?? null, query.secondSurname ?? null, documentKeys, dates],
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [previous]);
+  }
+}
+
+async function loadPersons(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.query<PersonRow>(`${PERSON_SELECT} WHERE p.id = ANY($1::uuid[])`, [ids])).rows;
+}
+
+/** Offices whose claims the actor may read (null: every office); `own` is handled per claim. */
+async function readableOffices(db: Queryable, actor: Actor): Promise<{ all: boolean; offices: Set<string>; own: boolean }> {
+  const scope = widestScope(actor.permissions, 'read', 'claim');
+  if (scope === 'all') return { all: true, offices: new Set(), own: false };
+  if (scope === 'institution') {
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM offices WHERE institution_id = $1', [actor.institutionId]);
+    return { all: false, offices: new Set(rows.map((r) => r.id)), own: false };
+  }
+  if (scope === 'office') return { all: false, offices: new Set(actor.officeIds), own: false };
+  return { all: false, offices: new Set(), own: scope === 'own' };
+}
+
+/**
+ * Persons who may be the same as `query`, anywhere in the operation (a person registered at
+ * another office must be found), best first, each with its score and one reason per field.
+ * Candidates outside the caller's claim scope carry only minimal identifying fields and the
+ * number and office of their claims. Records merged into another person count for the survivor.
+ * Reads only; `checkDuplicates` is the audited use case behind the API route.
+ */
+export async function findDuplicateCandidates(
+  db: Database | Queryable, ctx: RequestContext, query: DuplicateQuery, options: FindDuplicateOptions = {},
+): Promise<TDuplicateCandidate[]> {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  const actor = ctx.actor;
+  const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
+  const run = async (tx: Queryable) => {
+    const ids = await candidateIds(tx, query);
+    const persons = new Map((await loadPersons(tx, ids)).map((p) => [p.id, p]));
+    // Follow merges to the surviving person (a chain is short; bounded anyway).
+    for (let depth = 0; depth < 5; depth++) {
+      const missing = [...persons.values()].map((p) => p.mergedIntoId).filter((id): id is string => !!id && !persons.has(id));
+      if (missing.length === 0) break;
+      for (const p of await loadPersons(tx, missing)) persons.set(p.id, p);
+    }
+    const survivorOf = (id: string): string => {
+      let current = persons.get(id);
+      for (let depth = 0; current?.mergedIntoId && depth < 5; depth++) current = persons.get(current.mergedIntoId);
+      return current?.id ?? id;
+    };
+    const excluded = new Set<string>();
+    if (query.personId) {
+      excluded.add(query.personId);
+      const { rows } = await tx.query<{ other: string }>(
+        `SELECT CASE WHEN person_a_id = $1 THEN person_b_id ELSE person_a_id END AS other
+           FROM person_non_duplicates WHERE person_a_id = $1 OR person_b_id = $1`, [query.personId]);
+      for (const r of rows) excluded.add(r.other);
+    }
+    const best = new Map<string, { result: MatchResult; matchedId: string }>();
+    for (const id of ids) {
+      const person = persons.get(id);
+      if (!person) continue;
+      const finalId = survivorOf(id);
+      if (excluded.has(finalId) || excluded.has(id)) continue;
+      const result = scoreCandidate(query, person);
+      if (!isShownCandidate(result)) continue;
+      const current = best.get(finalId);
+      if (!current || result.score > current.result.score) best.set(finalId, { result, matchedId: id });
+    }
+    const ranked = [...best.entries()]
+      .toSorted(([, a], [, b]) => b.result.score - a.result.score || Number(b.result.documentMatch) - Number(a.result.documentMatch))
+      .slice(0, limit);
+    if (ranked.length === 0) return [];
+    const finalIds = ranked.map(([id]) => id);
+    const claims = (await tx.query<ClaimRow>(
+      `SELECT m.person_id AS "personId", c.id AS "claimId", c.claim_number AS "claimNumber", c.office_id AS "officeId",
+              o.institution_id AS "institutionId", o.code AS "officeCode", o.name AS "officeName", m.relation, c.status,
+              c.assigned_officer_id AS "assignedOfficerId"
+         FROM claim_members m JOIN claims c ON c.id = m.claim_id JOIN offices o ON o.id = c.office_id
+        WHERE m.person_id = ANY($1::uuid[]) ORDER BY c.lodged_at DESC, c.claim_number`, [finalIds])).rows;
+    const readable = await readableOffices(tx, actor);
+    const canRead = (c: ClaimRow) => readable.all || readable.offices.has(c.officeId)
+      || (readable.own && c.assignedOfficerId === actor.userId);
+    return ranked.map(([id, { result, matchedId }]): TDuplicateCandidate => {
+      const person = persons.get(id)!;
+      const own = claims.filter((c) => c.personId === id);
+      const inScope = own.some(canRead);
+      return {
+        personId: id,
+        score: result.score,
+        level: result.level,
+        inScope,
+        givenNames: person.givenNames,
+        firstSurname: person.firstSurname,
+        secondSurname: person.secondSurname,
+        birthDate: person.birthDate,
+        birthDateEstimated: person.birthDateEstimated,
+        nationalities: person.nationalities,
+        sex: person.sex,
+        ...(inScope ? { otherNames: person.otherNames, documents: person.documents } : {}),
+        claims: own.map((c) => ({
+          claimId: canRead(c) ? c.claimId : null,
+          claimNumber: c.claimNumber,
+          officeCode: c.officeCode,
+          officeName: c.officeName,
+          relation: c.relation,
+          status: canRead(c) ? c.status : null,
+        })),
+        matchedMergedPersonId: matchedId === id ? null : matchedId,
+        reasons: result.reasons,
+      };
+    });
+  };
+  // The trigram threshold is set for this transaction only.
+  return 'transaction' in db ? db.transaction(run) : run(db);
+}
+
+/**
+ * The API's duplicate check: the candidates, and an audit event naming who was shown (persons
+ * outside the caller's scope included), since the search spans the whole operation.
+ */
+export async function checkDuplicates(db: Database, ctx: RequestContext, input: TDuplicateCheckInput): Promise<TDuplicateCheckResult> {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  const { limit, ...query } = input;
+  return db.transaction(async (tx) => {
+    const candidates = await findDuplicateCandidates(tx, ctx, query, { limit });
+    if (candidates.length > 0) {
+      await recordAudit(tx, ctx, {
+        action: 'person.duplicate_checked', entityType: 'person', entityId: input.personId ?? null,
+        officeId: ctx.actor?.officeIds[0] ?? null,
+        details: {
+          candidates: candidates.map((c) => ({ personId: c.personId, score: c.score, inScope: c.inScope })),
+        },
+      });
+    }
+    return { candidates, threshold: DUPLICATE_WEIGHTS.threshold };
+  });
+}

@@ -45,6 +45,11 @@ export function registerAccessControl(app: App): void {
     if (loaded.me.totpEnrolmentRequired && !request.routeOptions.config.allowDuringTotpEnrolment) {
       throw new AppError('TOTP_ENROLMENT_REQUIRED');
     }
+    // A temporary password was chosen by whoever reset it: until the user replaces it, the
+    // session reaches only the user's own account (password, second factor, language, logout).
+    if (loaded.me.mustChangePassword && permission !== 'use:account:own') {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (!loaded.actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== loaded.csrfToken) {
       throw new AppError('CSRF_INVALID');

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   CSRF_INVALID: 403,
   /** The caller's role requires a second factor that is not enrolled yet. */
   TOTP_ENROLMENT_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   /** A unique value (username, code) is already taken. */
   ALREADY_EXISTS: 409,

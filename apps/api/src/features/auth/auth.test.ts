@@ -261,8 +261,11 @@ describe('passwords', () => {
     expectProblem(await call(t.app, 'POST', '/api/auth/login', { body: { username: 'acnur', password: TEST_PASSWORD } }), 401, 'INVALID_CREDENTIALS');
     const fresh = await loginAs(t.app, 'acnur', temporaryPassword);
     expect((await me(fresh)).json()).toMatchObject({ mustChangePassword: true });
+    // Until the temporary password is replaced, only the account is reachable.
+    expectProblem(await call(t.app, 'GET', '/api/institutions', { session: fresh }), 403, 'PASSWORD_CHANGE_REQUIRED');
     await call(t.app, 'POST', '/api/auth/password', { session: fresh, body: { currentPassword: temporaryPassword, newPassword: 'acnur-own-password' } });
     expect((await me(fresh)).json()).toMatchObject({ mustChangePassword: false });
+    expect((await call(t.app, 'GET', '/api/institutions', { session: fresh })).statusCode).toBe(200);
     expect((await auditEvents(t.db, 'user.password_reset')).at(-1)).toMatchObject({ actor_username: 'admin', entity_id: old.userId });
   });
 });

@@ -9,8 +9,9 @@ import { changeLanguage, currentLanguage } from '../../lib/i18n.ts';
 import { AppLayout } from './AppLayout.tsx';
 
 const ENROLMENT_PATH = '/account/two-factor';
-/** The API lets a user who must enrol reach only their account: the second factor and their password. */
-const OPEN_DURING_ENROLMENT = new Set([ENROLMENT_PATH, '/account/password']);
+const PASSWORD_PATH = '/account/password';
+/** The API lets a user who must enrol, or change a temporary password, reach only their account. */
+const OPEN_DURING_ENROLMENT = new Set([ENROLMENT_PATH, PASSWORD_PATH]);
 
 /** Everything behind login: redirects without a session, forces second-factor enrolment when a role demands it. */
 export function ProtectedLayout() {
@@ -37,6 +38,8 @@ export function ProtectedLayout() {
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.totpEnrolmentRequired && !OPEN_DURING_ENROLMENT.has(location.pathname)) return <Navigate to={ENROLMENT_PATH} replace />;
+  // Likewise the API refuses all but the account until a temporary password is replaced.
+  if (me.data.mustChangePassword && !OPEN_DURING_ENROLMENT.has(location.pathname)) return <Navigate to={PASSWORD_PATH} replace />;
 
   return (
     <AppLayout me={me.data}>

@@ -1,11 +1,12 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
-import { isDatabaseEmpty, seedDemo, syncAccessCatalogue } from '@refugio/domain/server';
+import { isDatabaseEmpty, seedDemo, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
 
-/** Opens the database and brings it to the current schema and permission catalogue. */
+/** Opens the database and brings it to the current schema, permission catalogue and built-in calendars. */
 export async function openReadyDatabase(config: DatabaseConfig): Promise<Database> {
   const db = await openDatabase(config);
   await migrate(db);
   await syncAccessCatalogue(db);
+  await syncBuiltInCalendars(db);
   return db;
 }
 

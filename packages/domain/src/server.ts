@@ -17,3 +17,5 @@ export * from './organisations/server/users.ts';
 export * from './duplicates/server/find-duplicate-candidates.ts';
 export * from './duplicates/server/merge-persons.ts';
 export * from './demo/seed-demo.ts';
+export * from './calendars/server/calendars.ts';
+export * from './calendars/server/claim-clocks.ts';

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { buildTestTemplate, destroyTestTemplate, testBackendFromEnv } from '@refugio/db/testing';
-import { seedDemo, syncAccessCatalogue } from '@refugio/domain/server';
+import { seedDemo, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
 import { TEST_PASSWORD } from './fixtures.ts';
 
 /**
@@ -11,6 +11,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = performance.now();
   const template = await buildTestTemplate(async (db) => {
     await syncAccessCatalogue(db);
+    await syncBuiltInCalendars(db);
     await seedDemo(db, { password: TEST_PASSWORD });
   });
   console.log(`[integration] ${testBackendFromEnv()} template ready in ${Math.round(performance.now() - started)} ms`);

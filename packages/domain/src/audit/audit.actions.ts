@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   'institution.updated',
   'office.created',
   'office.updated',
+  'calendar.created', // an authority's or office's calendar extending another
+  'calendar.updated', // name, or made the default for claims
+  'calendar.rule_added', // a declared day, range or suspension; details: changeId, movedClocks, movedClaims
+  'calendar.rule_removed', // same details; the moved due dates are in claim_clock_moves
+  'claim_clock.changed', // a claim clock started later, paused, resumed, extended or stopped; details.change
   'person.duplicate_checked', // details.candidates: who was shown (score, inside the caller's scope or not)
   'person.not_duplicate_recorded', // a clerk: entity and details.otherPersonId are not the same person
   'person.merged', // entity is the survivor; details: mergeId, mergedId, reason, rows moved per table

@@ -52,3 +52,5 @@ export {
   SAMPLE_COMAR_2024_HOLY_WEEK,
   SAMPLE_COVID_SUSPENSION_2020,
 } from './mexico-calendars.ts';
+export * from './clock.rules.ts';
+export * from './calendars.schemas.ts';

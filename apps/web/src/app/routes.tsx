@@ -14,6 +14,7 @@ const UserFormPage = lazy(() => import('../features/users/index.ts').then((m) =>
 const RolesPage = lazy(() => import('../features/roles/index.ts').then((m) => ({ default: m.RolesPage })));
 const OrganisationsPage = lazy(() => import('../features/organisations/index.ts').then((m) => ({ default: m.OrganisationsPage })));
 const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
+const PersonMergesPage = lazy(() => import('../features/persons/index.ts').then((m) => ({ default: m.PersonMergesPage })));
 
 export function AppRoutes() {
   return (
@@ -29,6 +30,7 @@ export function AppRoutes() {
         <Route path="roles" element={<RequirePermission allowed={(me) => can(me, 'read:role:all')}><RolesPage /></RequirePermission>} />
         <Route path="organisations" element={<RequirePermission allowed={(me) => can(me, 'read:organisation:all')}><OrganisationsPage /></RequirePermission>} />
         <Route path="audit" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'audit')}><AuditPage /></RequirePermission>} />
+        <Route path="persons/merges" element={<RequirePermission allowed={(me) => can(me, 'merge:person:office')}><PersonMergesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -29,6 +29,9 @@ import frRoles from './fr/roles.json' with { type: 'json' };
 import frPermissions from './fr/permissions.json' with { type: 'json' };
 import frOrganisations from './fr/organisations.json' with { type: 'json' };
 import frAudit from './fr/audit.json' with { type: 'json' };
+import esDuplicates from './es-MX/duplicates.json' with { type: 'json' };
+import enDuplicates from './en/duplicates.json' with { type: 'json' };
+import frDuplicates from './fr/duplicates.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -42,6 +45,7 @@ export const uiCatalogs = {
     permissions: esPermissions,
     organisations: esOrganisations,
     audit: esAudit,
+    duplicates: esDuplicates,
   },
   en: {
     common: enCommon,
@@ -54,6 +58,7 @@ export const uiCatalogs = {
     permissions: enPermissions,
     organisations: enOrganisations,
     audit: enAudit,
+    duplicates: enDuplicates,
   },
   fr: {
     common: frCommon,
@@ -66,5 +71,6 @@ export const uiCatalogs = {
     permissions: frPermissions,
     organisations: frOrganisations,
     audit: frAudit,
+    duplicates: frDuplicates,
   },
 };

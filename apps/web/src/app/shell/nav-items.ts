@@ -18,4 +18,8 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => can(me, 'read:organisation:all'),
   },
   { to: '/audit', labelKey: 'shell.nav.audit', descriptionKey: 'home.cards.audit', allowed: (me) => canAny(me, 'read', 'audit') },
+  {
+    to: '/persons/merges', labelKey: 'duplicates.nav.label', descriptionKey: 'duplicates.nav.description',
+    allowed: (me) => can(me, 'merge:person:office'),
+  },
 ];

@@ -20,6 +20,7 @@ import { organisationRoutes } from './features/organisations/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
 import { roleRoutes } from './features/roles/routes.ts';
 import { auditRoutes } from './features/audit/routes.ts';
+import { calendarRoutes } from './features/calendars/routes.ts';
 import { personRoutes } from './features/persons/routes.ts';
 
 export interface BuildAppOptions {
@@ -73,6 +74,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(userRoutes);
   await app.register(roleRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
   await app.register(personRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;

@@ -21,6 +21,8 @@ import { userRoutes } from './features/users/routes.ts';
 import { roleRoutes } from './features/roles/routes.ts';
 import { auditRoutes } from './features/audit/routes.ts';
 import { calendarRoutes } from './features/calendars/routes.ts';
+import { claimRoutes } from './features/claims/routes.ts';
+import { referralRoutes } from './features/referrals/routes.ts';
 import { personRoutes } from './features/persons/routes.ts';
 
 export interface BuildAppOptions {
@@ -75,6 +77,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(claimRoutes);
+  await app.register(referralRoutes);
   await app.register(personRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;

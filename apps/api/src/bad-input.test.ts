@@ -11,19 +11,32 @@ import { concretePath, listOperations, wrongTypeFor, type Operation } from './te
 let t: TestApp;
 let admin: TestSession;
 let operations: Operation[];
+/** Sessions tried in order for an operation: the first whose roles hold its permission. */
+let holders: Array<{ session: TestSession; permissions: Set<string> }>;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await loginAs(t.app, 'admin');
   // The admin's session must survive the walk: logout is checked with bodies that never parse.
   operations = await listOperations(t.app);
+  // Case-file permissions are not the administrator's: those routes are walked as the office roles.
+  holders = [];
+  for (const username of ['admin', 'supervisor', 'registro', 'inm']) {
+    const session = username === 'admin' ? admin : await loginAs(t.app, username);
+    const { rows } = await t.db.query<{ code: string }>(
+      `SELECT DISTINCT rp.permission_code AS code FROM users u JOIN user_roles ur ON ur.user_id = u.id
+         JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE u.username = $1`, [username]);
+    holders.push({ session, permissions: new Set(rows.map((r) => r.code)) });
+  }
 });
 afterAll(async () => {
   await t?.close();
 });
 
-/** Public operations are called anonymously, the others as admin (who holds every permission used). */
-const sessionFor = (operation: Operation) => (operation.permission === null ? null : admin);
+/** Public operations are called anonymously, the others as the first demo user holding their permission. */
+const sessionFor = (operation: Operation) => (operation.permission === null
+  ? null
+  : (holders.find((h) => h.permissions.has(operation.permission!))?.session ?? admin));
 const withBody = () => operations.filter((o) => o.bodySchema);
 const mutations = () => operations.filter((o) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(o.method));
 
@@ -124,7 +137,7 @@ describe('query strings and path parameters', () => {
         else if (format) bad = 'not-valid';
         else if (options) bad = 'not-an-option';
         if (bad === undefined) continue;
-        const res = await call(t.app, 'GET', `${concretePath(operation.path)}?${parameter.name}=${bad}`, { session: admin });
+        const res = await call(t.app, 'GET', `${concretePath(operation.path)}?${parameter.name}=${bad}`, { session: sessionFor(operation) });
         expectProblem(res, 400, 'VALIDATION_FAILED');
         expect(fieldErrors(res).map((e) => e.field), `${operation.label}?${parameter.name}`).toContain(`querystring:${parameter.name}`);
         checked++;
@@ -141,7 +154,7 @@ describe('query strings and path parameters', () => {
 
   it('an unknown query parameter → 400 on operations with a query schema', async () => {
     for (const operation of gets().filter((o) => o.parameters.some((p) => p.in === 'query'))) {
-      const res = await call(t.app, 'GET', `${concretePath(operation.path)}?notAParameter=1`, { session: admin });
+      const res = await call(t.app, 'GET', `${concretePath(operation.path)}?notAParameter=1`, { session: sessionFor(operation) });
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(fieldErrors(res), operation.label).toContainEqual({ field: 'querystring:notAParameter', code: 'validation.unrecognized_key' });
     }
@@ -151,7 +164,7 @@ describe('query strings and path parameters', () => {
     const withId = operations.filter((o) => o.path.includes('{id}') && o.permission !== null);
     expect(withId.length).toBeGreaterThanOrEqual(8);
     for (const operation of withId) {
-      const res = await call(t.app, operation.method, operation.path.replace('{id}', 'not-a-uuid'), { session: admin, ...(operation.bodySchema ? { body: {} } : {}) });
+      const res = await call(t.app, operation.method, operation.path.replace('{id}', 'not-a-uuid'), { session: sessionFor(operation), ...(operation.bodySchema ? { body: {} } : {}) });
       const body = expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(body.errors?.map((e) => e.field), operation.label).toContain('params:id');
     }

@@ -8,5 +8,8 @@ export * from './audit/audit.schemas.ts';
 export * from './organisations/organisations.schemas.ts';
 export * from './duplicates/duplicates.rules.ts';
 export * from './duplicates/duplicates.schemas.ts';
+export * from './intake/intake.rules.ts';
+export * from './intake/intake.schemas.ts';
+export * from './referrals/referrals.schemas.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';

@@ -21,6 +21,31 @@ export const AUDIT_ACTIONS = [
   'institution.updated',
   'office.created',
   'office.updated',
+  'claim.created', // a claim registered with its family (details: claimNumber, personIds, flags; sensitive ones as 'sensitive')
+  'claim.viewed', // a claim file opened (every read of a person's file is audited)
+  'claim.updated', // modality or entry date changed; details.changes
+  'claim.person_updated', // a person's data corrected from one of their claims; details.claimId, changes
+  'claim.assigned', // details.from, details.to (officer ids; null = unassigned), reason
+  'claim.flag_recorded', // a vulnerability flag; details.category is 'sensitive' for the field-policy categories
+  'claim.flag_withdrawn', // details.flagId, category (or 'sensitive')
+  'claim.admitted', // lifecycle: registered or late-filing review → admitted
+  'claim.late_filing_review_opened', // lifecycle: prevención opened because the filing limit was missed
+  'claim.interview_scheduled', // lifecycle
+  'claim.interviewed', // lifecycle
+  'claim.assessment_started', // lifecycle
+  'claim.decision_drafted', // lifecycle
+  'claim.submitted_for_review', // lifecycle
+  'claim.returned_to_drafting', // lifecycle: the reviewer sent the draft back; details.reason
+  'claim.decided', // lifecycle
+  'claim.notified', // lifecycle
+  'claim.closed', // lifecycle
+  'claim.abandoned', // side exit; details.reason
+  'claim.withdrawn', // side exit; details.reason
+  'claim.transferred', // side exit; details.toOfficeId, reason
+  'referral.created', // first contact referred a person to COMAR; details.targetOfficeId
+  'referral.viewed', // a referral opened
+  'referral.accepted', // COMAR accepted: details.claimId of the claim created
+  'referral.returned', // COMAR returned it; details.reason
   'calendar.created', // an authority's or office's calendar extending another
   'calendar.updated', // name, or made the default for claims
   'calendar.rule_added', // a declared day, range or suspension; details: changeId, movedClocks, movedClaims

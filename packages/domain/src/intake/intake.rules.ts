@@ -1,0 +1,157 @@
+/**
+ * Pure rules of intake: the claim lifecycle, claim numbers, ages and the vulnerability flags
+ * suggested from the family. Shared by the server and the web app.
+ */
+
+export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
+export const CLAIM_CHANNELS = ['comar_office', 'inm_referral', 'detention_centre', 'third_party'] as const;
+export const CLAIM_MODALITIES = ['regular', 'prioritised', 'accelerated'] as const;
+export const MEMBER_RELATIONS = ['principal', 'spouse', 'partner', 'child', 'stepchild', 'parent', 'sibling', 'grandchild',
+  'other_relative', 'other'] as const;
+export type MemberRelation = (typeof MEMBER_RELATIONS)[number];
+
+export const CLAIM_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
+  'decision_drafted', 'in_review', 'decided', 'notified', 'closed', 'late_filing_review', 'abandoned', 'withdrawn',
+  'transferred'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** Statuses in which the decision clock matters and the claim sits in a work queue. */
+export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
+  'decision_drafted', 'in_review', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
+
+export function isOpenStatus(status: ClaimStatus): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * The lifecycle as data: each action is one use case, allowed only from the listed statuses.
+ * `needsReason`: the timeline must say why (side exits, prevención, sending a draft back).
+ */
+export const TRANSITIONS = {
+  admit: { from: ['registered', 'late_filing_review'], to: 'admitted', needsReason: false },
+  open_late_filing_review: { from: ['registered'], to: 'late_filing_review', needsReason: true },
+  schedule_interview: { from: ['admitted'], to: 'interview_scheduled', needsReason: false },
+  record_interview: { from: ['interview_scheduled'], to: 'interviewed', needsReason: false },
+  start_assessment: { from: ['interviewed'], to: 'under_assessment', needsReason: false },
+  draft_decision: { from: ['under_assessment'], to: 'decision_drafted', needsReason: false },
+  submit_for_review: { from: ['decision_drafted'], to: 'in_review', needsReason: false },
+  return_to_drafting: { from: ['in_review'], to: 'decision_drafted', needsReason: true },
+  decide: { from: ['in_review'], to: 'decided', needsReason: false },
+  notify: { from: ['decided'], to: 'notified', needsReason: false },
+  close: { from: ['notified', 'abandoned', 'withdrawn', 'transferred'], to: 'closed', needsReason: false },
+  abandon: { from: OPEN_STATUSES, to: 'abandoned', needsReason: true },
+  withdraw: { from: OPEN_STATUSES, to: 'withdrawn', needsReason: true },
+  transfer: { from: OPEN_STATUSES, to: 'transferred', needsReason: true },
+} as const satisfies Record<string, { from: readonly ClaimStatus[]; to: ClaimStatus; needsReason: boolean }>;
+
+export type TransitionAction = keyof typeof TRANSITIONS;
+export const TRANSITION_ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[];
+
+export function allowedActions(status: ClaimStatus): TransitionAction[] {
+  return TRANSITION_ACTIONS.filter((action) => (TRANSITIONS[action].from as readonly ClaimStatus[]).includes(status));
+}
+
+export const VULNERABILITY_CATEGORIES = ['child', 'unaccompanied_child', 'disability', 'elderly', 'pregnant',
+  'single_parent', 'trafficking', 'serious_illness', 'mental_disorder', 'violence_survivor', 'lgbtiq'] as const;
+export type VulnerabilityCategory = (typeof VULNERABILITY_CATEGORIES)[number];
+
+/**
+ * Categories under the field policy (domain.md §5: sexual orientation and gender identity,
+ * health, sexual violence; trafficking because consent comes before sharing). Pregnancy and
+ * disability stay visible: scheduling and adapted communication depend on them.
+ */
+export const SENSITIVE_CATEGORIES: readonly VulnerabilityCategory[] = ['lgbtiq', 'serious_illness', 'mental_disorder',
+  'violence_survivor', 'trafficking'];
+
+export function isSensitiveCategory(category: VulnerabilityCategory): boolean {
+  return SENSITIVE_CATEGORIES.includes(category);
+}
+
+export const ADULT_AGE = 18;
+export const ELDERLY_AGE = 60;
+
+/** Whole years from an ISO birth date to an ISO day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export function isChildOn(birthDate: string | null, today: string): boolean | null {
+  return birthDate ? ageOn(birthDate, today) < ADULT_AGE : null;
+}
+
+const ADULT_GUARDIANS: readonly MemberRelation[] = ['principal', 'spouse', 'partner', 'parent', 'sibling', 'other_relative',
+  'grandchild', 'other'];
+
+export interface FlagSuggestionMember {
+  relation: MemberRelation;
+  unaccompanied: boolean;
+  birthDate: string | null;
+  birthDateEstimated: boolean;
+}
+
+export interface FlagSuggestion {
+  memberIndex: number;
+  category: VulnerabilityCategory;
+  /** A `intake.indicators.*` catalog key with its params (age, estimated). */
+  indicatorKey: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Child, unaccompanied child, elderly and single parent, from dates of birth and the family:
+ * - a member under 18 is a child;
+ * - a child is unaccompanied when marked so, or when no adult member of the claim could be
+ *   their parent or guardian (a principal under 18 with no adult in the claim);
+ * - a member aged 60 or more is elderly;
+ * - a principal with children under 18 and no spouse or partner in the claim is a single parent.
+ */
+export function suggestFlags(members: readonly FlagSuggestionMember[], today: string): FlagSuggestion[] {
+  const ages = members.map((m) => (m.birthDate ? ageOn(m.birthDate, today) : null));
+  const isAdult = (i: number) => (ages[i] ?? ADULT_AGE) >= ADULT_AGE;
+  const adultGuardianPresent = members.some((m, i) => ADULT_GUARDIANS.includes(m.relation) && isAdult(i) && ages[i] !== null);
+  const suggestions: FlagSuggestion[] = [];
+  members.forEach((member, index) => {
+    const age = ages[index];
+    if (age === null || age === undefined) return;
+    const estimated = member.birthDateEstimated ? 'estimated' : 'exact';
+    if (age < ADULT_AGE) {
+      suggestions.push({ memberIndex: index, category: 'child', indicatorKey: 'intake.indicators.child', params: { age, estimated } });
+      if (member.unaccompanied || (member.relation === 'principal' && !adultGuardianPresent)) {
+        suggestions.push({ memberIndex: index, category: 'unaccompanied_child', indicatorKey: 'intake.indicators.unaccompanied', params: { age, estimated } });
+      }
+    }
+    if (age >= ELDERLY_AGE) {
+      suggestions.push({ memberIndex: index, category: 'elderly', indicatorKey: 'intake.indicators.elderly', params: { age, estimated } });
+    }
+  });
+  const principalIndex = members.findIndex((m) => m.relation === 'principal');
+  const hasChildren = members.some((m, i) => ['child', 'stepchild'].includes(m.relation) && (ages[i] ?? 0) < ADULT_AGE && ages[i] !== null);
+  const hasPartner = members.some((m) => m.relation === 'spouse' || m.relation === 'partner');
+  if (principalIndex >= 0 && isAdult(principalIndex) && hasChildren && !hasPartner) {
+    const children = members.filter((m, i) => ['child', 'stepchild'].includes(m.relation) && (ages[i] ?? ADULT_AGE) < ADULT_AGE).length;
+    suggestions.push({ memberIndex: principalIndex, category: 'single_parent', indicatorKey: 'intake.indicators.single_parent', params: { children } });
+  }
+  return suggestions;
+}
+
+/**
+ * Formats a claim number: `{prefix}`, `{year}` and `{seq:N}` (counter padded to N digits;
+ * `{seq}` unpadded). Unknown placeholders are left as written.
+ */
+export function formatClaimNumber(format: string, values: { prefix: string; year: number; seq: number }): string {
+  return format.replace(/\{(prefix|year|seq)(?::(\d{1,2}))?\}/g, (_, name: string, width?: string) => {
+    if (name === 'prefix') return values.prefix;
+    if (name === 'year') return String(values.year);
+    return width ? String(values.seq).padStart(Number(width), '0') : String(values.seq);
+  });
+}
+
+/** The prefix an office without its own uses: the last segment of its code (COMAR-TAP → TAP). */
+export function defaultClaimPrefix(officeCode: string): string {
+  return officeCode.split('-').at(-1) ?? officeCode;
+}
+
+/** The referral's 72-hour notice window (Reglamento art. 22). */
+export const INM_NOTICE_HOURS = 72;

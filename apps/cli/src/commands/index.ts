@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand } from './backup.ts';
+import { deadlineCommand } from './deadline.ts';
 import { migrateCommand } from './migrate.ts';
 import { restoreCommand } from './restore.ts';
 import { seedDemoCommand } from './seed-demo.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   userDisableCommand,
   userEnableCommand,
   auditVerifyCommand,
+  deadlineCommand,
   backupCommand,
   restoreCommand,
 ];

@@ -1,6 +1,7 @@
 import type { Queryable } from '@refugio/db';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import type { Actor } from '../../shared/context.ts';
+import { DUE_SOON_WORKING_DAYS } from '../../calendars/clock.rules.ts';
 import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TClaimListItem, TClaimQuery, ZRiskCounts } from '../intake.schemas.ts';
 import type { z } from 'zod';
@@ -69,25 +70,32 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>):
     }
     add('EXISTS (SELECT 1 FROM vulnerability_flags f WHERE f.claim_id = c.id AND f.category = ? AND f.withdrawn_at IS NULL)', query.flag);
   }
+  // Bounds on the sort key (computed once over the calendars) keep each band one index range; the
+  // per-claim band then checks the claim's own calendar.
+  const soonest = `(SELECT min(add_working_days(k.id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
+  const latest = `(SELECT max(add_working_days(k.id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
   if (query.riskBand === 'overdue') where.push(`${SORT_KEY} < ${TODAY_SQL}`);
   else if (query.riskBand === 'due_soon') {
-    where.push(`c.decision_due_on >= ${TODAY_SQL}`, `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'due_soon'`);
+    where.push(`${SORT_KEY} >= ${TODAY_SQL}`, `${SORT_KEY} <= ${latest}`,
+      `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'due_soon'`);
   } else if (query.riskBand === 'on_track') {
-    where.push(`c.decision_due_on > ${TODAY_SQL}`, `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'on_track'`);
+    where.push(`${SORT_KEY} > ${soonest}`, 'c.decision_due_on IS NOT NULL',
+      `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'on_track'`);
   }
   if (query.q) {
-    const words = searchWords(query.q);
-    const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-    params.push(like);
-    const likeParam = `$${params.length}`;
-    const nameConditions = words.map((word) => {
-      params.push(word);
-      return `p.name_key LIKE '%' || refugio_name_fold($${params.length}) || '%'`;
-    });
-    const byName = nameConditions.length > 0
-      ? ` OR c.id IN (SELECT cm.claim_id FROM claim_members cm JOIN persons p ON p.id = cm.person_id WHERE ${nameConditions.join(' AND ')})`
-      : '';
-    where.push(`(c.claim_number ILIKE ${likeParam}${byName})`);
+    // With a digit it is a claim number (trigram index on claim_number); otherwise names, folded
+    // like the duplicate check folds them (persons.name_key, trigram index), every word in any order.
+    if (/\d/.test(query.q)) {
+      add('c.claim_number ILIKE ?', `%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
+    } else {
+      const words = searchWords(query.q);
+      if (words.length === 0) throw fieldError('querystring:q', 'validation.too_short', { minimum: 2 });
+      const conditions = words.map((word) => {
+        params.push(word);
+        return `p.name_key LIKE '%' || refugio_name_fold($${params.length}) || '%'`;
+      });
+      where.push(`c.id IN (SELECT cm.claim_id FROM claim_members cm JOIN persons p ON p.id = cm.person_id WHERE ${conditions.join(' AND ')})`);
+    }
   }
   return { where: where.join(' AND '), params };
 }
@@ -154,7 +162,7 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
 export async function countClaimsByRisk(db: Queryable, actor: Actor, query: { officeId?: string | undefined }): Promise<z.infer<typeof ZRiskCounts>> {
   const { where, params } = buildWhere(actor, { officeId: query.officeId, open: true });
   const { rows } = await db.query<z.infer<typeof ZRiskCounts>[number]>(
-    `WITH soon AS (SELECT id AS calendar_id, add_working_days(id, ${TODAY_SQL}, 10) AS until FROM calendars),
+    `WITH soon AS (SELECT id AS calendar_id, add_working_days(id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS}) AS until FROM calendars),
           counts AS (
             SELECT c.office_id,
                    count(*) FILTER (WHERE c.decision_due_on IS NULL)::int AS no_due,

@@ -19,8 +19,11 @@ const yearsAgo = (n: number) => `${year - n}-03-15`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [registro, supervisor, elegibilidad, inm, admin] = await Promise.all(
-    ['registro', 'supervisor', 'elegibilidad', 'inm', 'admin'].map((u) => loginAs(t.app, u)));
+  registro = await loginAs(t.app, 'registro');
+  supervisor = await loginAs(t.app, 'supervisor');
+  elegibilidad = await loginAs(t.app, 'elegibilidad');
+  inm = await loginAs(t.app, 'inm');
+  admin = await loginAs(t.app, 'admin');
   const offices = (await t.db.query<{ id: string; code: string }>('SELECT id, code FROM offices')).rows;
   tapachula = offices.find((o) => o.code === 'COMAR-TAP')!.id;
   cdmx = offices.find((o) => o.code === 'COMAR-CDMX')!.id;
@@ -88,6 +91,12 @@ describe('registering a claim', () => {
     expect(claim.clocks.map((c) => c.kind)).toContain('decision');
     expect(claim.decisionDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(claim.riskBand).toBe('on_track');
+    const clocks = await call(t.app, 'GET', `/api/claims/${claim.id}/clocks`, { session: registro });
+    expect(clocks.statusCode, clocks.body).toBe(200);
+    const decision = clocks.json<Array<{ kind: string; dueOn: string; workingDays: number; skipped: unknown[] }>>().find((c) => c.kind === 'decision');
+    expect(decision).toMatchObject({ dueOn: claim.decisionDueOn, workingDays: 45 });
+    expect(decision!.skipped.length).toBeGreaterThan(0);
+    expectProblem(await call(t.app, 'GET', `/api/claims/${claim.id}/clocks`, { session: elegibilidad }), 404, 'NOT_FOUND');
   });
 
   it('shows sensitive fields to the office supervisor, and audits every read', async () => {

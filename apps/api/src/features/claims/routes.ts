@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
   TRANSITION_ACTIONS, ZAssignableOfficer, ZAssignInput, ZClaim, ZClaimEvent, ZClaimInput, ZClaimPage, ZClaimQuery, ZClaimUpdate,
-  ZFlag, ZFlagAdd, ZFlagWithdraw, ZPerson, ZPersonUpdate, ZRiskCounts, ZTransitionInput,
+  ZClaimClock, ZFlag, ZFlagAdd, ZFlagWithdraw, ZPerson, ZPersonUpdate, ZRiskCounts, ZTransitionInput,
 } from '@refugio/domain';
 import {
-  addFlag, assignClaim, countClaimsByRisk, createClaim, getClaim, getClaimTimeline, listAssignableOfficers, listClaims,
+  addFlag, assignClaim, countClaimsByRisk, createClaim, getClaim, getClaimClocks, getClaimTimeline, listAssignableOfficers, listClaims,
   TRANSITION_USE_CASES, updateClaim, updatePerson, withdrawFlag,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
@@ -57,6 +57,14 @@ export async function claimRoutes(app: App): Promise<void> {
     config: READ,
     schema: { tags, summary: 'The claim\'s timeline, oldest first', params: ZId, response: { 200: z.array(ZClaimEvent) } },
   }, async (request) => getClaimTimeline(db, request.ctx, request.params.id));
+
+  app.get('/api/claims/:id/clocks', {
+    config: READ,
+    schema: {
+      tags, summary: 'The claim\'s legal clocks, each due date explained day by day (skipped days with rule and citation)',
+      params: ZId, response: { 200: z.array(ZClaimClock.extend({ filedOn: z.string().nullable(), late: z.boolean().nullable() })) },
+    },
+  }, async (request) => getClaimClocks(db, request.ctx, request.params.id));
 
   for (const action of TRANSITION_ACTIONS) {
     const path = action.replaceAll('_', '-');

@@ -15,7 +15,9 @@ let cdmx: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [inm, registro, supervisor] = await Promise.all(['inm', 'registro', 'supervisor'].map((u) => loginAs(t.app, u)));
+  inm = await loginAs(t.app, 'inm');
+  registro = await loginAs(t.app, 'registro');
+  supervisor = await loginAs(t.app, 'supervisor');
   const offices = (await t.db.query<{ id: string; code: string }>('SELECT id, code FROM offices')).rows;
   borderPost = offices.find((o) => o.code === 'INM-CHD')!.id;
   tapachula = offices.find((o) => o.code === 'COMAR-TAP')!.id;

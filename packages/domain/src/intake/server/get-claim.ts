@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import { todayInMexico } from '../../calendars/clock.rules.ts';
+import { explainClaimClocks } from '../../calendars/server/claim-clocks.ts';
 import { recordAudit } from '../../audit/server/record-audit.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../shared/context.ts';
@@ -119,4 +120,10 @@ export async function getClaimTimeline(db: Queryable, ctx: RequestContext, id: s
   return rows.map((row) => (row.details.sensitive === true && !sensitive
     ? { ...row, reason: null, details: { ...row.details, category: null } }
     : row));
+}
+
+/** The claim's clocks explained day by day (skipped days with their rule and citation, moves). */
+export async function getClaimClocks(db: Queryable, ctx: RequestContext, id: string) {
+  await loadClaimFor(db, actorOf(ctx), id, 'read');
+  return explainClaimClocks(db, id);
 }

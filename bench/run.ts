@@ -1,6 +1,7 @@
 /** `npm run bench -- <suite> [options]`: runs one benchmark suite and prints JSON results. */
 import { parseArgs } from 'node:util';
 import { benchFoundation } from './foundation.ts';
+import { benchCalendars } from './calendars.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -9,6 +10,7 @@ const { positionals, values } = parseArgs({
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
   foundation: () => benchFoundation({ databaseUrl: values['database-url'], port: Number(values.port) || undefined }),
+  calendars: () => benchCalendars({ databaseUrl: values['database-url'] }),
 };
 const run = suites[suite];
 if (!run) {

@@ -325,6 +325,8 @@ interface ChangeRecord {
   rule: { kind: string; label: string; source: string };
   window: RuleWindow | null;
   actorUserId: string | null;
+  /** Count what would move without moving it (the preview; its transaction is rolled back). */
+  dryRun?: boolean;
 }
 
 /** Re-materializes the calendar and its descendants and moves the affected due dates. */
@@ -332,6 +334,10 @@ async function applyChange(tx: Queryable, change: ChangeRecord): Promise<{ chang
   const calendarIds = await calendarTree(tx, change.calendarId);
   await lockCalendarsForChange(tx, calendarIds);
   for (const id of calendarIds) await materializeCalendar(tx, id);
+  if (change.dryRun) {
+    const counted = await recomputeClockDueDates(tx, { calendarIds, window: change.window, changeId: null, dryRun: true });
+    return { changeId: '', recomputation: { calendarIds, movedClocks: counted.clocks, movedClaims: counted.claims } };
+  }
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO calendar_changes (calendar_id, action, rule_key, rule_kind, rule_label, rule_source, moved_clocks, moved_claims, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7) RETURNING id`,
@@ -409,8 +415,9 @@ class PreviewRollback extends Error {
 }
 
 /**
- * What adding the rule would move, computed by the very code that applies it inside a
- * transaction that is then rolled back: the preview's count is the applied count.
+ * What adding the rule would move: the calendars are re-materialized with the rule inside a
+ * transaction that is then rolled back, and the clocks the apply would update are counted with
+ * the same selection, so the preview's count is the applied count.
  */
 export async function previewCalendarRule(db: Database, calendarId: string, rule: TCalendarRuleInput): Promise<TRecomputation> {
   assertSoundRule(rule);
@@ -421,7 +428,7 @@ export async function previewCalendarRule(db: Database, calendarId: string, rule
       const key = newRuleKey(rule);
       await insertRule(tx, calendarId, rule, key, null);
       const { recomputation } = await applyChange(tx, {
-        calendarId, action: 'rule_added', ruleKey: key, rule, window: ruleWindow(rule), actorUserId: null,
+        calendarId, action: 'rule_added', ruleKey: key, rule, window: ruleWindow(rule), actorUserId: null, dryRun: true,
       });
       throw new PreviewRollback(recomputation);
     });

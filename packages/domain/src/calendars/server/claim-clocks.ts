@@ -286,25 +286,37 @@ export async function stopClock(
   await auditClock(tx, ctx, input.claimId, input.kind, 'stopped', { reason: input.reason ?? null });
 }
 
+// The clocks a change to these calendars can move, with their due date on the re-materialized days.
+// A clock whose window [started_on, due_on] lies wholly before or after the rule's days keeps its
+// due date, so with a window only clocks started before its end and due on or after its start are read.
+const RECOMPUTED = `
+  SELECT k.id, k.claim_id, k.kind, k.due_on AS old_due, d.day AS new_due
+    FROM claim_clocks k
+    JOIN calendar_days s ON s.calendar_id = k.calendar_id AND s.day = k.started_on
+    LEFT JOIN calendar_days d ON d.calendar_id = k.calendar_id AND d.is_working
+         AND d.ordinal = s.ordinal + k.working_days + k.extension_days + k.paused_working_days
+   WHERE k.calendar_id = ANY($1::uuid[]) AND k.working_days IS NOT NULL
+     AND (k.state <> 'stopped' OR k.kind = 'filing_limit')
+     AND ($2::date IS NULL OR k.due_on >= $2::date) AND ($3::date IS NULL OR k.started_on < $3::date)`;
+
 /**
  * Moves the due dates of the open clocks (and every filing-limit clock, whose lateness depends on
  * it) counting on these calendars to what their materialized days now give, in one statement:
- * logs each move under the change, keeps claims.decision_due_on in step. A clock whose window
- * [started_on, due_on] lies wholly before or after the rule's days cannot move and is not read.
+ * logs each move under the change, keeps claims.decision_due_on in step. With `dryRun` it only
+ * counts what would move (the preview), with the very same selection.
  */
 export async function recomputeClockDueDates(
-  tx: Queryable, input: { calendarIds: readonly string[]; window: RuleWindow | null; changeId: string },
+  tx: Queryable, input: { calendarIds: readonly string[]; window: RuleWindow | null; changeId: string | null; dryRun?: boolean },
 ): Promise<{ clocks: number; claims: number }> {
+  const params = [input.calendarIds, input.window?.from ?? null, input.window?.to ?? null];
+  if (input.dryRun) {
+    const { rows } = await tx.query<{ clocks: number; claims: number }>(
+      `SELECT count(*)::int AS clocks, count(DISTINCT claim_id)::int AS claims FROM (${RECOMPUTED}) r
+        WHERE r.new_due IS DISTINCT FROM r.old_due`, params);
+    return rows[0] ?? { clocks: 0, claims: 0 };
+  }
   const { rows } = await tx.query<{ clocks: number; claims: number }>(
-    `WITH recomputed AS (
-       SELECT k.id, k.claim_id, k.kind, k.due_on AS old_due, d.day AS new_due
-         FROM claim_clocks k
-         JOIN calendar_days s ON s.calendar_id = k.calendar_id AND s.day = k.started_on
-         LEFT JOIN calendar_days d ON d.calendar_id = k.calendar_id AND d.is_working
-              AND d.ordinal = s.ordinal + k.working_days + k.extension_days + k.paused_working_days
-        WHERE k.calendar_id = ANY($1::uuid[]) AND k.working_days IS NOT NULL
-          AND (k.state <> 'stopped' OR k.kind = 'filing_limit')
-          AND ($2::date IS NULL OR k.due_on >= $2::date) AND ($3::date IS NULL OR k.started_on < $3::date)
+    `WITH recomputed AS (${RECOMPUTED}
      ), moved AS (
        UPDATE claim_clocks c SET due_on = r.new_due, version = c.version + 1
          FROM recomputed r WHERE c.id = r.id AND r.new_due IS DISTINCT FROM r.old_due
@@ -316,7 +328,7 @@ export async function recomputeClockDueDates(
        UPDATE claims c SET decision_due_on = m.new_due FROM moved m WHERE m.claim_id = c.id AND m.kind = 'decision'
      )
      SELECT count(*)::int AS clocks, count(DISTINCT claim_id)::int AS claims FROM moved`,
-    [input.calendarIds, input.window?.from ?? null, input.window?.to ?? null, input.changeId],
+    [...params, input.changeId],
   );
   return rows[0] ?? { clocks: 0, claims: 0 };
 }

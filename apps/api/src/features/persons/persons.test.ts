@@ -138,6 +138,16 @@ describe('duplicate check', () => {
     expect(found).not.toHaveProperty('otherNames');
   });
 
+  it('finds a person whose birth date was estimated, and a person without a birth date', async () => {
+    const estimated = await insertPerson(t.db, { givenNames: 'Wilner', firstSurname: 'Pierre', secondSurname: 'Toussaint', birthDate: '1990-01-01', birthDateEstimated: true, nationalities: ['HTI'] });
+    const undated = await insertPerson(t.db, { givenNames: 'Wilnert', firstSurname: 'Pierre', secondSurname: 'Toussaint', nationalities: ['HTI'] });
+    await insertClaim(t.db, 'COMAR-TAP', [{ personId: estimated, relation: 'principal' }, { personId: undated, relation: 'sibling' }]);
+    const res = await check(registro, { givenNames: 'Wilner', firstSurname: 'Pierre', secondSurname: 'Toussaint', birthDate: '1990-06-15', nationalities: ['HTI'] });
+    const byId = new Map(candidatesOf(res).map((c) => [c.personId, c]));
+    expect(byId.get(estimated)?.reasons[1]).toMatchObject({ field: 'birthDate', kind: 'estimated_same_year' });
+    expect(byId.get(undated)?.reasons[1]).toMatchObject({ field: 'birthDate', kind: 'missing' });
+  });
+
   it('refuses callers without register:claim:office, and anonymous callers', async () => {
     expectProblem(await check(inm, { givenNames: 'Jose' }), 403, 'FORBIDDEN');
     expectProblem(await check(null, { givenNames: 'Jose' }), 401, 'UNAUTHENTICATED');

@@ -18,13 +18,14 @@ export interface FindDuplicateOptions {
 }
 
 /**
- * Trigram threshold of the name index scan. A little below the scoring's similarityMin so that
- * a name just under it can still reach the threshold through an alias; names that differ more
- * are only found through the birth-date or document indexes.
+ * Trigram threshold of the whole-name index scans. A little below the scoring's similarityMin so
+ * that a name just under it can still reach the threshold through an alias.
  */
 const NAME_SCAN_THRESHOLD = 0.45;
+/** Birth-date and estimated-year arms keep names at least this similar (then scoring decides). */
+const NEAR_DATE_SIMILARITY = 0.3;
 /** Rows each index arm may contribute before scoring. */
-const ARM_LIMITS = { name: 200, document: 50, birthDate: 100 } as const;
+const ARM_LIMITS = { name: 200, sortKey: 50, document: 50, birthDate: 100, year: 100, noBirthDate: 100 } as const;
 
 interface PersonRow {
   id: string;
@@ -58,30 +59,71 @@ const PERSON_SELECT = `SELECT p.id, p.given_names AS "givenNames", p.first_surna
   p.birth_date_estimated AS "birthDateEstimated", p.nationalities, p.documents, p.merged_into_id AS "mergedIntoId"
   FROM persons p`;
 
-/** Ids from the three indexes: folded-name trigrams, document numbers, nearby birth dates. */
-async function candidateIds(db: Queryable, query: DuplicateQuery): Promise<string[]> {
+/**
+ * Ids from selective indexes only (ADR 011, docs/BENCHMARKS.md "Intake"):
+ * - the same folded words in any order (btree on name_sort_key): accents, swapped or compound
+ *   surnames, transliterations, whatever the birth dates;
+ * - document numbers (GIN on document_keys);
+ * - birth dates one day apart or with day and month transposed (btree on birth_date), ranked by
+ *   name similarity;
+ * - estimated birth dates within a year, sharing a surname word (GIN on surname_year_keys);
+ * - persons without a birth date, by name trigrams (a partial trigram index);
+ * - and, only when the query has no birth date, the whole-name trigram index.
+ */
+export async function duplicateCandidateQuery(db: Queryable, query: DuplicateQuery): Promise<{ sql: string; params: unknown[] }> {
   const documentKeys = [...new Set((query.documents ?? []).map((d) => documentKey(d.number)).filter((k) => k.length >= DOCUMENT_KEY_MIN))];
-  const dates = query.birthDateEstimated ? [] : nearbyBirthDates(query.birthDate);
+  const hasDate = !!query.birthDate && nearbyBirthDates(query.birthDate).length > 0;
+  const year = hasDate ? Number(query.birthDate!.slice(0, 4)) : null;
+  const keys = (await db.query<{ key: string; sortKey: string; yearKeys: string[] }>(
+    `SELECT refugio_person_name_key($1, $2, $3) AS key, refugio_name_sort_key($1, $2, $3) AS "sortKey",
+            ARRAY(SELECT $4::text || yr || ':' || w
+                    FROM unnest(string_to_array(refugio_name_fold(
+                           CASE WHEN coalesce($2, '') || coalesce($3, '') ~ '[[:alpha:]]' THEN concat_ws(' ', $2, $3) ELSE $1 END), ' ')) w,
+                         generate_series($5::int - 1, $5::int + 1) yr
+                   WHERE w <> '' AND $5::int IS NOT NULL) AS "yearKeys"`,
+    [query.givenNames, query.firstSurname ?? null, query.secondSurname ?? null, query.birthDateEstimated ? 'y' : 'e', year],
+  )).rows[0]!;
+  const params: unknown[] = [keys.key];
+  const arm = (sql: string, ...values: unknown[]) => {
+    let out = sql;
+    for (const value of values) {
+      params.push(value);
+      out = out.replace('?', `$${params.length}`);
+    }
+    return `(${out})`;
+  };
+  const arms = [
+    arm(`SELECT id FROM persons WHERE name_sort_key = ? LIMIT ${ARM_LIMITS.sortKey}`, keys.sortKey),
+    arm(`SELECT id FROM persons WHERE birth_date IS NULL AND name_key % $1
+         ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.noBirthDate}`),
+  ];
+  if (documentKeys.length > 0) arms.push(arm(`SELECT id FROM persons WHERE document_keys && ?::text[] LIMIT ${ARM_LIMITS.document}`, documentKeys));
+  if (hasDate) {
+    arms.push(arm(`SELECT id FROM persons WHERE birth_date = ANY(?::date[]) AND similarity(name_key, $1) >= ${NEAR_DATE_SIMILARITY}
+                   ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.birthDate}`, nearbyBirthDates(query.birthDate)));
+    arms.push(arm(`SELECT id FROM persons WHERE surname_year_keys && ?::text[] AND similarity(name_key, $1) >= ${NEAR_DATE_SIMILARITY}
+                   ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.year}`, keys.yearKeys));
+  } else {
+    arms.push(arm(`SELECT id FROM persons WHERE name_key % $1 ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.name}`));
+  }
+  return { sql: `SELECT DISTINCT id FROM (${arms.join('\n UNION ALL ')}) arms`, params };
+}
+
+/** Runs `fn` with the trigram threshold of the name scans, restoring the previous one after. */
+export async function withNameScanThreshold<T>(db: Queryable, fn: () => Promise<T>): Promise<T> {
   const previous = (await db.query<{ t: string }>(`SELECT current_setting('pg_trgm.similarity_threshold') AS t`)).rows[0]?.t ?? '0.3';
   await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SCAN_THRESHOLD)]);
   try {
-    const { rows } = await db.query<{ id: string }>(
-      `WITH q AS (SELECT refugio_person_name_key($1, $2, $3) AS key)
-       SELECT DISTINCT id FROM (
-         (SELECT p.id FROM persons p, q WHERE p.name_key % q.key
-           ORDER BY similarity(p.name_key, q.key) DESC, p.id LIMIT ${ARM_LIMITS.name})
-         UNION ALL
-         (SELECT p.id FROM persons p WHERE cardinality($4::text[]) > 0 AND p.document_keys && $4::text[] LIMIT ${ARM_LIMITS.document})
-         UNION ALL
-         (SELECT p.id FROM persons p, q WHERE p.birth_date = ANY($5::date[])
-           ORDER BY similarity(p.name_key, q.key) DESC, p.id LIMIT ${ARM_LIMITS.birthDate})
-       ) arms`,
-      [query.givenNames, query.firstSurname ?? null, query.secondSurname ?? null, documentKeys, dates],
-    );
-    return rows.map((r) => r.id);
+    return await fn();
   } finally {
     await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [previous]);
   }
+}
+
+async function candidateIds(db: Queryable, query: DuplicateQuery): Promise<string[]> {
+  const { sql, params } = await duplicateCandidateQuery(db, query);
+  const { rows } = await withNameScanThreshold(db, () => db.query<{ id: string }>(sql, params));
+  return rows.map((r) => r.id);
 }
 
 async function loadPersons(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {

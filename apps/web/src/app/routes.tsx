@@ -15,6 +15,7 @@ const RolesPage = lazy(() => import('../features/roles/index.ts').then((m) => ({
 const OrganisationsPage = lazy(() => import('../features/organisations/index.ts').then((m) => ({ default: m.OrganisationsPage })));
 const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
 const PersonMergesPage = lazy(() => import('../features/persons/index.ts').then((m) => ({ default: m.PersonMergesPage })));
+const CalendarsPage = lazy(() => import('../features/calendars/index.ts').then((m) => ({ default: m.CalendarsPage })));
 
 export function AppRoutes() {
   return (
@@ -31,6 +32,7 @@ export function AppRoutes() {
         <Route path="organisations" element={<RequirePermission allowed={(me) => can(me, 'read:organisation:all')}><OrganisationsPage /></RequirePermission>} />
         <Route path="audit" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'audit')}><AuditPage /></RequirePermission>} />
         <Route path="persons/merges" element={<RequirePermission allowed={(me) => can(me, 'merge:person:office')}><PersonMergesPage /></RequirePermission>} />
+        <Route path="calendars" element={<RequirePermission allowed={(me) => can(me, 'read:calendar:all')}><CalendarsPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

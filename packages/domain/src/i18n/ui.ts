@@ -32,6 +32,9 @@ import frAudit from './fr/audit.json' with { type: 'json' };
 import esDuplicates from './es-MX/duplicates.json' with { type: 'json' };
 import enDuplicates from './en/duplicates.json' with { type: 'json' };
 import frDuplicates from './fr/duplicates.json' with { type: 'json' };
+import esCalendars from './es-MX/calendars.json' with { type: 'json' };
+import enCalendars from './en/calendars.json' with { type: 'json' };
+import frCalendars from './fr/calendars.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -46,6 +49,7 @@ export const uiCatalogs = {
     organisations: esOrganisations,
     audit: esAudit,
     duplicates: esDuplicates,
+    calendars: esCalendars,
   },
   en: {
     common: enCommon,
@@ -59,6 +63,7 @@ export const uiCatalogs = {
     organisations: enOrganisations,
     audit: enAudit,
     duplicates: enDuplicates,
+    calendars: enCalendars,
   },
   fr: {
     common: frCommon,
@@ -72,5 +77,6 @@ export const uiCatalogs = {
     organisations: frOrganisations,
     audit: frAudit,
     duplicates: frDuplicates,
+    calendars: frCalendars,
   },
 };

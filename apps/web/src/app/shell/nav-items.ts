@@ -22,4 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/persons/merges', labelKey: 'duplicates.nav.label', descriptionKey: 'duplicates.nav.description',
     allowed: (me) => can(me, 'merge:person:office'),
   },
+  {
+    to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
+    allowed: (me) => can(me, 'read:calendar:all'),
+  },
 ];

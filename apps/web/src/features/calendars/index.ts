@@ -1,0 +1,1 @@
+export { CalendarsPage } from './components/CalendarsPage.tsx';

@@ -3,10 +3,13 @@ import { parseArgs } from 'node:util';
 import { benchDuplicates } from './duplicates.ts';
 import { benchFoundation } from './foundation.ts';
 import { benchCalendars } from './calendars.ts';
+import { benchIntake } from './intake.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' } },
+  options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' },
+    claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
+    'no-suspension': { type: 'boolean' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -14,6 +17,11 @@ const suites: Record<string, () => Promise<unknown>> = {
   calendars: () => benchCalendars({ databaseUrl: values['database-url'] }),
   duplicates: () => benchDuplicates({
     databaseUrl: values['database-url'], persons: Number(values.persons) || undefined, queries: Number(values.queries) || undefined,
+  }),
+  intake: () => benchIntake({
+    databaseUrl: values['database-url'], dataDir: values['data-dir'], claims: Number(values.claims) || undefined,
+    seconds: Number(values.seconds) || undefined, concurrency: Number(values.concurrency) || undefined,
+    port: Number(values.port) || undefined, suspension: !values['no-suspension'],
   }),
 };
 const run = suites[suite];

@@ -5,6 +5,7 @@ import { deadlineCommand } from './deadline.ts';
 import { migrateCommand } from './migrate.ts';
 import { restoreCommand } from './restore.ts';
 import { seedDemoCommand } from './seed-demo.ts';
+import { syntheticLoadCommand } from './synthetic-load.ts';
 import { userCreateCommand } from './user-create.ts';
 import { userResetPasswordCommand } from './user-reset-password.ts';
 import { userDisableCommand, userEnableCommand } from './user-set-active.ts';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   deadlineCommand,
   backupCommand,
   restoreCommand,
+  syntheticLoadCommand,
 ];

@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'person.merge_undone', // details: mergeId, mergedId, reason, rows moved back per table
   'system.demo_seeded',
   'system.restored', // a backup was restored into this database
+  'synthetic.loaded', // `refugio synthetic load`: one event per batch of fake claims with its counts (not one per claim)
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

@@ -1,0 +1,104 @@
+import { cliContext } from '../cli-context.ts';
+import { CliError, flag, stringOption, UsageError, type Command } from '../command.ts';
+import { describeTarget, withDatabase } from '../database.ts';
+import { rowProgress } from '../progress.ts';
+import { buildNamePools } from '../synthetic/generate.ts';
+import { generateBatch, generatorSetup, insertBatch, prepareLoad, whyNotSyntheticTarget, type BatchCounts } from '../synthetic/load.ts';
+
+const MAX_CLAIMS = 10_000_000;
+
+function wholeNumber(ctx: Parameters<Command['run']>[0], name: string, fallback: number | null, min: number, max: number): number {
+  const raw = stringOption(ctx, name);
+  if (raw === undefined || raw.trim() === '') {
+    if (fallback === null) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw.trim());
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+/** Mexico City's civil date (UTC-6, no DST since 2022). */
+function todayInMexicoCity(): string {
+  return new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const syntheticLoadCommand: Command = {
+  name: 'synthetic load',
+  summary: 'Fill a demo or benchmark database with N synthetic claims (fake families, flags, clocks, statuses).',
+  details: [
+    'For benchmarks and demonstrations only: it writes FAKE people into the database. It refuses any database that was not '
+      + 'seeded as a demo (seed-demo, or the server\'s first start with REFUGIO_DEMO=1) or that holds a claim registered by a '
+      + 'person; --force overrides that check (never on a real case database).',
+    'Deterministic for a --seed: names from faker (es_MX, fr for Haiti), the nationality mix and outcome shapes of domain.md §9, '
+      + 'families with dependants and unaccompanied children, vulnerability flags, lodging dates over the last ten years in order '
+      + '(claim numbers continue each office\'s counters), officers, and due dates from the materialized calendar.',
+    'Each batch is one transaction of multi-row inserts with one audit event "synthetic.loaded" carrying its counts (not one '
+      + 'event per claim). Needs the faker dev dependency (npm ci without --omit=dev).',
+  ],
+  options: {
+    claims: { type: 'string', value: 'N', description: 'Number of claims to load', required: true },
+    seed: { type: 'string', value: 'S', description: 'Seed of the generator (default 1)' },
+    'batch-size': { type: 'string', value: 'N', description: 'Claims per transaction (default 5000)' },
+    force: { type: 'boolean', description: 'Load even into a database not flagged as a demo database' },
+  },
+  json: true,
+  async run(ctx) {
+    const total = wholeNumber(ctx, 'claims', null, 1, MAX_CLAIMS);
+    const seed = wholeNumber(ctx, 'seed', 1, 0, 2 ** 31 - 1);
+    const batchSize = wholeNumber(ctx, 'batch-size', 5000, 1, 50_000);
+    let fakerModule: typeof import('@faker-js/faker');
+    try {
+      fakerModule = await import('@faker-js/faker');
+    } catch {
+      throw new CliError('The synthetic generator needs @faker-js/faker, a development dependency (run npm ci without --omit=dev).');
+    }
+    return withDatabase(ctx.io, { prepare: 'ready' }, async (db, config) => {
+      const why = await whyNotSyntheticTarget(db);
+      if (why && !flag(ctx, 'force')) {
+        throw new CliError(`Refusing to load synthetic people into the ${describeTarget(config)}: ${why}. `
+          + 'Use a demo or benchmark database, or --force if you are certain.');
+      }
+      const context = cliContext();
+      const plan = await prepareLoad(db, context);
+      const pools = buildNamePools(fakerModule.fakerES_MX, fakerModule.fakerFR, seed);
+      const setup = generatorSetup(plan, { seed, today: todayInMexicoCity(), total, pools });
+      ctx.note(`Loading ${total} synthetic claims into the ${describeTarget(config)} (seed ${seed}, ${batchSize} per transaction)…`);
+      const progress = rowProgress(ctx.io, 'claims');
+      const sum: BatchCounts = { claims: 0, persons: 0, members: 0, clocks: 0, flags: 0, events: 0, assignments: 0, open: 0, nearDuplicates: 0 };
+      const timings = new Map<string, number>();
+      const started = performance.now();
+      try {
+        for (let from = 0; from < total; from += batchSize) {
+          const claims = generateBatch(setup, from, Math.min(batchSize, total - from));
+          const counts = await insertBatch(db, context, plan, claims, { seed, from }, timings);
+          for (const key of Object.keys(sum) as Array<keyof BatchCounts>) sum[key] += counts[key];
+          progress.update(sum.claims, total);
+        }
+      } finally {
+        progress.stop();
+      }
+      const loadMs = performance.now() - started;
+      const analyzeStarted = performance.now();
+      for (const table of ['persons', 'claims', 'claim_members', 'claim_clocks', 'claim_events', 'claim_assignments', 'vulnerability_flags']) {
+        await db.query(`ANALYZE ${table}`);
+      }
+      const analyzeMs = performance.now() - analyzeStarted;
+      const result = {
+        ...sum, seed, batchSize, seconds: Math.round(loadMs / 100) / 10, claimsPerSecond: Math.round(sum.claims / (loadMs / 1000)),
+        analyzeSeconds: Math.round(analyzeMs / 100) / 10,
+        secondsPerTable: Object.fromEntries([...timings].map(([table, ms]) => [table, Math.round(ms / 100) / 10])),
+      };
+      if (ctx.json) {
+        ctx.print(JSON.stringify(result));
+        return 0;
+      }
+      ctx.print(`Loaded ${sum.claims} synthetic claims (${sum.open} open), ${sum.persons} persons (${sum.nearDuplicates} near-duplicates), `
+        + `${sum.clocks} clocks, ${sum.flags} flags, ${sum.events} timeline entries, ${sum.assignments} assignments `
+        + `in ${result.seconds} s (${result.claimsPerSecond} claims/s; ANALYZE ${result.analyzeSeconds} s).`);
+      ctx.print(`Seconds per table: ${Object.entries(result.secondsPerTable).map(([t, s]) => `${t} ${s}`).join(', ')}.`);
+      return 0;
+    });
+  },
+};

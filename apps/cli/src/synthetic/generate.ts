@@ -267,6 +267,7 @@ export function generateBatch(setup: GeneratorSetup, from: number, count: number
   const rng = rngFor(setup.seed, from, 0x5eed);
   const at = lodgingTimeline(setup.today);
   const todayMs = Date.parse(`${setup.today}T00:00:00Z`);
+  const nowMs = Date.now();
   const offices = setup.officeWeights.map((w, i) => [String(i), w] as const);
   const claims: SyntheticClaim[] = [];
   let previousPrincipal: SyntheticPerson | null = null;
@@ -341,7 +342,8 @@ export function generateBatch(setup: GeneratorSetup, from: number, count: number
     const i = from + k;
     const lodgedMs = Math.floor(at(Math.min(0.999999, (i + rng()) / setup.total)) / DAY_MS) * DAY_MS;
     // Office hours in Mexico City (UTC-6): 08:00–16:00 local.
-    const lodgedAtMs = lodgedMs + (14 + rng() * 8) * 3_600_000;
+    // (never in the future: today's claims were lodged before now).
+    const lodgedAtMs = Math.min(lodgedMs + (14 + rng() * 8) * 3_600_000, Math.max(lodgedMs, nowMs - 60_000));
     const lodgedOn = isoDate(lodgedMs);
     const year = Number(lodgedOn.slice(0, 4));
     const ageDays = (todayMs - lodgedMs) / DAY_MS;

@@ -16,6 +16,11 @@ const OrganisationsPage = lazy(() => import('../features/organisations/index.ts'
 const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
 const PersonMergesPage = lazy(() => import('../features/persons/index.ts').then((m) => ({ default: m.PersonMergesPage })));
 const CalendarsPage = lazy(() => import('../features/calendars/index.ts').then((m) => ({ default: m.CalendarsPage })));
+const ClaimsPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimsPage })));
+const ClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimPage })));
+const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.RegisterClaimPage })));
+const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
+const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
 
 export function AppRoutes() {
   return (
@@ -33,6 +38,11 @@ export function AppRoutes() {
         <Route path="audit" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'audit')}><AuditPage /></RequirePermission>} />
         <Route path="persons/merges" element={<RequirePermission allowed={(me) => can(me, 'merge:person:office')}><PersonMergesPage /></RequirePermission>} />
         <Route path="calendars" element={<RequirePermission allowed={(me) => can(me, 'read:calendar:all')}><CalendarsPage /></RequirePermission>} />
+        <Route path="claims" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimsPage /></RequirePermission>} />
+        <Route path="claims/new" element={<RequirePermission allowed={(me) => can(me, 'register:claim:office')}><RegisterClaimPage /></RequirePermission>} />
+        <Route path="claims/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimPage /></RequirePermission>} />
+        <Route path="referrals" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'referral')}><ReferralsPage /></RequirePermission>} />
+        <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -35,6 +35,9 @@ import frDuplicates from './fr/duplicates.json' with { type: 'json' };
 import esCalendars from './es-MX/calendars.json' with { type: 'json' };
 import enCalendars from './en/calendars.json' with { type: 'json' };
 import frCalendars from './fr/calendars.json' with { type: 'json' };
+import esIntake from './es-MX/intake.json' with { type: 'json' };
+import enIntake from './en/intake.json' with { type: 'json' };
+import frIntake from './fr/intake.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -50,6 +53,7 @@ export const uiCatalogs = {
     audit: esAudit,
     duplicates: esDuplicates,
     calendars: esCalendars,
+    intake: esIntake,
   },
   en: {
     common: enCommon,
@@ -64,6 +68,7 @@ export const uiCatalogs = {
     audit: enAudit,
     duplicates: enDuplicates,
     calendars: enCalendars,
+    intake: enIntake,
   },
   fr: {
     common: frCommon,
@@ -78,5 +83,6 @@ export const uiCatalogs = {
     audit: frAudit,
     duplicates: frDuplicates,
     calendars: frCalendars,
+    intake: frIntake,
   },
 };

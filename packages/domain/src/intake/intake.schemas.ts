@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
 import { RISK_BANDS } from '../calendars/clock.rules.ts';
+import { ZClaimClock } from '../calendars/calendars.schemas.ts';
 import {
   CLAIM_CHANNELS, CLAIM_MODALITIES, CLAIM_STATUSES, MEMBER_RELATIONS, SEXES, TRANSITION_ACTIONS, VULNERABILITY_CATEGORIES,
 } from './intake.rules.ts';
@@ -317,3 +318,7 @@ export const ZFlagWithdraw = z.strictObject({
 });
 
 export const ZAssignableOfficer = z.object({ id: z.string(), fullName: z.string(), username: z.string(), openClaims: z.number() });
+
+/** A clock explained day by day, with the filing-limit verdict (filed on, late or not). */
+export const ZClaimClockExplained = ZClaimClock.extend({ filedOn: z.string().nullable(), late: z.boolean().nullable() });
+export type TClaimClockExplained = z.infer<typeof ZClaimClockExplained>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   TRANSITION_ACTIONS, ZAssignableOfficer, ZAssignInput, ZClaim, ZClaimEvent, ZClaimInput, ZClaimPage, ZClaimQuery, ZClaimUpdate,
-  ZClaimClock, ZFlag, ZFlagAdd, ZFlagWithdraw, ZPerson, ZPersonUpdate, ZRiskCounts, ZTransitionInput,
+  ZClaimClockExplained, ZFlag, ZFlagAdd, ZFlagWithdraw, ZPerson, ZPersonUpdate, ZRiskCounts, ZTransitionInput,
 } from '@refugio/domain';
 import {
   addFlag, assignClaim, countClaimsByRisk, createClaim, getClaim, getClaimClocks, getClaimTimeline, listAssignableOfficers, listClaims,
@@ -62,7 +62,7 @@ export async function claimRoutes(app: App): Promise<void> {
     config: READ,
     schema: {
       tags, summary: 'The claim\'s legal clocks, each due date explained day by day (skipped days with rule and citation)',
-      params: ZId, response: { 200: z.array(ZClaimClock.extend({ filedOn: z.string().nullable(), late: z.boolean().nullable() })) },
+      params: ZId, response: { 200: z.array(ZClaimClockExplained) },
     },
   }, async (request) => getClaimClocks(db, request.ctx, request.params.id));
 

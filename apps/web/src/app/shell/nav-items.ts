@@ -11,6 +11,11 @@ export interface NavItem {
 
 /** The sections of the app, each shown only to users whose roles can open it. */
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/claims', labelKey: 'intake.nav.claims', descriptionKey: 'intake.nav.claimsDescription', allowed: (me) => canAny(me, 'read', 'claim') },
+  {
+    to: '/referrals', labelKey: 'intake.nav.referrals', descriptionKey: 'intake.nav.referralsDescription',
+    allowed: (me) => canAny(me, 'read', 'referral'),
+  },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

@@ -1,0 +1,102 @@
+import { Alert, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
+import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
+import { useClaim } from '../api/claims.ts';
+import { ClaimActions } from './ClaimActions.tsx';
+import { ClaimClocks } from './ClaimClocks.tsx';
+import { ClaimFlags } from './ClaimFlags.tsx';
+import { ClaimTimeline } from './ClaimTimeline.tsx';
+import { countryName } from './countries.ts';
+import { CHANNEL_LABEL, labelKey, MODALITY_LABEL, RELATION_LABEL } from './labels.ts';
+import { ClaimStatusBadge, RiskBadge } from './RiskBadge.tsx';
+
+/** One claim file: who, where it stands, its clocks with their explanation, its needs and its history. */
+export function ClaimPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const claim = useClaim(id);
+  if (claim.isPending) return <LoadingState />;
+  if (!claim.data) return <ErrorAlert error={claim.error} />;
+  const c = claim.data;
+  const principal = c.members.find((m) => m.relation === 'principal')?.person;
+  const principalName = principal ? [principal.givenNames, principal.firstSurname, principal.secondSurname].filter(Boolean).join(' ') : '';
+
+  return (
+    <>
+      <PageHeader title={`${c.claimNumber} · ${principalName}`}
+        description={[c.officeName, t(labelKey(CHANNEL_LABEL, c.channel)), t(labelKey(MODALITY_LABEL, c.modality))].join(' · ')} />
+      <Group gap="sm" mb="md">
+        <ClaimStatusBadge status={c.status} />
+        <RiskBadge band={c.riskBand} />
+        <Text size="sm">{t('intake.claim.lodgedAt')}: {formatDateTime(c.lodgedAt, language)}</Text>
+        {c.enteredMexicoOn && <Text size="sm">{t('intake.claim.enteredMexicoOn')}: {formatDate(c.enteredMexicoOn, language)}</Text>}
+        {c.protectionExpressedAt && <Text size="sm">{t('intake.claim.protectionExpressedAt')}: {formatDateTime(c.protectionExpressedAt, language)}</Text>}
+      </Group>
+      {!c.canReadSensitive && <Alert color="gray" mb="md">{t('intake.claim.sensitiveHidden')}</Alert>}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <Card withBorder component="section" aria-labelledby="people-title">
+              <Title order={2} size="h4" id="people-title" mb="sm">{t('intake.claim.people')}</Title>
+              <Table.ScrollContainer minWidth={560}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('intake.person.name')}</Table.Th>
+                      <Table.Th scope="col">{t('intake.person.relation')}</Table.Th>
+                      <Table.Th scope="col">{t('intake.person.birthDate')}</Table.Th>
+                      <Table.Th scope="col">{t('intake.person.nationalities')}</Table.Th>
+                      <Table.Th scope="col">{t('intake.person.languages')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {c.members.map((m) => (
+                      <Table.Tr key={m.person.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>{[m.person.givenNames, m.person.firstSurname, m.person.secondSurname].filter(Boolean).join(' ')}</Text>
+                          {m.person.genderIdentity && <Text size="xs" c="dimmed">{t('intake.person.genderIdentity')}: {m.person.genderIdentity}</Text>}
+                          {m.person.genderIdentityRedacted && <Text size="xs" c="dimmed">{t('intake.person.genderIdentityRedacted')}</Text>}
+                        </Table.Td>
+                        <Table.Td>
+                          {t(labelKey(RELATION_LABEL, m.relation))}
+                          {m.unaccompanied && <Text size="xs" c="red.9">{t('intake.person.unaccompanied')}</Text>}
+                        </Table.Td>
+                        <Table.Td>
+                          {m.person.birthDate ? formatDate(m.person.birthDate, language) : '—'}
+                          {m.person.age !== null && (
+                            <Text size="xs" c="dimmed">
+                              {t('intake.person.age', { count: m.person.age })}
+                              {m.person.birthDateEstimated && ` · ${t('intake.person.estimated')}`}
+                              {m.person.isChild && ` · ${t('intake.person.child')}`}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{m.person.nationalities.map((n) => countryName(n, language)).join(', ') || '—'}</Table.Td>
+                        <Table.Td>
+                          {m.person.languages.join(', ') || '—'}
+                          {m.person.needsInterpreter && <Text size="xs">{t('intake.person.needsInterpreter')}</Text>}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Card>
+            <ClaimClocks claimId={c.id} />
+            <ClaimFlags claim={c} />
+            <ClaimTimeline claimId={c.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ClaimActions claim={c} />
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

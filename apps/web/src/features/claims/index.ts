@@ -1,0 +1,3 @@
+export { ClaimsPage } from './components/ClaimsPage.tsx';
+export { ClaimPage } from './components/ClaimPage.tsx';
+export { RegisterClaimPage } from './components/RegisterClaimPage.tsx';

@@ -1,0 +1,2 @@
+export { ReferralFormPage } from './components/ReferralFormPage.tsx';
+export { ReferralsPage } from './components/ReferralsPage.tsx';

@@ -173,6 +173,9 @@ export const ZClaimClock = z.object({
   source: z.string(),
   /** Non-working days passed over between the start and the due date, grouped. */
   skipped: z.array(ZSkippedRange),
+  /** Filing-limit clock: the day the wish for protection was expressed (or the claim lodged), and whether that was late. */
+  filedOn: z.string().nullable(),
+  late: z.boolean().nullable(),
   /** Due-date moves caused by calendar changes, newest first. */
   moves: z.array(z.object({
     changeId: z.string(), at: z.string(), oldDueOn: z.string().nullable(), newDueOn: z.string().nullable(),

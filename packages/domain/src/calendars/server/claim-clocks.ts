@@ -350,7 +350,7 @@ interface ExplainRow extends ClockRow {
 /** Every clock of the claim, explained day by day; see the contract at the top of this file. */
 export async function explainClaimClocks(
   db: Queryable, claimId: string, today: IsoDate = todayInMexico(),
-): Promise<Array<TClaimClock & { filedOn: string | null; late: boolean | null }>> {
+): Promise<TClaimClock[]> {
   const { rows } = await db.query<ExplainRow>(
     `SELECT k.id, k.kind, k.state, k.calendar_id, c.code AS calendar_code, k.started_on, ${isoInstantSql('k.started_at')} AS started_at,
             k.working_days, k.hours, k.extension_days, k.paused_working_days, k.paused_since, k.due_on,
@@ -369,7 +369,7 @@ export async function explainClaimClocks(
     [claimId],
   );
   const calendars = new Map<string, Calendar>();
-  const result = [];
+  const result: TClaimClock[] = [];
   for (const row of rows) {
     let skipped: TClaimClock['skipped'] = [];
     let band: RiskBand | null = null;

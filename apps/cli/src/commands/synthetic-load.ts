@@ -41,6 +41,7 @@ export const syntheticLoadCommand: Command = {
     claims: { type: 'string', value: 'N', description: 'Number of claims to load', required: true },
     seed: { type: 'string', value: 'S', description: 'Seed of the generator (default 1)' },
     'batch-size': { type: 'string', value: 'N', description: 'Claims per transaction (default 5000)' },
+    jobs: { type: 'string', value: 'N', description: 'Batches written at once on PostgreSQL, one connection each (default 1)' },
     force: { type: 'boolean', description: 'Load even into a database not flagged as a demo database' },
   },
   json: true,
@@ -48,6 +49,7 @@ export const syntheticLoadCommand: Command = {
     const total = wholeNumber(ctx, 'claims', null, 1, MAX_CLAIMS);
     const seed = wholeNumber(ctx, 'seed', 1, 0, 2 ** 31 - 1);
     const batchSize = wholeNumber(ctx, 'batch-size', 5000, 1, 50_000);
+    const jobs = wholeNumber(ctx, 'jobs', 1, 1, 8);
     let fakerModule: typeof import('@faker-js/faker');
     try {
       fakerModule = await import('@faker-js/faker');
@@ -69,13 +71,30 @@ export const syntheticLoadCommand: Command = {
       const sum: BatchCounts = { claims: 0, persons: 0, members: 0, clocks: 0, flags: 0, events: 0, assignments: 0, open: 0, nearDuplicates: 0 };
       const timings = new Map<string, number>();
       const started = performance.now();
-      try {
-        for (let from = 0; from < total; from += batchSize) {
+      // Batches are taken in index order (claim numbers are assigned when a batch is taken), by
+      // --jobs connections at once: PostgreSQL spends most of a batch computing the persons'
+      // generated name keys, so two connections use two cores.
+      let nextFrom = 0;
+      let failed = false;
+      const worker = async () => {
+        while (!failed && nextFrom < total) {
+          const from = nextFrom;
+          nextFrom += batchSize;
           const claims = generateBatch(setup, from, Math.min(batchSize, total - from));
-          const counts = await insertBatch(db, context, plan, claims, { seed, from }, timings);
-          for (const key of Object.keys(sum) as Array<keyof BatchCounts>) sum[key] += counts[key];
-          progress.update(sum.claims, total);
+          try {
+            const counts = await insertBatch(db, context, plan, claims, { seed, from }, timings);
+            for (const key of Object.keys(sum) as Array<keyof BatchCounts>) sum[key] += counts[key];
+            progress.update(sum.claims, total);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
         }
+      };
+      try {
+        const outcomes = await Promise.allSettled(Array.from({ length: db.kind === 'postgres' ? jobs : 1 }, worker));
+        const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+        if (failure) throw failure.reason;
       } finally {
         progress.stop();
       }
@@ -86,7 +105,7 @@ export const syntheticLoadCommand: Command = {
       }
       const analyzeMs = performance.now() - analyzeStarted;
       const result = {
-        ...sum, seed, batchSize, seconds: Math.round(loadMs / 100) / 10, claimsPerSecond: Math.round(sum.claims / (loadMs / 1000)),
+        ...sum, seed, batchSize, jobs, seconds: Math.round(loadMs / 100) / 10, claimsPerSecond: Math.round(sum.claims / (loadMs / 1000)),
         analyzeSeconds: Math.round(analyzeMs / 100) / 10,
         secondsPerTable: Object.fromEntries([...timings].map(([table, ms]) => [table, Math.round(ms / 100) / 10])),
       };

@@ -111,7 +111,7 @@ export async function duplicateCandidateQuery(db: Queryable, query: DuplicateQue
 
 /** Runs `fn` with the trigram threshold of the name scans, restoring the previous one after. */
 export async function withNameScanThreshold<T>(db: Queryable, fn: () => Promise<T>): Promise<T> {
-  const previous = (await db.query<{ t: string }>(`SELECT current_setting('pg_trgm.similarity_threshold') AS t`)).rows[0]?.t ?? '0.3';
+  const previous = (await db.query<{ t: string | null }>(`SELECT current_setting('pg_trgm.similarity_threshold', true) AS t`)).rows[0]?.t ?? '0.3';
   await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SCAN_THRESHOLD)]);
   try {
     return await fn();

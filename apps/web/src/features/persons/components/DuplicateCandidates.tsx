@@ -74,7 +74,7 @@ export function DuplicateCandidates({ person, linkedPersonId, onLink, onNotSame,
                     {c.nationalities.length > 0 && ` · ${c.nationalities.join(', ')}`}
                   </Text>
                 </div>
-                <Badge color={c.level === 'high' ? 'red.9' : 'orange.9'} variant="light" size="lg">
+                <Badge color={c.level === 'high' ? 'red.9' : 'dark'} variant={c.level === 'high' ? 'filled' : 'outline'} size="lg">
                   {c.level === 'high' ? t('duplicates.candidates.levelHigh') : t('duplicates.candidates.levelPossible')}
                   {' · '}{t('duplicates.candidates.score', { score: c.score })}
                 </Badge>

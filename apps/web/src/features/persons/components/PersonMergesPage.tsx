@@ -60,10 +60,14 @@ export function PersonMergesPage() {
       setUndoing(null);
       setUndoReason('');
       await queryClient.invalidateQueries({ queryKey: MERGES_KEY });
+      await queryClient.invalidateQueries({ queryKey: ['duplicate-check'] });
     },
   });
   const mergeErrors = useFieldErrors(merge.error);
   const undoErrors = useFieldErrors(undo.error);
+
+  // The value is read from the event now: React clears currentTarget before a state updater runs.
+  const setField = (field: keyof typeof EMPTY_SEARCH, value: string) => setSearch((s) => ({ ...s, [field]: value }));
 
   function submitSearch(event: FormEvent) {
     event.preventDefault();
@@ -97,7 +101,7 @@ export function PersonMergesPage() {
     {
       key: 'state', header: t('common.status'),
       render: (m) => m.undoneAt
-        ? <Badge color="gray" variant="light">{t('duplicates.merges.undoneOn', { date: formatDateTime(m.undoneAt, language) })}</Badge>
+        ? <Text size="sm" c="dimmed">{t('duplicates.merges.undoneOn', { date: formatDateTime(m.undoneAt, language) })}</Text>
         : <Badge color="teal.9" variant="light">{t('duplicates.merges.active')}</Badge>,
     },
     {
@@ -119,13 +123,13 @@ export function PersonMergesPage() {
           <Title order={2} size="h4" id="merge-search-title" mb="sm">{t('duplicates.merge.searchTitle')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <TextInput label={t('duplicates.fields.givenNames')} required maxLength={LIMITS.nameMax} value={search.givenNames}
-              onChange={(e) => setSearch((s) => ({ ...s, givenNames: e.currentTarget.value }))} />
+              onChange={(e) => setField('givenNames', e.currentTarget.value)} />
             <TextInput label={t('duplicates.fields.firstSurname')} maxLength={LIMITS.nameMax} value={search.firstSurname}
-              onChange={(e) => setSearch((s) => ({ ...s, firstSurname: e.currentTarget.value }))} />
+              onChange={(e) => setField('firstSurname', e.currentTarget.value)} />
             <TextInput label={t('duplicates.fields.secondSurname')} maxLength={LIMITS.nameMax} value={search.secondSurname}
-              onChange={(e) => setSearch((s) => ({ ...s, secondSurname: e.currentTarget.value }))} />
+              onChange={(e) => setField('secondSurname', e.currentTarget.value)} />
             <TextInput type="date" label={t('duplicates.fields.birthDate')} value={search.birthDate}
-              onChange={(e) => setSearch((s) => ({ ...s, birthDate: e.currentTarget.value }))} />
+              onChange={(e) => setField('birthDate', e.currentTarget.value)} />
           </SimpleGrid>
           <Group justify="flex-end" mt="sm">
             <Button type="submit" disabled={!search.givenNames.trim()}>{t('duplicates.merge.search')}</Button>

@@ -109,6 +109,10 @@ export async function benchIntake(options: IntakeOptions) {
 
   // 2. What the requests ask for, sampled before the server holds the database (PGlite: one process).
   const sample = await withDb(config, async (db) => {
+    // Whatever autovacuum did or not: visibility maps set and statistics fresh before measuring.
+    for (const table of ['persons', 'claims', 'claim_members', 'claim_clocks', 'claim_events', 'vulnerability_flags']) {
+      await db.query(`VACUUM (ANALYZE) ${table}`);
+    }
     const shape = (await db.query<Record<string, number>>(
       `SELECT (SELECT count(*)::int FROM claims) AS claims, (SELECT count(*)::int FROM claims WHERE status IN ${OPEN}) AS "openClaims",
               (SELECT count(*)::int FROM persons) AS persons, (SELECT count(*)::int FROM claim_members) AS members,

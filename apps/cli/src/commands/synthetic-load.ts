@@ -101,7 +101,8 @@ export const syntheticLoadCommand: Command = {
       const loadMs = performance.now() - started;
       const analyzeStarted = performance.now();
       for (const table of ['persons', 'claims', 'claim_members', 'claim_clocks', 'claim_events', 'claim_assignments', 'vulnerability_flags']) {
-        await db.query(`ANALYZE ${table}`);
+        // VACUUM too: it sets the visibility map, so counts are index-only scans from the start.
+        await db.query(`VACUUM (ANALYZE) ${table}`);
       }
       const analyzeMs = performance.now() - analyzeStarted;
       const result = {
@@ -115,7 +116,7 @@ export const syntheticLoadCommand: Command = {
       }
       ctx.print(`Loaded ${sum.claims} synthetic claims (${sum.open} open), ${sum.persons} persons (${sum.nearDuplicates} near-duplicates), `
         + `${sum.clocks} clocks, ${sum.flags} flags, ${sum.events} timeline entries, ${sum.assignments} assignments `
-        + `in ${result.seconds} s (${result.claimsPerSecond} claims/s; ANALYZE ${result.analyzeSeconds} s).`);
+        + `in ${result.seconds} s (${result.claimsPerSecond} claims/s; VACUUM ANALYZE ${result.analyzeSeconds} s).`);
       ctx.print(`Seconds per table: ${Object.entries(result.secondsPerTable).map(([t, s]) => `${t} ${s}`).join(', ')}.`);
       return 0;
     });

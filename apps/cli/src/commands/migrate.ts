@@ -1,11 +1,11 @@
 import { listMigrations, migrate } from '@refugio/db';
-import { syncAccessCatalogue } from '@refugio/domain/server';
+import { syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
 import type { Command } from '../command.ts';
 import { describeTarget, withDatabase } from '../database.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'Apply pending database migrations and sync the permission catalogue.',
+  summary: 'Apply pending database migrations, sync the permission catalogue and install the built-in calendars.',
   details: ['Safe to run at any time: applied migrations are skipped. The server also runs this at start.'],
   options: {},
   json: true,
@@ -13,6 +13,7 @@ export const migrateCommand: Command = {
     return withDatabase(ctx.io, { prepare: 'as-is' }, async (db, config) => {
       const applied = await migrate(db);
       await syncAccessCatalogue(db);
+      await syncBuiltInCalendars(db);
       const total = (await listMigrations()).length;
       if (ctx.json) {
         ctx.print(JSON.stringify({ database: db.kind, applied, total }));

@@ -192,12 +192,12 @@ export function RegisterClaimPage() {
               <Group key={index} align="flex-start" grow mb="sm">
                 <NativeSelect label={t('intake.flags.person')} value={f.memberIndex === null ? '' : String(f.memberIndex)}
                   data={[{ value: '', label: t('intake.flags.wholeClaim') }, ...members.map((_, i) => ({ value: String(i), label: memberName(i) }))]}
-                  onChange={(e) => setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, memberIndex: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) } : x)))} />
+                  onChange={(e) => { const v = e.currentTarget.value; setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, memberIndex: v === '' ? null : Number(v) } : x))); }} />
                 <NativeSelect label={t('intake.flags.category')} value={f.category}
                   data={[{ value: '', label: t('common.choose') }, ...VULNERABILITY_CATEGORIES.map((c) => ({ value: c, label: t(labelKey(CATEGORY_LABEL, c)) }))]}
-                  onChange={(e) => setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, category: e.currentTarget.value as VulnerabilityCategory } : x)))} />
+                  onChange={(e) => { const v = e.currentTarget.value; setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, category: v as VulnerabilityCategory } : x))); }} />
                 <Textarea label={t('intake.flags.indicator')} autosize maxLength={LIMITS.reasonMax} value={f.indicator}
-                  onChange={(e) => setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, indicator: e.currentTarget.value } : x)))} />
+                  onChange={(e) => { const v = e.currentTarget.value; setExtraFlags((all) => all.map((x, i) => (i === index ? { ...x, indicator: v } : x))); }} />
               </Group>
             ))}
             <Button variant="default" onClick={() => setExtraFlags((all) => [...all, { memberIndex: 0, category: '', indicator: '' }])}>{t('intake.flags.add')}</Button>

@@ -99,7 +99,7 @@ export function ReferralFormPage() {
             <Group justify="space-between" mb="xs" align="flex-end">
               <NativeSelect label={t('intake.person.relation')} value={m.relation}
                 data={MEMBER_RELATIONS.filter((r) => r !== 'principal').map((r) => ({ value: r, label: t(labelKey(RELATION_LABEL, r)) }))}
-                onChange={(e) => setMembers((all) => all.map((x, i) => (i === index ? { ...x, relation: e.currentTarget.value as MemberRelation } : x)))} />
+                onChange={(e) => { const v = e.currentTarget.value; setMembers((all) => all.map((x, i) => (i === index ? { ...x, relation: v as MemberRelation } : x))); }} />
               <Button variant="subtle" color="red" onClick={() => setMembers((all) => all.filter((_, i) => i !== index))}>{t('intake.register.remove')}</Button>
             </Group>
           )}
@@ -107,7 +107,7 @@ export function ReferralFormPage() {
             onChange={(person) => setMembers((all) => all.map((x, i) => (i === index ? { ...x, person } : x)))}
             errorOf={(f) => errorOf(`members.${index}.person.${f}`)} />
           <Checkbox mt="sm" label={t('intake.person.unaccompanied')} checked={m.unaccompanied}
-            onChange={(e) => setMembers((all) => all.map((x, i) => (i === index ? { ...x, unaccompanied: e.currentTarget.checked } : x)))} />
+            onChange={(e) => { const v = e.currentTarget.checked; setMembers((all) => all.map((x, i) => (i === index ? { ...x, unaccompanied: v } : x))); }} />
         </Card>
       ))}
       <Button variant="default" onClick={() => setMembers((all) => [...all, { relation: 'child', unaccompanied: false, person: { ...EMPTY_PERSON } }])}>
@@ -127,12 +127,12 @@ export function ReferralFormPage() {
         {indicators.map((ind, index) => (
           <Stack key={index} gap="xs" mb="sm">
             <NativeSelect label={t('intake.flags.person')} value={String(ind.memberIndex)} data={members.map((_, i) => ({ value: String(i), label: nameOf(i) }))}
-              onChange={(e) => setIndicators((all) => all.map((x, i) => (i === index ? { ...x, memberIndex: Number(e.currentTarget.value) } : x)))} />
+              onChange={(e) => { const v = e.currentTarget.value; setIndicators((all) => all.map((x, i) => (i === index ? { ...x, memberIndex: Number(v) } : x))); }} />
             <NativeSelect label={t('intake.flags.category')} value={ind.category}
               data={[{ value: '', label: t('common.choose') }, ...VULNERABILITY_CATEGORIES.map((c) => ({ value: c, label: t(labelKey(CATEGORY_LABEL, c)) }))]}
-              onChange={(e) => setIndicators((all) => all.map((x, i) => (i === index ? { ...x, category: e.currentTarget.value as VulnerabilityCategory } : x)))} />
+              onChange={(e) => { const v = e.currentTarget.value; setIndicators((all) => all.map((x, i) => (i === index ? { ...x, category: v as VulnerabilityCategory } : x))); }} />
             <Textarea label={t('intake.flags.indicator')} autosize maxLength={LIMITS.reasonMax} value={ind.indicator}
-              onChange={(e) => setIndicators((all) => all.map((x, i) => (i === index ? { ...x, indicator: e.currentTarget.value } : x)))} />
+              onChange={(e) => { const v = e.currentTarget.value; setIndicators((all) => all.map((x, i) => (i === index ? { ...x, indicator: v } : x))); }} />
           </Stack>
         ))}
         <Button variant="default" onClick={() => setIndicators((all) => [...all, { memberIndex: 0, category: '', indicator: '' }])}>{t('intake.flags.add')}</Button>

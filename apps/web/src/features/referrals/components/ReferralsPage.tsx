@@ -15,7 +15,7 @@ import { CLAIMS_KEY } from '../../claims/api/claims.ts';
 import { CATEGORY_LABEL, CHANNEL_LABEL, labelKey, NOTICE_STATE_LABEL, REFERRAL_STATUS_LABEL, RELATION_LABEL } from '../../claims/components/labels.ts';
 import { acceptReferral, REFERRALS_KEY, returnReferral, useReferral, useReferrals } from '../api/referrals.ts';
 
-const NOTICE_COLOR: Record<string, string> = { pending: 'blue.9', overdue: 'red.9', met: 'teal.9', missed: 'orange.9' };
+const NOTICE_COLOR: Record<string, string> = { pending: 'blue.9', overdue: 'red.9', met: 'teal.9', missed: 'grape.9' };
 
 function ReferralDetail({ id, mayDecide }: { id: string; mayDecide: boolean }) {
   const { t } = useTranslation();

@@ -60,3 +60,9 @@ export function removeRule(calendarId: string, ruleId: string, version: number) 
     method: 'DELETE', query: { version }, schema: ZCalendarChangeResult,
   });
 }
+
+export function makeDefaultForClaims(calendarId: string, version: number) {
+  return apiRequest<TCalendarDetail>(`/api/calendars/${calendarId}`, {
+    method: 'PATCH', body: { version, isDefaultForClaims: true }, schema: ZCalendarDetail,
+  });
+}

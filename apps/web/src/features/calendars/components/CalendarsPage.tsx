@@ -11,7 +11,7 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { CALENDARS_KEY, removeRule, useCalendar, useCalendars } from '../api/calendars.ts';
+import { CALENDARS_KEY, makeDefaultForClaims, removeRule, useCalendar, useCalendars } from '../api/calendars.ts';
 import { describeRuleDates, RULE_KIND_LABELS } from '../rule-text.ts';
 import { CalendarForm } from './CalendarForm.tsx';
 import { DueDateExplainer } from './DueDateExplainer.tsx';
@@ -82,6 +82,16 @@ function CalendarDetail({ id, canManage }: { id: string; canManage: boolean }) {
   const calendar = useCalendar(id);
   const [wizard, setWizard] = useState<WizardKind | null>(null);
   const [removing, setRemoving] = useState<TCalendarRule | null>(null);
+  const [confirmDefault, setConfirmDefault] = useState(false);
+  const makeDefault = useMutation({
+    mutationFn: () => makeDefaultForClaims(id, calendar.data?.version ?? 0),
+    onSuccess: async () => {
+      notifySuccess(t('common.saved'));
+      setConfirmDefault(false);
+      await queryClient.invalidateQueries({ queryKey: CALENDARS_KEY });
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: CALENDARS_KEY }),
+  });
   const removal = useMutation({
     mutationFn: (rule: TCalendarRule) => removeRule(id, rule.id, calendar.data?.version ?? 0),
     onSuccess: async (result) => {
@@ -132,6 +142,9 @@ function CalendarDetail({ id, canManage }: { id: string; canManage: boolean }) {
         </div>
         {canManage && (
           <Group>
+            {!detail.isDefaultForClaims && (
+              <Button variant="default" onClick={() => setConfirmDefault(true)}>{t('calendars.makeDefault')}</Button>
+            )}
             <Button variant="light" onClick={() => setWizard('date_range')}>{t('calendars.declareDay')}</Button>
             <Button onClick={() => setWizard('suspension')}>{t('calendars.declareSuspension')}</Button>
           </Group>
@@ -145,6 +158,11 @@ function CalendarDetail({ id, canManage }: { id: string; canManage: boolean }) {
       >
         {wizard !== null && <RuleWizard calendar={detail} kind={wizard} onDone={() => setWizard(null)} />}
       </FormModal>
+      <ConfirmDialog
+        opened={confirmDefault} title={t('calendars.makeDefault')} pending={makeDefault.isPending} error={makeDefault.error}
+        message={t('calendars.makeDefaultConfirm', { name: detail.code })} confirmLabel={t('calendars.makeDefault')}
+        onConfirm={() => makeDefault.mutate()} onClose={() => { setConfirmDefault(false); makeDefault.reset(); }}
+      />
       <ConfirmDialog
         opened={removing !== null} title={t('calendars.remove')} danger pending={removal.isPending} error={removal.error}
         message={t('calendars.removeConfirm', { name: removing?.label ?? '' })} confirmLabel={t('calendars.remove')}

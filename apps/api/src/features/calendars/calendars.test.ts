@@ -45,7 +45,8 @@ async function decisionDue(claimId: string): Promise<string> {
   return rows[0]!.decision_due_on;
 }
 
-describe('calendars API', () => {
+// Rule changes re-materialize calendars (18,628 days each): slow on PGlite when the machine is busy.
+describe('calendars API', { timeout: 120_000 }, () => {
   it('lists the built-in calendars, LFPA art. 28 the default for claims', async () => {
     const res = await get('/api/calendars');
     expect(res.statusCode).toBe(200);

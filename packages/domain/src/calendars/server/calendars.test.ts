@@ -170,7 +170,8 @@ describe('claim clocks', () => {
   });
 });
 
-describe('declared days and suspensions', () => {
+// Each rule change re-materializes calendars (18,628 days each): slow on PGlite when the machine is busy.
+describe('declared days and suspensions', { timeout: 120_000 }, () => {
   it('a Holy Week declaration on an office calendar moves a claim lodged the day before', async () => {
     const comar = await createCalendar(db, ctx, { code: 'COMAR_2024', name: 'COMAR 2024', extendsId: lfpaId, officeIds: [officeId] });
     const claimId = await newClaim(comar.id, '2024-03-27', 'third_party');

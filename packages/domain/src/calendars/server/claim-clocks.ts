@@ -16,7 +16,7 @@
  *   City) inside MATERIALIZED_SPAN; anything else is a field error on the input's name.
  * - `startClock(tx, ctx, { claimId, kind, startedOn })` one more working-day clock later (the
  *   15-day appeal from notification); `pauseClock`, `resumeClock`, `extendClock` (once),
- *   `stopClock` change one clock and are audited (`claim.clock_changed`). Paused working days
+ *   `stopClock` change one clock and are audited (`claim_clock.changed`). Paused working days
  *   are those after the pause day up to and including the resume day.
  * - `explainClaimClocks(db, claimId, today?)` every clock with its due date, working days left,
  *   risk band and the skipped days (weekend / holiday / declared / suspension, with the rule's

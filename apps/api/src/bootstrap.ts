@@ -1,5 +1,5 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
-import { isDatabaseEmpty, seedDemo, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
+import { isDatabaseEmpty, seedDemo, seedDemoIntake, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
 
 /** Opens the database and brings it to the current schema, permission catalogue and built-in calendars. */
 export async function openReadyDatabase(config: DatabaseConfig): Promise<Database> {
@@ -13,5 +13,8 @@ export async function openReadyDatabase(config: DatabaseConfig): Promise<Databas
 /** Seeds demo data into an empty database; returns the credentials to print once, or null. */
 export async function seedDemoIfEmpty(db: Database, password: string | undefined) {
   if (!(await isDatabaseEmpty(db))) return null;
-  return seedDemo(db, { password });
+  const credentials = await seedDemo(db, { password });
+  // A few claims and referrals, so the intake pages do not open empty.
+  await seedDemoIntake(db);
+  return credentials;
 }

@@ -26,5 +26,6 @@ export * from './intake/server/flags.ts';
 export * from './intake/server/list-claims.ts';
 export * from './referrals/server/referrals.ts';
 export * from './demo/seed-demo.ts';
+export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';

@@ -10,7 +10,7 @@ afterAll(async () => {
   await target?.destroy();
 });
 
-describe('refugio synthetic load', () => {
+describe('refugio synthetic load', { timeout: 180_000 }, () => {
   it('loads whole claims: a principal each, a decision clock due on a working day, numbers per office and year, one audit event per batch', async () => {
     const result = await target.run(['synthetic', 'load', '--claims', '200', '--seed', '7', '--batch-size', '80', '--json']);
     expect(result.code, result.stderr).toBe(0);
@@ -66,6 +66,25 @@ describe('refugio synthetic load', () => {
       expect(await empty.withDb(async (db) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons')).rows[0]!.n)).toBe(0);
     } finally {
       await empty.destroy();
+    }
+  }, 180_000);
+
+  it('refuses a demo database where someone registered a real claim', async () => {
+    const other = await seededTarget();
+    try {
+      await other.withDb(async (db) => {
+        const office = (await db.query<{ id: string }>(`SELECT id FROM offices WHERE code = 'COMAR-TAP'`)).rows[0]!.id;
+        const calendar = (await db.query<{ id: string }>('SELECT id FROM calendars WHERE is_default_for_claims')).rows[0]!.id;
+        const person = (await db.query<{ id: string }>(`INSERT INTO persons (given_names) VALUES ('Real') RETURNING id`)).rows[0]!.id;
+        await db.query(
+          `INSERT INTO claims (claim_number, office_id, principal_person_id, channel, lodged_at, calendar_id, created_by)
+           VALUES ('TAP-2026-999999', $1, $2, 'comar_office', now(), $3, gen_random_uuid())`, [office, person, calendar]);
+      });
+      const refused = await other.run(['synthetic', 'load', '--claims', '10']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/1 claim\(s\) registered by people other than the demo accounts/);
+    } finally {
+      await other.destroy();
     }
   });
 

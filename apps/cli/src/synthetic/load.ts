@@ -37,15 +37,20 @@ const OFFICE_WEIGHTS: Record<string, number> = { 'COMAR-TAP': 66, 'COMAR-CDMX': 
 
 /**
  * Why this database must not receive synthetic people, or null: it must have been seeded as a demo
- * (audit event system.demo_seeded) and hold no claim registered by anyone but this loader.
+ * (audit event system.demo_seeded) and hold no claim registered by anyone but this loader or a
+ * demo account (`…@demo.refugio.example`).
  */
 export async function whyNotSyntheticTarget(db: Queryable): Promise<string | null> {
   const demo = await db.query(`SELECT 1 FROM audit_events WHERE action = 'system.demo_seeded' LIMIT 1`);
   if (demo.rowCount === 0) return 'it was not seeded as a demo database (no system.demo_seeded audit event)';
+  // The demo's own few claims (registered by the demo accounts on first start) do not count.
   const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM claims WHERE created_by IS DISTINCT FROM $1', [SYNTHETIC_CREATOR_ID]);
+    `SELECT count(*)::int AS n FROM claims c
+      WHERE c.created_by IS DISTINCT FROM $1
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = c.created_by AND u.email LIKE '%@demo.refugio.example')`,
+    [SYNTHETIC_CREATOR_ID]);
   const real = rows[0]?.n ?? 0;
-  if (real > 0) return `it holds ${real} claim(s) registered by people, not by this loader`;
+  if (real > 0) return `it holds ${real} claim(s) registered by people other than the demo accounts`;
   return null;
 }
 

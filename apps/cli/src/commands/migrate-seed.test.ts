@@ -28,7 +28,8 @@ describe('refugio migrate and seed-demo on an empty database', () => {
     const applied = await target.withDb(async (db) =>
       (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name));
     expect(applied).toEqual(names);
-  });
+    // Four opens of an embedded database, the first creating it and materializing the calendars.
+  }, 120_000);
 
   it('seeds the demo accounts with REFUGIO_DEMO_PASSWORD, then refuses a second seed', async () => {
     const password = 'cli-demo-password-1';

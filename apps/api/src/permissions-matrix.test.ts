@@ -58,7 +58,8 @@ describe('role × route matrix', () => {
     }
     printMatrix(outcomes);
     expect(mismatches).toEqual([]);
-  });
+    // Ten roles × every route (about 100 with intake): 16 s alone, over 30 s beside the whole suite.
+  }, 120_000);
 });
 
 /** The matrix as a table in the test output: ✓ allowed / ✗ denied, with the status received. */

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Texta
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { LIMITS, type TReferralListItem } from '@refugio/domain';
+import { LIMITS, type TDuplicateCandidate, type TReferralListItem } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
@@ -13,6 +13,8 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { CLAIMS_KEY } from '../../claims/api/claims.ts';
 import { CATEGORY_LABEL, CHANNEL_LABEL, labelKey, NOTICE_STATE_LABEL, REFERRAL_STATUS_LABEL, RELATION_LABEL } from '../../claims/components/labels.ts';
+import { MemberDuplicates } from '../../claims/components/MemberDuplicates.tsx';
+import { EMPTY_PERSON } from '../../claims/components/PersonFields.tsx';
 import { acceptReferral, REFERRALS_KEY, returnReferral, useReferral, useReferrals } from '../api/referrals.ts';
 
 const NOTICE_COLOR: Record<string, string> = { pending: 'blue.9', overdue: 'red.9', met: 'teal.9', missed: 'grape.9' };
@@ -25,10 +27,13 @@ function ReferralDetail({ id, mayDecide }: { id: string; mayDecide: boolean }) {
   const keyFor = useIdempotencyKey();
   const referral = useReferral(id);
   const [reason, setReason] = useState('');
+  // Members the clerk matched to a registered person in the duplicate check: linked on acceptance.
+  const [links, setLinks] = useState<Record<number, TDuplicateCandidate>>({});
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: REFERRALS_KEY }), queryClient.invalidateQueries({ queryKey: CLAIMS_KEY })]);
   const accept = useMutation({
     mutationFn: () => {
-      const body = { version: referral.data!.version, links: [] };
+      const body = { version: referral.data!.version,
+        links: Object.entries(links).map(([memberIndex, c]) => ({ memberIndex: Number(memberIndex), existingPersonId: c.personId })) };
       return acceptReferral(id, body, keyFor({ id, ...body }));
     },
     onSuccess: async (result) => { await refresh(); void navigate(`/claims/${result.claimId}`); },
@@ -64,6 +69,14 @@ function ReferralDetail({ id, mayDecide }: { id: string; mayDecide: boolean }) {
       {r.claimId && <Button component={Link} to={`/claims/${r.claimId}`} variant="light">{r.claimNumber}</Button>}
       {mayDecide && r.status === 'pending' && (
         <Stack gap="xs">
+          {r.members.map((m, index) => (
+            <MemberDuplicates key={m.person.id} linkedPersonId={links[index]?.personId ?? null}
+              person={{ ...EMPTY_PERSON, givenNames: m.person.givenNames, firstSurname: m.person.firstSurname ?? '',
+                secondSurname: m.person.secondSurname ?? '', birthDate: m.person.birthDate ?? '', birthDateEstimated: m.person.birthDateEstimated,
+                nationalities: m.person.nationalities, documentType: m.person.documents[0]?.type ?? '', documentNumber: m.person.documents[0]?.number ?? '' }}
+              onLink={(candidate) => setLinks((all) => ({ ...all, [index]: candidate }))}
+              onNotSame={() => undefined} />
+          ))}
           <ErrorAlert error={accept.error ?? giveBack.error} />
           <Button loading={accept.isPending} onClick={() => accept.mutate()}>{t('intake.referral.accept')}</Button>
           <Textarea label={t('intake.referral.returnReason')} autosize maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />

@@ -230,6 +230,19 @@ describe('lifecycle', () => {
     expect(claim.closedAt).not.toBeNull();
   });
 
+  it('transfers only to another active COMAR office, with a reason', async () => {
+    const fresh = (await register(family({ flags: [] }))).json<TClaim>();
+    expect(fieldErrors(await step(fresh.id, 'transfer', { version: fresh.version, reason: 'Cambio de residencia' })))
+      .toEqual([{ field: 'toOfficeId', code: 'validation.required' }]);
+    expect(fieldErrors(await step(fresh.id, 'transfer', { version: fresh.version, reason: 'x', toOfficeId: tapachula })))
+      .toEqual([{ field: 'toOfficeId', code: 'validation.invalid_option' }]);
+    expect(fieldErrors(await step(fresh.id, 'admit', { version: fresh.version, toOfficeId: cdmx })))
+      .toEqual([{ field: 'toOfficeId', code: 'validation.not_applicable' }]);
+    const moved = (await step(fresh.id, 'transfer', { version: fresh.version, reason: 'Cambio de residencia a la CDMX', toOfficeId: cdmx })).json<TClaim>();
+    expect(moved).toMatchObject({ status: 'transferred', allowedActions: ['close'] });
+    expect((await auditEvents(t.db, 'claim.transferred')).at(-1)).toMatchObject({ entity_id: fresh.id, details: { toOfficeId: cdmx } });
+  });
+
   it('pauses the decision clock during the late-filing review and resumes on admission', async () => {
     let late = (await register(family({ flags: [] }))).json<TClaim>();
     late = (await step(late.id, 'open-late-filing-review', { version: late.version, reason: 'Presentada fuera de plazo' })).json<TClaim>();

@@ -128,6 +128,20 @@ describe('INM → COMAR referral', () => {
     expect(sentBox.items.map((r) => r.id)).toEqual([other.id]);
   });
 
+  it('links a person matched in the duplicate check instead of creating a copy', async () => {
+    const existing = (await t.db.query<{ id: string }>(`SELECT id FROM persons WHERE given_names = 'Yessenia' LIMIT 1`)).rows[0]!.id;
+    const again = (await create(referral())).json<TReferral>();
+    const persons = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons')).rows[0]!.n;
+    const bad = await call(t.app, 'POST', `/api/referrals/${again.id}/accept`, { session: registro, body: { version: again.version, links: [{ memberIndex: 5, existingPersonId: existing }] } });
+    expect(fieldErrors(bad)).toEqual([{ field: 'links.0.memberIndex', code: 'validation.unknown_reference' }]);
+    const res = await call(t.app, 'POST', `/api/referrals/${again.id}/accept`, { session: registro, body: { version: again.version, links: [{ memberIndex: 0, existingPersonId: existing }] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const claim = (await call(t.app, 'GET', `/api/claims/${res.json<{ claimId: string }>().claimId}`, { session: registro })).json<TClaim>();
+    expect(claim.members.find((m) => m.relation === 'principal')?.person.id).toBe(existing);
+    // Only the child was created.
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons')).rows[0]!.n).toBe(persons + 1);
+  });
+
   it('pages the inbox with a cursor', async () => {
     const first = (await call(t.app, 'GET', '/api/referrals?limit=1', { session: inm })).json<{ items: TReferral[]; nextCursor: string }>();
     expect(first.nextCursor).toBeTruthy();

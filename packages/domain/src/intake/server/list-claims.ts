@@ -162,13 +162,16 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
 export async function countClaimsByRisk(db: Queryable, actor: Actor, query: { officeId?: string | undefined }): Promise<z.infer<typeof ZRiskCounts>> {
   const { where, params } = buildWhere(actor, { officeId: query.officeId, open: true });
   const { rows } = await db.query<z.infer<typeof ZRiskCounts>[number]>(
-    `WITH soon AS (SELECT id AS calendar_id, add_working_days(id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS}) AS until FROM calendars),
+    // Today is computed once per calendar (in soon), not per counted row: the time-zone conversion
+    // per row was half the query's time at 500,000 claims.
+    `WITH soon AS (SELECT id AS calendar_id, t.today, add_working_days(id, t.today, ${DUE_SOON_WORKING_DAYS}) AS until
+                     FROM calendars, (SELECT ${TODAY_SQL} AS today) t),
           counts AS (
             SELECT c.office_id,
                    count(*) FILTER (WHERE c.decision_due_on IS NULL)::int AS no_due,
-                   count(*) FILTER (WHERE c.decision_due_on < ${TODAY_SQL})::int AS overdue,
-                   count(*) FILTER (WHERE c.decision_due_on >= ${TODAY_SQL} AND c.decision_due_on <= s.until)::int AS due_soon,
-                   count(*) FILTER (WHERE c.decision_due_on >= ${TODAY_SQL} AND (s.until IS NULL OR c.decision_due_on > s.until))::int AS on_track
+                   count(*) FILTER (WHERE c.decision_due_on < s.today)::int AS overdue,
+                   count(*) FILTER (WHERE c.decision_due_on >= s.today AND c.decision_due_on <= s.until)::int AS due_soon,
+                   count(*) FILTER (WHERE c.decision_due_on >= s.today AND (s.until IS NULL OR c.decision_due_on > s.until))::int AS on_track
               FROM claims c LEFT JOIN soon s ON s.calendar_id = c.calendar_id
              WHERE ${where}
              GROUP BY c.office_id)

@@ -139,7 +139,11 @@ export function buildNamePools(es: Faker, fr: Faker, seed: number): NamePools {
   return {
     hispanicFemale: unique(600, () => es.person.firstName('female')),
     hispanicMale: unique(600, () => es.person.firstName('male')),
-    hispanicSurnames: unique(1500, () => es.person.lastName()),
+    // es_MX lastName() is already both surnames ("Juárez Piña", "Arteaga de Alonso"): keep each
+    // capitalised word as one surname, so a person gets two, not four.
+    hispanicSurnames: [...new Set(Array.from({ length: 1500 }, () => es.person.lastName())
+      .flatMap((full) => full.split(/\s+/))
+      .filter((word) => /^\p{Lu}\p{Ll}+$/u.test(word)))],
     frenchFemale: unique(200, () => fr.person.firstName('female')),
     frenchMale: unique(200, () => fr.person.firstName('male')),
   };
@@ -283,7 +287,7 @@ export function generateBatch(setup: GeneratorSetup, from: number, count: number
     }
     const local = LOCAL_GIVEN[nat];
     let given = local && rng() < 0.3 ? pick(rng, local[sex]) : pick(rng, sex === 'female' ? p.hispanicFemale : p.hispanicMale);
-    if (rng() < 0.35) given += ` ${pick(rng, sex === 'female' ? p.hispanicFemale : p.hispanicMale)}`;
+    if (!given.includes(' ') && rng() < 0.35) given += ` ${pick(rng, sex === 'female' ? p.hispanicFemale : p.hispanicMale)}`;
     const surname = () => {
       const list = LOCAL_SURNAMES[nat];
       return list && rng() < 0.25 ? pick(rng, list) : pickSkewed(rng, p.hispanicSurnames);

@@ -1,5 +1,6 @@
 import type { Database } from '@refugio/db';
 import type { z } from 'zod';
+import { todayInMexico } from '../../calendars/clock.rules.ts';
 import { recordAudit } from '../../audit/server/record-audit.ts';
 import type { AuditAction } from '../../audit/audit.actions.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
@@ -105,7 +106,7 @@ export async function updateClaim(db: Database, ctx: RequestContext, id: string,
     const claim = await loadClaimFor(tx, actor, id, 'update', true);
     const before = await getClaimUnaudited(tx, actor, id);
     if (claim.version !== input.version) throw versionConflict(before);
-    if (input.enteredMexicoOn && input.enteredMexicoOn > new Date().toISOString().slice(0, 10)) {
+    if (input.enteredMexicoOn && input.enteredMexicoOn > todayInMexico()) {
       throw fieldError('enteredMexicoOn', 'validation.date_in_future');
     }
     await tx.query(

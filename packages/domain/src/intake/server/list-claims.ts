@@ -137,13 +137,19 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
                         f.sensitive AND NOT COALESCE(c.office_id = ANY(${officesParam}) OR c.assigned_officer_id = ${ownParam}, false)))
                         FROM vulnerability_flags f WHERE f.claim_id = c.id AND f.withdrawn_at IS NULL), '[]') AS flags,
             CASE WHEN c.decision_due_on IS NULL THEN 'infinity' ELSE to_char(c.decision_due_on, 'YYYY-MM-DD') END AS "sortDue"
-       FROM claims c
+       FROM (
+         -- The page is chosen on claims alone (ordered index scan, stops after the page), then joined.
+         -- With the joins in the same query a cursor inside a crowd of equal due dates (a suspension
+         -- moves thousands to one day) was estimated at ~3 rows and planned as join-everything-then-
+         -- sort: 370 ms instead of 4.5 ms at 1,000,000 claims.
+         SELECT c.* FROM claims c
+          WHERE ${conditions.join(' AND ')}
+          ORDER BY ${SORT_KEY}, c.id
+          LIMIT ${query.limit + 1}) c
        JOIN offices o ON o.id = c.office_id
        JOIN persons p ON p.id = c.principal_person_id
        LEFT JOIN users u ON u.id = c.assigned_officer_id
-      WHERE ${conditions.join(' AND ')}
-      ORDER BY ${SORT_KEY}, c.id
-      LIMIT ${query.limit + 1}`,
+      ORDER BY ${SORT_KEY}, c.id`,
     params,
   );
   const page = rows.slice(0, query.limit);

@@ -43,6 +43,23 @@ export const PERMISSIONS = [
   // Field policy: sexual orientation and gender identity, health, trauma.
   'read:sensitive:own',
   'read:sensitive:office',
+  // Training: catalogue and sessions (everyone), coordination, teaching, one's own enrolments.
+  'read:training:all',
+  'enrol:training:own',
+  'teach:training:own',
+  'manage:training:institution',
+  // Competency register: who holds what; recording experience routes and external certificates.
+  'read:competency:own',
+  'read:competency:office',
+  'read:competency:institution',
+  'read:competency:all',
+  'manage:competency:institution',
+  // Assigning a claim to an officer who lacks a required competency, with a written reason.
+  'override:gating:office',
+  // Statistics and reports (training reports first; the reporting issue adds the rest).
+  'read:report:office',
+  'read:report:institution',
+  'read:report:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,39 +116,47 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'manage:organisation:all', 'read:user:all',
       'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all', 'read:calendar:all',
-      'manage:calendar:all'],
+      'manage:calendar:all',
+      'read:training:all'],
   },
   auditor: {
     requiresTotp: false,
-    permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all'],
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all',
+      'read:training:all', 'read:competency:all', 'read:report:all'],
   },
   supervisor: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:office', 'read:audit:office',
       'read:calendar:all', 'read:claim:office', 'register:claim:office', 'update:claim:office',
       'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
-      'read:sensitive:office'],
+      'read:sensitive:office',
+      'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office'],
   },
   registration_clerk: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:office',
-      'register:claim:office', 'update:claim:office', 'read:referral:office', 'decide:referral:office'],
+      'register:claim:office', 'update:claim:office', 'read:referral:office', 'decide:referral:office',
+      'read:training:all', 'enrol:training:own', 'read:competency:own'],
   },
   eligibility_officer: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:own',
-      'update:claim:own', 'read:sensitive:own'],
+      'update:claim:own', 'read:sensitive:own',
+      'read:training:all', 'enrol:training:own', 'read:competency:own'],
   },
   first_contact_officer: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'create:referral:office',
-      'read:referral:office'],
+      'read:referral:office',
+      'read:training:all', 'enrol:training:own', 'read:competency:own'],
   },
   training_coordinator: {
     requiresTotp: false,
-    permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution'],
+    permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution',
+      'read:training:all', 'enrol:training:own', 'read:competency:own', 'manage:training:institution', 'read:competency:institution',
+      'manage:competency:institution', 'read:report:institution'],
   },
-  trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
-  interpreter: { requiresTotp: false, permissions: ['use:account:own'] },
-  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all'] },
+  trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'teach:training:own'] },
+  interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own'] },
+  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all'] },
 };

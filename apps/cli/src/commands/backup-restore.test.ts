@@ -33,6 +33,7 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
       SELECT id, 'key-1', 'POST /api/users', 'abc', 201, $1::jsonb FROM users WHERE username = 'admin'`,
     [JSON.stringify({ nested: { emoji: '🙂', quote: '"', backslash: '\\', newline: '\n', list: [1, 2.5, null, true] } })]);
     await addIntakeContent(db);
+    await addTrainingContent(db);
   });
 }
 
@@ -83,6 +84,49 @@ async function addIntakeContent(db: Queryable): Promise<void> {
   await db.query(`INSERT INTO claim_clock_moves (change_id, clock_id, claim_id, kind, old_due_on, new_due_on)
     SELECT $1, k.id, k.claim_id, k.kind, DATE '2026-11-19', k.due_on FROM claim_clocks k WHERE k.kind = 'decision' AND k.claim_id = ${claim}`,
   [change.rows[0]?.id]);
+}
+
+/** One row in every training table (competencies and gating rules come from the migrations). */
+async function addTrainingContent(db: Queryable): Promise<void> {
+  const admin = `(SELECT id FROM users WHERE username = 'admin')`;
+  const officer = `(SELECT id FROM users WHERE username = 'elegibilidad')`;
+  const module = `(SELECT id FROM training_modules WHERE code = 'BK-ITC')`;
+  const session = `(SELECT id FROM training_sessions WHERE code = 'BK-2026-01')`;
+  const enrolment = `(SELECT id FROM training_enrolments WHERE session_id = ${session})`;
+  await db.query(`INSERT INTO training_modules (code, title, level, formats, online_hours, face_to_face_days, validity_months, completion_rule)
+    VALUES ('BK-ITC', '{"es-MX": "Entrevista a niñas, niños y adolescentes", "en": "Interviewing children", "fr": "Entretien avec l''enfant"}',
+            'advanced', '{blended}', 25.5, 2, 36, '{"online": true, "attendance": true, "attendancePct": 80, "passMark": 70}')`);
+  await db.query(`INSERT INTO training_module_competencies VALUES (${module}, 'interviewing_children')`);
+  await db.query(`INSERT INTO training_module_prerequisites VALUES (${module}, 'interview_techniques')`);
+  await db.query(`INSERT INTO training_guides (code, language, version, title, kind, file_name, content_type, content, sha256, created_by)
+    VALUES ('GUIA-NNA', 'es-MX', 1, 'Guía práctica: entrevista a NNA', 'file', 'guía ñ.pdf', 'application/pdf', '\\x255044462d00ff'::bytea, 'abc', ${admin})`);
+  await db.query(`INSERT INTO training_guide_modules (guide_code, module_id) VALUES ('GUIA-NNA', ${module})`);
+  await db.query(`INSERT INTO trainers (user_id, full_name, organisation, country_code, languages)
+    VALUES (${admin}, 'Ana María O''Neill', 'EUAA', 'MT', '{es,en}')`);
+  await db.query(`INSERT INTO trainer_certifications SELECT id, ${module}, DATE '2025-05-01', NULL FROM trainers`);
+  await db.query(`INSERT INTO training_campaigns (institution_id, title, opens_on, closes_on, created_by)
+    SELECT id, 'Diagnóstico 2026', DATE '2026-01-10', DATE '2026-02-10', ${admin} FROM institutions WHERE code = 'COMAR'`);
+  await db.query(`INSERT INTO training_needs_responses (campaign_id, user_id, role_code, years_experience, self_levels, preferred_format, languages)
+    SELECT c.id, ${officer}, 'eligibility_officer', 1.5, '{"interviewing_children": 0}', 'blended', '{es}' FROM training_campaigns c`);
+  await db.query(`INSERT INTO training_sessions (module_id, code, format, institution_id, office_id, venue, online_starts_on, capacity)
+    SELECT ${module}, 'BK-2026-01', 'blended', i.id, o.id, 'Sala 2, Tapachula', DATE '2026-03-02', 25
+      FROM institutions i, offices o WHERE i.code = 'COMAR' AND o.code = 'COMAR-TAP'`);
+  await db.query(`INSERT INTO training_session_days (session_id, day, starts_at, ends_at) VALUES (${session}, DATE '2026-03-23', '09:00', '17:30')`);
+  await db.query(`INSERT INTO training_session_trainers SELECT ${session}, id, true FROM trainers`);
+  await db.query(`INSERT INTO training_session_guides (session_id, guide_code) VALUES (${session}, 'GUIA-NNA')`);
+  await db.query(`INSERT INTO training_enrolments (session_id, user_id, status, requested_by) VALUES (${session}, ${officer}, 'enrolled', ${admin})`);
+  await db.query(`INSERT INTO training_guide_acknowledgements (enrolment_id, guide_id) SELECT ${enrolment}, id FROM training_guides`);
+  await db.query(`INSERT INTO training_imports (session_id, kind, file_name, sha256, row_count, accepted, errors, imported_by)
+    VALUES (${session}, 'videoconference_attendance', 'participantes.csv', 'def', 2, false, '[{"line": 2, "reason": "hora inválida"}]', ${admin})`);
+  await db.query(`INSERT INTO training_online_completions (enrolment_id, completed_on, score, source, recorded_by)
+    VALUES (${enrolment}, DATE '2026-03-20', 88.5, 'manual', ${admin})`);
+  await db.query(`INSERT INTO training_attendance (enrolment_id, session_day_id, minutes_attended, source, recorded_by)
+    SELECT ${enrolment}, id, 480, 'manual', ${admin} FROM training_session_days`);
+  await db.query(`INSERT INTO training_assessments (enrolment_id, score, assessed_by) VALUES (${enrolment}, 91, ${admin})`);
+  await db.query(`INSERT INTO training_certificates (enrolment_id, user_id, module_id, verification_code, language, completed_on, valid_until, issued_by)
+    VALUES (${enrolment}, ${officer}, ${module}, 'K7Q2-M9XZ-44TD', 'es-MX', DATE '2026-03-24', DATE '2029-03-24', ${admin})`);
+  await db.query(`INSERT INTO competency_grants (user_id, competency_code, source, module_id, enrolment_id, granted_on, expires_on, recorded_by)
+    VALUES (${officer}, 'interviewing_children', 'training', ${module}, ${enrolment}, DATE '2026-03-24', DATE '2029-03-24', ${admin})`);
 }
 
 /** Equal data in every table, except the one system.restored event the restore appends. */

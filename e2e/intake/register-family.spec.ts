@@ -33,4 +33,14 @@ test('a clerk registers a family in the wizard and the claim opens with its peop
   await expect(people.getByText(/menor de edad/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Plazos legales' }).getByText(/Plazo para solicitar/)).toBeVisible();
   await expectAccessible(page);
+
+  // The son's surname was misheard at the counter: the clerk corrects it from the claim page.
+  await people.getByRole('button', { name: 'Corregir los datos de Brayan Zelaya' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Corregir los datos de Brayan Zelaya' });
+  await expect(dialog.getByLabel('Fecha de nacimiento')).toHaveValue('2018-03-03');
+  await dialog.getByLabel('Segundo apellido').fill('Mejía');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Guardar correcciones' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(people.getByText('Brayan Zelaya Mejía')).toBeVisible();
 });

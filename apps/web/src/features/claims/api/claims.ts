@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
-  ZAssignableOfficer, ZClaim, ZClaimClockExplained, ZClaimEvent, ZClaimPage, ZFlag, ZRiskCounts, type TClaimInput, type TransitionAction,
+  ZAssignableOfficer, ZClaim, ZClaimClockExplained, ZClaimEvent, ZClaimPage, ZFlag, ZPerson, ZRiskCounts, type TClaimInput, type TransitionAction,
 } from '@refugio/domain';
 import { apiRequest, type QueryValue } from '../../../lib/api-client.ts';
 
@@ -104,6 +104,10 @@ export function addFlag(id: string, body: { personId: string | null; category: s
 
 export function withdrawFlag(id: string, flagId: string, body: { version: number; reason: string }) {
   return apiRequest(`/api/claims/${id}/flags/${flagId}/withdraw`, { method: 'POST', body, schema: ZFlag });
+}
+
+export function updatePerson(claimId: string, personId: string, body: Record<string, unknown> & { version: number }) {
+  return apiRequest(`/api/claims/${claimId}/persons/${personId}`, { method: 'PATCH', body, schema: ZPerson });
 }
 
 export function useClaimClocks(id: string | undefined) {

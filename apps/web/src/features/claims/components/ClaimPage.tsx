@@ -1,4 +1,5 @@
-import { Alert, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -6,11 +7,13 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { canAny, useMe } from '../../auth/index.ts';
 import { useClaim } from '../api/claims.ts';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimClocks } from './ClaimClocks.tsx';
 import { ClaimFlags } from './ClaimFlags.tsx';
 import { ClaimTimeline } from './ClaimTimeline.tsx';
+import { EditPersonDialog } from './EditPersonDialog.tsx';
 import { countryName } from './countries.ts';
 import { CHANNEL_LABEL, labelKey, MODALITY_LABEL, RELATION_LABEL } from './labels.ts';
 import { ClaimStatusBadge, RiskBadge } from './RiskBadge.tsx';
@@ -21,11 +24,16 @@ export function ClaimPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const claim = useClaim(id);
+  const me = useMe();
+  const [editingPersonId, setEditingPersonId] = useState<string | null>(null);
   if (claim.isPending) return <LoadingState />;
   if (!claim.data) return <ErrorAlert error={claim.error} />;
   const c = claim.data;
   const principal = c.members.find((m) => m.relation === 'principal')?.person;
-  const principalName = principal ? [principal.givenNames, principal.firstSurname, principal.secondSurname].filter(Boolean).join(' ') : '';
+  const mayCorrect = me.data ? canAny(me.data, 'update', 'claim') : false;
+  const editing = c.members.find((m) => m.person.id === editingPersonId)?.person;
+  const nameOf = (p: (typeof c.members)[number]['person']) => [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+  const principalName = principal ? nameOf(principal) : '';
 
   return (
     <>
@@ -53,13 +61,14 @@ export function ClaimPage() {
                       <Table.Th scope="col">{t('intake.person.birthDate')}</Table.Th>
                       <Table.Th scope="col">{t('intake.person.nationalities')}</Table.Th>
                       <Table.Th scope="col">{t('intake.person.languages')}</Table.Th>
+                      {mayCorrect && <Table.Th scope="col">{t('intake.editPerson.column')}</Table.Th>}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {c.members.map((m) => (
                       <Table.Tr key={m.person.id}>
                         <Table.Td>
-                          <Text size="sm" fw={500}>{[m.person.givenNames, m.person.firstSurname, m.person.secondSurname].filter(Boolean).join(' ')}</Text>
+                          <Text size="sm" fw={500}>{nameOf(m.person)}</Text>
                           {m.person.genderIdentity && <Text size="xs" c="dimmed">{t('intake.person.genderIdentity')}: {m.person.genderIdentity}</Text>}
                           {m.person.genderIdentityRedacted && <Text size="xs" c="dimmed">{t('intake.person.genderIdentityRedacted')}</Text>}
                         </Table.Td>
@@ -82,6 +91,14 @@ export function ClaimPage() {
                           {m.person.languages.join(', ') || '—'}
                           {m.person.needsInterpreter && <Text size="xs">{t('intake.person.needsInterpreter')}</Text>}
                         </Table.Td>
+                        {mayCorrect && (
+                          <Table.Td>
+                            <Button size="xs" variant="default" aria-label={t('intake.editPerson.openFor', { name: nameOf(m.person) })}
+                              onClick={() => setEditingPersonId(m.person.id)}>
+                              {t('intake.editPerson.open')}
+                            </Button>
+                          </Table.Td>
+                        )}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -97,6 +114,7 @@ export function ClaimPage() {
           <ClaimActions claim={c} />
         </Grid.Col>
       </Grid>
+      {editing && <EditPersonDialog claimId={c.id} person={editing} withGenderIdentity={c.canReadSensitive} onClose={() => setEditingPersonId(null)} />}
     </>
   );
 }

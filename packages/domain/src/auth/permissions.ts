@@ -122,7 +122,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   auditor: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all',
-      'read:training:all', 'read:competency:all', 'read:report:all'],
+      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all'],
   },
   supervisor: {
     requiresTotp: false,

@@ -59,7 +59,7 @@ export async function seedDemoIntake(db: Database): Promise<void> {
   }));
   const admitted = await admitClaim(db, registro, assigned.id, { version: assigned.version, reason: null, toOfficeId: null });
   const elegibilidad = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'elegibilidad'")).rows[0]!.id;
-  await assignClaim(db, supervisor, assigned.id, { version: admitted.version, officerId: elegibilidad, reason: 'Intérprete de criollo haitiano disponible' });
+  await assignClaim(db, supervisor, assigned.id, { version: admitted.version, officerId: elegibilidad, reason: 'Intérprete de criollo haitiano disponible', overrideGating: false });
   const late = await createClaim(db, registro, ZClaimInput.parse({
     officeId: tapachula, channel: 'comar_office', enteredMexicoOn: daysAgo(90),
     members: [{ relation: 'principal', person: { givenNames: 'Yanelis', firstSurname: 'Portuondo', sex: 'female', birthDate: '1979-03-08',

@@ -62,6 +62,22 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 }
 
 /**
+ * Competencies the demo staff already hold, recognised from the certificates of the 2017–2018
+ * EASO action (the training module then adds what they lack). The eligibility officer holds the
+ * core modules but not "Interviewing children", so a child's claim shows the gating at work.
+ */
+const DEMO_GRANTS: Array<{ username: string; competency: string; grantedOn: string; expiresOn: string | null }> = [
+  { username: 'elegibilidad', competency: 'interview_techniques', grantedOn: '2025-03-14', expiresOn: '2028-03-14' },
+  { username: 'elegibilidad', competency: 'evidence_assessment', grantedOn: '2025-03-14', expiresOn: '2028-03-14' },
+  { username: 'elegibilidad', competency: 'inclusion', grantedOn: '2025-06-20', expiresOn: '2028-06-20' },
+  { username: 'supervisor', competency: 'interview_techniques', grantedOn: '2018-04-12', expiresOn: null },
+  { username: 'supervisor', competency: 'evidence_assessment', grantedOn: '2018-04-12', expiresOn: null },
+  { username: 'supervisor', competency: 'interviewing_children', grantedOn: '2024-09-27', expiresOn: '2027-09-27' },
+  { username: 'inm', competency: 'access_procedure', grantedOn: '2025-10-08', expiresOn: '2027-10-08' },
+  { username: 'formador', competency: 'trainer', grantedOn: '2024-02-16', expiresOn: null },
+];
+
+/**
  * Seeds demo institutions, offices and one user per role. Returns each user's password: the
  * given one, or a generated one the caller prints once.
  */
@@ -95,6 +111,12 @@ export async function seedDemo(db: Database, options: { password?: string | unde
       await tx.query('INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE code = $2', [rows[0]!.id, user.role]);
       await tx.query('INSERT INTO user_offices (user_id, office_id) SELECT $1, unnest($2::uuid[])',
         [rows[0]!.id, user.offices.map((code) => officeIds.get(code))]);
+    }
+    for (const grant of DEMO_GRANTS) {
+      await tx.query(
+        `INSERT INTO competency_grants (user_id, competency_code, source, evidence, granted_on, expires_on)
+         SELECT id, $2, 'external_certificate', 'Constancia EASO (demostración)', $3, $4 FROM users WHERE username = $1`,
+        [grant.username, grant.competency, grant.grantedOn, grant.expiresOn]);
     }
     await recordAudit(tx, { actor: null }, {
       action: 'system.demo_seeded', entityType: 'system', actorUsername: 'system',

@@ -266,6 +266,11 @@ export const ZClaimQuery = z.strictObject({
   officerId: z.uuid().optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /**
+   * Claims needing a supervisor's attention: `competency_gap` = open claims whose officer no
+   * longer holds a competency the claim requires (one expired or was revoked after assignment).
+   */
+  attention: z.enum(['competency_gap']).optional(),
   nationality: ZCountryCode.optional(),
   flag: z.enum(VULNERABILITY_CATEGORIES).optional(),
   riskBand: z.enum(RISK_BANDS).optional(),
@@ -305,6 +310,11 @@ export const ZAssignInput = z.strictObject({
   /** Null unassigns. */
   officerId: z.uuid().nullable(),
   reason: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
+  /**
+   * Assign although the officer lacks a competency the claim requires (override:gating:office);
+   * `reason` is then mandatory. Ignored when nothing is missing.
+   */
+  overrideGating: z.boolean().default(false),
 });
 
 export const ZFlagAdd = z.strictObject({
@@ -317,7 +327,11 @@ export const ZFlagWithdraw = z.strictObject({
   reason: z.string().trim().min(1).max(LIMITS.reasonMax),
 });
 
-export const ZAssignableOfficer = z.object({ id: z.string(), fullName: z.string(), username: z.string(), openClaims: z.number() });
+/** "Who can take this claim": eligible officers first, by caseload then soonest due date; the others with what they miss. */
+export const ZAssignableOfficer = z.object({
+  id: z.string(), fullName: z.string(), username: z.string(), openClaims: z.number(), soonestDueOn: z.string().nullable(),
+  eligible: z.boolean(), missing: z.array(z.object({ code: z.string(), title: z.string() })),
+});
 
 /** A clock explained day by day, with the filing-limit verdict (filed on, late or not). */
 export const ZClaimClockExplained = ZClaimClock.extend({ filedOn: z.string().nullable(), late: z.boolean().nullable() });

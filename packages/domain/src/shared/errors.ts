@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   /** The action is not allowed in the record's current state. */
   INVALID_STATE: 409,
+  /** The officer lacks a competency the claim requires (training gating); `missing` lists them. */
+  COMPETENCY_REQUIRED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The same Idempotency-Key was reused with a different request. */

@@ -265,6 +265,9 @@ describe('assignment and record scope', () => {
   let claim: TClaim;
   beforeAll(async () => {
     claim = (await register(family())).json<TClaim>();
+    // The family's LGBTIQ flag requires this competency of its officer (gating: competencies.test.ts).
+    await t.db.query(`INSERT INTO competency_grants (user_id, competency_code, source, granted_on)
+      VALUES ($1, 'gender_sogi', 'external_certificate', DATE '2025-01-10')`, [elegibilidad.userId]);
   });
 
   it('hides unassigned claims from an eligibility officer (own scope)', async () => {
@@ -272,8 +275,8 @@ describe('assignment and record scope', () => {
   });
 
   it('lets the supervisor assign only to eligibility officers of the office', async () => {
-    const officers = (await call(t.app, 'GET', `/api/claims/${claim.id}/assignable-officers`, { session: supervisor })).json<Array<{ username: string }>>();
-    expect(officers.map((o) => o.username)).toEqual(['elegibilidad']);
+    const officers = (await call(t.app, 'GET', `/api/claims/${claim.id}/assignable-officers`, { session: supervisor })).json<Array<{ username: string; eligible: boolean }>>();
+    expect(officers.map((o) => [o.username, o.eligible])).toEqual([['elegibilidad', true]]);
     const wrong = await call(t.app, 'POST', `/api/claims/${claim.id}/assignment`, { session: supervisor, body: { version: claim.version, officerId: await userIdOf(t.db, 'registro') } });
     expect(fieldErrors(wrong)).toEqual([{ field: 'officerId', code: 'validation.officer_not_assignable' }]);
     expectProblem(await call(t.app, 'POST', `/api/claims/${claim.id}/assignment`, { session: registro, body: { version: claim.version, officerId: null } }), 403, 'FORBIDDEN');

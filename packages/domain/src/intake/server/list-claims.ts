@@ -6,6 +6,7 @@ import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TClaimListItem, TClaimQuery, ZRiskCounts } from '../intake.schemas.ts';
 import type { z } from 'zod';
 import { claimScopeCondition, requireClaimScope } from './claim-access.ts';
+import { competencyGapCondition } from '../../training/competencies/server/gating.ts';
 import { OPEN_STATUS_SQL, TODAY_SQL } from './get-claim.ts';
 
 /** The sort key of every queue: due date, claims without one last ('infinity'), then id. */
@@ -57,6 +58,7 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>):
   if (query.officerId) add('c.assigned_officer_id = ?', query.officerId);
   if (query.mine) add('c.assigned_officer_id = ?', actor.userId);
   if (query.unassigned) where.push('c.assigned_officer_id IS NULL');
+  if (query.attention === 'competency_gap') where.push(competencyGapCondition(TODAY_SQL));
   if (query.modality) add('c.modality = ?', query.modality);
   if (query.lodgedFrom) add(`c.lodged_at >= ${LOCAL_DAY_START('?')}`, query.lodgedFrom);
   if (query.lodgedTo) add(`c.lodged_at < ${LOCAL_DAY_START('?::date + 1')}`, query.lodgedTo);

@@ -12,6 +12,8 @@ export interface ClaimFilters {
   open: '' | 'true' | 'false';
   mine: boolean;
   unassigned: boolean;
+  /** Claims whose officer no longer holds a competency the claim requires (supervisors). */
+  competencyGap: boolean;
   officeId: string;
   nationality: string;
   flag: string;
@@ -22,7 +24,7 @@ export interface ClaimFilters {
 }
 
 export const EMPTY_FILTERS: ClaimFilters = {
-  q: '', status: '', open: 'true', mine: false, unassigned: false, officeId: '', nationality: '', flag: '', riskBand: '',
+  q: '', status: '', open: 'true', mine: false, unassigned: false, competencyGap: false, officeId: '', nationality: '', flag: '', riskBand: '',
   modality: '', lodgedFrom: '', lodgedTo: '',
 };
 
@@ -31,14 +33,17 @@ function queryOf(filters: ClaimFilters): Record<string, QueryValue> {
     ...filters,
     mine: filters.mine ? 'true' : undefined,
     unassigned: filters.unassigned ? 'true' : undefined,
+    competencyGap: undefined,
+    attention: filters.competencyGap ? 'competency_gap' : undefined,
     nationality: filters.nationality.toUpperCase(),
   };
 }
 
 /** The work queue, page after page through the server's cursor. */
-export function useClaimQueue(filters: ClaimFilters) {
+export function useClaimQueue(filters: ClaimFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: [...CLAIMS_KEY, 'queue', filters],
+    enabled,
     queryFn: ({ pageParam }) => apiRequest('/api/claims', { query: { ...queryOf(filters), limit: 50, cursor: pageParam }, schema: ZClaimPage }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -94,7 +99,7 @@ export function transitionClaim(id: string, action: TransitionAction, body: { ve
   return apiRequest(`/api/claims/${id}/${action.replaceAll('_', '-')}`, { method: 'POST', body, schema: ZClaim });
 }
 
-export function assignClaim(id: string, body: { version: number; officerId: string | null; reason: string | null }) {
+export function assignClaim(id: string, body: { version: number; officerId: string | null; reason: string | null; overrideGating: boolean }) {
   return apiRequest(`/api/claims/${id}/assignment`, { method: 'POST', body, schema: ZClaim });
 }
 

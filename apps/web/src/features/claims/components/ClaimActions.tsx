@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, TRANSITIONS, type TClaim, type TransitionAction } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { formatDate } from '../../../lib/format-date.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
 import { can, canAny, useMe } from '../../auth/index.ts';
 import { useOffices } from '../../organisations/index.ts';
 import { assignClaim, CLAIMS_KEY, transitionClaim, useAssignableOfficers } from '../api/claims.ts';
@@ -20,8 +22,11 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
   const [reason, setReason] = useState('');
   const [toOfficeId, setToOfficeId] = useState('');
   const [officerId, setOfficerId] = useState(claim.assignedOfficerId ?? '');
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const mayUpdate = me.data ? canAny(me.data, 'update', 'claim') : false;
   const mayAssign = me.data ? can(me.data, 'assign:claim:office') : false;
+  const mayOverride = me.data ? can(me.data, 'override:gating:office') : false;
   const officers = useAssignableOfficers(claim.id, mayAssign);
   const offices = useOffices(SIDE_EXITS.some((a) => claim.allowedActions.includes(a)));
   const refresh = () => queryClient.invalidateQueries({ queryKey: CLAIMS_KEY });
@@ -33,10 +38,28 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
     // A stale version: reload so the user sees what changed.
     onError: (error) => { if (isApiError(error, 'VERSION_CONFLICT')) void refresh(); },
   });
+  const chosen = officers.data?.find((o) => o.id === officerId);
+  const overriding = override && Boolean(chosen && !chosen.eligible);
   const assign = useMutation({
-    mutationFn: () => assignClaim(claim.id, { version: claim.version, officerId: officerId || null, reason: null }),
+    mutationFn: () => assignClaim(claim.id, {
+      version: claim.version, officerId: officerId || null, reason: overriding ? overrideReason.trim() : null, overrideGating: overriding,
+    }),
+    onSuccess: () => { setOverride(false); setOverrideReason(''); },
     onSettled: () => void refresh(),
   });
+  const language = currentLanguage();
+  const eligible = (officers.data ?? []).filter((o) => o.eligible);
+  const ineligible = (officers.data ?? []).filter((o) => !o.eligible);
+  const officerOption = (o: NonNullable<typeof officers.data>[number]) => ({
+    value: o.id,
+    label: o.eligible
+      ? `${t('intake.assign.option', { name: o.fullName, count: o.openClaims })}${o.soonestDueOn ? ` · ${t('intake.assign.soonest', { date: formatDate(o.soonestDueOn, language) })}` : ''}`
+      : t('intake.assign.optionMissing', { name: o.fullName, missing: o.missing.map((m) => m.title).join(', ') }),
+  });
+  const officerGroups = [
+    ...(eligible.length > 0 ? [{ group: t('intake.assign.eligibleGroup'), items: eligible.map(officerOption) }] : []),
+    ...(ineligible.length > 0 ? [{ group: t('intake.assign.ineligibleGroup'), items: ineligible.map(officerOption) }] : []),
+  ];
   const comarOffices = (offices.data ?? []).filter((o) => o.institutionCode === 'COMAR' && o.id !== claim.officeId && o.active);
 
   return (
@@ -73,10 +96,24 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
         <Card withBorder component="section" aria-labelledby="assign-title">
           <Title order={2} size="h4" id="assign-title" mb="sm">{t('intake.assign.title')}</Title>
           <ErrorAlert error={assign.error} />
+          {/* "Who can take this claim": competent officers first, by caseload and soonest due date. */}
           <NativeSelect label={t('intake.assign.officer')} value={officerId}
-            data={[{ value: '', label: t('intake.claim.unassigned') },
-              ...(officers.data ?? []).map((o) => ({ value: o.id, label: t('intake.assign.option', { name: o.fullName, count: o.openClaims }) }))]}
-            onChange={(e) => setOfficerId(e.currentTarget.value)} />
+            data={[{ value: '', label: t('intake.claim.unassigned') }, ...officerGroups]}
+            onChange={(e) => { setOfficerId(e.currentTarget.value); setOverride(false); }} />
+          {chosen && !chosen.eligible && (
+            <Stack gap="xs" mt="xs">
+              <Text size="sm" c="red.9" role="status">
+                {t('intake.assign.missingNotice', { name: chosen.fullName, missing: chosen.missing.map((m) => m.title).join(', ') })}
+              </Text>
+              {mayOverride && (
+                <Checkbox label={t('intake.assign.override')} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} />
+              )}
+              {overriding && (
+                <Textarea label={t('intake.assign.overrideReason')} description={t('intake.assign.overrideHint')} required autosize
+                  minRows={2} maxLength={LIMITS.reasonMax} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />
+              )}
+            </Stack>
+          )}
           <Button mt="sm" loading={assign.isPending} disabled={officerId === (claim.assignedOfficerId ?? '')} onClick={() => assign.mutate()}>
             {t('intake.assign.save')}
           </Button>

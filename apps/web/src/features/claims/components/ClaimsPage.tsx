@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CLAIM_MODALITIES, CLAIM_STATUSES, RISK_BANDS, SENSITIVE_CATEGORIES, VULNERABILITY_CATEGORIES, type TClaimListItem } from '@refugio/domain';
@@ -20,7 +20,8 @@ function filtersFrom(params: URLSearchParams): ClaimFilters {
   const open = params.get('open');
   return {
     q: text('q'), status: text('status'), open: open === 'false' ? 'false' : open === '' ? '' : 'true',
-    mine: params.get('mine') === 'true', unassigned: params.get('unassigned') === 'true', officeId: text('officeId'),
+    mine: params.get('mine') === 'true', unassigned: params.get('unassigned') === 'true',
+    competencyGap: params.get('competencyGap') === 'true', officeId: text('officeId'),
     nationality: text('nationality'), flag: text('flag'), riskBand: text('riskBand'), modality: text('modality'),
     lodgedFrom: text('lodgedFrom'), lodgedTo: text('lodgedTo'),
   };
@@ -37,6 +38,10 @@ export function ClaimsPage() {
   const queue = useClaimQueue(filters);
   const counts = useRiskCounts(Boolean(me.data && canAny(me.data, 'read', 'claim')));
   const mayRegister = me.data ? can(me.data, 'register:claim:office') : false;
+  const mayAssign = me.data ? can(me.data, 'assign:claim:office') : false;
+  // The supervisor's alert: claims whose officer lost a required competency (first page is enough to count "50+").
+  const gaps = useClaimQueue({ ...EMPTY_FILTERS, competencyGap: true }, mayAssign && !filters.competencyGap);
+  const gapCount = gaps.data?.pages[0]?.items.length ?? 0;
   const mayReadSensitive = me.data ? canAny(me.data, 'read', 'sensitive') : false;
 
   const [q, setQ] = useState(filters.q);
@@ -80,6 +85,16 @@ export function ClaimsPage() {
     <>
       <PageHeader title={t('intake.list.title')} description={t('intake.list.description')}
         actions={mayRegister && <Button onClick={() => void navigate('/claims/new')}>{t('intake.register.action')}</Button>} />
+      {gapCount > 0 && (
+        <Alert color="orange" mb="md" title={t('intake.list.competencyGapTitle')}>
+          <Group gap="sm">
+            <Text size="sm">{t('intake.list.competencyGapAlert', { count: gapCount })}</Text>
+            <Anchor component="button" type="button" size="sm" onClick={() => change({ competencyGap: true })}>
+              {t('intake.list.competencyGapShow')}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
       {counts.data && counts.data.length > 0 && (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mb="lg">
           {counts.data.map((office) => (
@@ -127,6 +142,10 @@ export function ClaimsPage() {
           <Group>
             <Checkbox label={t('intake.list.mine')} checked={filters.mine} onChange={(e) => change({ mine: e.currentTarget.checked })} />
             <Checkbox label={t('intake.list.unassigned')} checked={filters.unassigned} onChange={(e) => change({ unassigned: e.currentTarget.checked })} />
+            {mayAssign && (
+              <Checkbox label={t('intake.list.competencyGap')} checked={filters.competencyGap}
+                onChange={(e) => change({ competencyGap: e.currentTarget.checked })} />
+            )}
             <Button variant="subtle" onClick={() => { setQ(''); setParams(new URLSearchParams(), { replace: true }); }}>{t('intake.list.clear')}</Button>
           </Group>
         </Stack>

@@ -1,0 +1,115 @@
+import type { Queryable } from '@refugio/db';
+import { todayInMexico } from '../../../calendars/clock.rules.ts';
+import { OPEN_STATUS_SQL as OPEN } from '../../../intake/server/get-claim.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Language } from '../../../shared/limits.ts';
+import { ANY_CLAIM_NEED, missingCompetencies, requiredCompetencies, type GatingRule } from '../gating.rules.ts';
+
+export interface GatingCheck {
+  required: string[];
+  missing: string[];
+}
+
+/** The competencies a claim requires: the gating rules matched by its active flags (and `any_claim`). */
+export async function claimRequiredCompetencies(db: Queryable, claimId: string): Promise<string[]> {
+  const { rows } = await db.query<GatingRule>(
+    `SELECT need_code AS "needCode", competency_code AS "competencyCode" FROM competency_gating_rules
+      WHERE active AND (need_code = $2 OR need_code IN (
+        SELECT category FROM vulnerability_flags WHERE claim_id = $1 AND withdrawn_at IS NULL))`,
+    [claimId, ANY_CLAIM_NEED]);
+  // Every rule returned matches a present need; the pure function dedupes and sorts.
+  return requiredCompetencies(rows.map((r) => r.needCode), rows);
+}
+
+/** Of `codes`, those the user validly holds on `day`. */
+export async function heldCompetencies(db: Queryable, userId: string, codes: readonly string[], day = todayInMexico()): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const { rows } = await db.query<{ code: string }>(
+    `SELECT DISTINCT competency_code AS code FROM competency_grants
+      WHERE user_id = $1 AND competency_code = ANY($2::text[]) AND revoked_at IS NULL
+        AND granted_on <= $3::date AND (expires_on IS NULL OR expires_on > $3::date)`,
+    [userId, codes, day]);
+  return rows.map((r) => r.code);
+}
+
+/** What the claim requires of this officer today, and what the officer lacks. */
+export async function checkGating(db: Queryable, claimId: string, officerId: string): Promise<GatingCheck> {
+  const required = await claimRequiredCompetencies(db, claimId);
+  const held = await heldCompetencies(db, officerId, required);
+  return { required, missing: missingCompetencies(required, held) };
+}
+
+/** Competency titles in a language, in the order given (the code when unknown). */
+export async function competencyTitles(db: Queryable, codes: readonly string[], language: Language): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const { rows } = await db.query<{ code: string; title: string }>(
+    `SELECT code, coalesce(title ->> $2, title ->> 'es-MX', code) AS title FROM competencies WHERE code = ANY($1::text[])`,
+    [codes, language]);
+  const byCode = new Map(rows.map((r) => [r.code, r.title]));
+  return codes.map((c) => byCode.get(c) ?? c);
+}
+
+/** The refusal a supervisor sees: the missing competencies named in their language. */
+export async function competencyRequiredError(db: Queryable, check: GatingCheck, language: Language): Promise<AppError> {
+  const names = (await competencyTitles(db, check.missing, language)).join(', ');
+  return new AppError('COMPETENCY_REQUIRED', {
+    params: { missing: names },
+    fieldErrors: [{ field: 'officerId', code: 'validation.competency_missing', params: { missing: names } }],
+    extra: { required: check.required, missing: check.missing },
+  });
+}
+
+export interface RankedOfficer {
+  id: string;
+  fullName: string;
+  username: string;
+  openClaims: number;
+  soonestDueOn: string | null;
+  missing: string[];
+  eligible: boolean;
+}
+
+/**
+ * "Who can take this claim": the office's active eligibility officers, those holding every
+ * required competency first, then by open caseload and the soonest due date among their open
+ * claims (who has room and no fire to put out). One query for the grants of all officers.
+ */
+export async function rankOfficersForClaim(db: Queryable, claimId: string, officeId: string, day = todayInMexico()): Promise<RankedOfficer[]> {
+  const required = await claimRequiredCompetencies(db, claimId);
+  const { rows } = await db.query<Omit<RankedOfficer, 'missing' | 'eligible'> & { held: string[] }>(
+    `SELECT u.id, u.full_name AS "fullName", u.username,
+            (SELECT count(*)::int FROM claims oc WHERE oc.assigned_officer_id = u.id AND oc.status IN ${OPEN}) AS "openClaims",
+            (SELECT min(oc.decision_due_on)::text FROM claims oc WHERE oc.assigned_officer_id = u.id AND oc.status IN ${OPEN}) AS "soonestDueOn",
+            ARRAY(SELECT DISTINCT g.competency_code FROM competency_grants g
+                   WHERE g.user_id = u.id AND g.competency_code = ANY($2::text[]) AND g.revoked_at IS NULL
+                     AND g.granted_on <= $3::date AND (g.expires_on IS NULL OR g.expires_on > $3::date)) AS held
+       FROM users u
+      WHERE u.active AND u.id IN (SELECT user_id FROM user_offices WHERE office_id = $1)
+        AND u.id IN (SELECT ur.user_id FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE r.code = 'eligibility_officer')`,
+    [officeId, required, day]);
+  return rows
+    .map(({ held, ...officer }) => {
+      const missing = missingCompetencies(required, held);
+      return { ...officer, missing, eligible: missing.length === 0 };
+    })
+    .toSorted((a, b) => Number(b.eligible) - Number(a.eligible) || a.openClaims - b.openClaims
+      || (a.soonestDueOn ?? '9999').localeCompare(b.soonestDueOn ?? '9999') || a.fullName.localeCompare(b.fullName));
+}
+
+/**
+ * SQL condition on claims alias `c`: open, assigned, and its officer lacks today a competency the
+ * claim requires — except one a supervisor knowingly waived on the current assignment.
+ */
+export function competencyGapCondition(today: string): string {
+  return `c.assigned_officer_id IS NOT NULL AND c.status IN ${OPEN} AND EXISTS (
+    SELECT 1 FROM competency_gating_rules r
+     WHERE r.active
+       AND (r.need_code = '${ANY_CLAIM_NEED}' OR r.need_code IN (
+             SELECT f.category FROM vulnerability_flags f WHERE f.claim_id = c.id AND f.withdrawn_at IS NULL))
+       AND NOT EXISTS (SELECT 1 FROM competency_grants g
+                        WHERE g.user_id = c.assigned_officer_id AND g.competency_code = r.competency_code AND g.revoked_at IS NULL
+                          AND g.granted_on <= ${today} AND (g.expires_on IS NULL OR g.expires_on > ${today}))
+       AND NOT EXISTS (SELECT 1 FROM claim_assignments a
+                        WHERE a.claim_id = c.id AND a.unassigned_at IS NULL AND a.override_reason IS NOT NULL
+                          AND r.competency_code = ANY(a.missing_competencies)))`;
+}

@@ -24,6 +24,7 @@ import { calendarRoutes } from './features/calendars/routes.ts';
 import { claimRoutes } from './features/claims/routes.ts';
 import { referralRoutes } from './features/referrals/routes.ts';
 import { personRoutes } from './features/persons/routes.ts';
+import { trainingRecordRoutes } from './features/training-records/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -80,6 +81,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(claimRoutes);
   await app.register(referralRoutes);
   await app.register(personRoutes);
+  await app.register(trainingRecordRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

@@ -32,10 +32,12 @@ vi.mock('fastify', async (importOriginal) => {
   return { ...original, default: create as unknown as typeof original.default };
 });
 
-/** Anyone may call these: health, login and its second step, the API's own documentation. */
+/** Anyone may call these: health, login and its second step, certificate verification, the API's own documentation. */
 const PUBLIC = new Set([
   'GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp',
   'GET /api/openapi.json', 'HEAD /api/openapi.json',
+  // Training certificates: whoever holds the paper verifies it (issue 4, ADR 016).
+  'GET /api/public/certificates/:code', 'HEAD /api/public/certificates/:code',
 ]);
 const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
@@ -70,7 +72,7 @@ describe('route table', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('only health, login and the API documentation are public', () => {
+  it('only health, login, certificate verification and the API documentation are public', () => {
     const open = routes.filter((r) => r.permission === null && !isDocs(r.url)).map((r) => `${r.method} ${r.url}`);
     expect(new Set(open)).toEqual(PUBLIC);
   });
@@ -96,7 +98,7 @@ describe('OpenAPI document', () => {
 
   it('gives every operation an x-permission, null only for the public ones', async () => {
     for (const operation of await listOperations(t.app)) {
-      expect(operation.permission === null, operation.label).toBe(PUBLIC.has(operation.label));
+      expect(operation.permission === null, operation.label).toBe(PUBLIC.has(operation.label.replace(/\{(\w+)\}/g, ':$1')));
     }
   });
 });

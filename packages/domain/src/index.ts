@@ -13,3 +13,9 @@ export * from './intake/intake.schemas.ts';
 export * from './referrals/referrals.schemas.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
+// Training records and certificates (issue 4, C2).
+export * from './training/records/records.rules.ts';
+export * from './training/records/csv-import.rules.ts';
+export * from './training/records/records.schemas.ts';
+export * from './training/certificates/certificates.rules.ts';
+export * from './training/certificates/certificates.schemas.ts';

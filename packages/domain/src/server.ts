@@ -29,3 +29,9 @@ export * from './demo/seed-demo.ts';
 export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';
+// Training records and certificates (issue 4, C2).
+export * from './training/records/server/get-session-records.ts';
+export * from './training/records/server/update-records.ts';
+export * from './training/records/server/import-records.ts';
+export * from './training/certificates/server/issue-certificates.ts';
+export * from './training/certificates/server/certificates.ts';

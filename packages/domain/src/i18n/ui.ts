@@ -38,6 +38,10 @@ import frCalendars from './fr/calendars.json' with { type: 'json' };
 import esIntake from './es-MX/intake.json' with { type: 'json' };
 import enIntake from './en/intake.json' with { type: 'json' };
 import frIntake from './fr/intake.json' with { type: 'json' };
+// Training records and certificates (issue 4, C2).
+import esTrainingRecords from './es-MX/trainingRecords.json' with { type: 'json' };
+import enTrainingRecords from './en/trainingRecords.json' with { type: 'json' };
+import frTrainingRecords from './fr/trainingRecords.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -54,6 +58,7 @@ export const uiCatalogs = {
     duplicates: esDuplicates,
     calendars: esCalendars,
     intake: esIntake,
+    trainingRecords: esTrainingRecords,
   },
   en: {
     common: enCommon,
@@ -69,6 +74,7 @@ export const uiCatalogs = {
     duplicates: enDuplicates,
     calendars: enCalendars,
     intake: enIntake,
+    trainingRecords: enTrainingRecords,
   },
   fr: {
     common: frCommon,
@@ -84,5 +90,6 @@ export const uiCatalogs = {
     duplicates: frDuplicates,
     calendars: frCalendars,
     intake: frIntake,
+    trainingRecords: frTrainingRecords,
   },
 };

@@ -4,12 +4,13 @@ import { benchDuplicates } from './duplicates.ts';
 import { benchFoundation } from './foundation.ts';
 import { benchCalendars } from './calendars.ts';
 import { benchIntake } from './intake.ts';
+import { benchGating } from './training-gating.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' },
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
-    'no-suspension': { type: 'boolean' } },
+    'no-suspension': { type: 'boolean' }, officers: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -22,6 +23,10 @@ const suites: Record<string, () => Promise<unknown>> = {
     databaseUrl: values['database-url'], dataDir: values['data-dir'], claims: Number(values.claims) || undefined,
     seconds: Number(values.seconds) || undefined, concurrency: Number(values.concurrency) || undefined,
     port: Number(values.port) || undefined, suspension: !values['no-suspension'],
+  }),
+  gating: () => benchGating({
+    databaseUrl: values['database-url'], officers: Number(values.officers) || undefined,
+    claims: Number(values.claims) || undefined, queries: Number(values.queries) || undefined,
   }),
 };
 const run = suites[suite];

@@ -29,6 +29,8 @@ export * from './demo/seed-demo.ts';
 export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';
+// Training, competency gating (issue 4): used by the gating benchmark.
+export { checkGating, rankOfficersForClaim } from './training/competencies/server/gating.ts';
 // Training records and certificates (issue 4, C2).
 export * from './training/records/server/get-session-records.ts';
 export * from './training/records/server/update-records.ts';

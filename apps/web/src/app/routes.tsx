@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { canAny, can, LoginPage } from '../features/auth/index.ts';
 import { HomePage } from './routes/HomePage.tsx';
@@ -21,11 +21,17 @@ const ClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => (
 const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.RegisterClaimPage })));
 const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
+// Training records and certificates (issue 4, C2).
+const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
+const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
+const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: whoever holds a training certificate checks it here, without an account. */}
+      <Route path="/verify/:code" element={<Suspense fallback={null}><VerifyCertificatePage /></Suspense>} />
       <Route element={<ProtectedLayout />}>
         <Route index element={<HomePage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
@@ -43,6 +49,8 @@ export function AppRoutes() {
         <Route path="claims/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimPage /></RequirePermission>} />
         <Route path="referrals" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'referral')}><ReferralsPage /></RequirePermission>} />
         <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
+        <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
+        <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -31,4 +31,8 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
     allowed: (me) => can(me, 'read:calendar:all'),
   },
+  {
+    to: '/training/certificates', labelKey: 'trainingRecords.nav.certificates', descriptionKey: 'trainingRecords.nav.certificatesDescription',
+    allowed: (me) => can(me, 'read:competency:own'),
+  },
 ];

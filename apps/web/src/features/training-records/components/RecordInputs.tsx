@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { NumberInput, TextInput } from '@mantine/core';
+
+interface NumberCellProps {
+  label: string;
+  value: number | null;
+  max: number;
+  onSave: (value: number | null) => void;
+}
+
+/** A number saved when the field loses focus, only if it changed; emptied means "no record". */
+export function NumberCell({ label, value, max, onSave }: NumberCellProps) {
+  const [draft, setDraft] = useState<string | number>(value ?? '');
+  const save = () => {
+    const next = draft === '' ? null : Number(draft);
+    if (next !== value) onSave(next);
+  };
+  return (
+    <NumberInput aria-label={label} size="xs" w={90} min={0} max={max} allowDecimal={false} clampBehavior="strict"
+      value={draft} onChange={setDraft} onBlur={save} onKeyDown={(e) => { if (e.key === 'Enter') save(); }} />
+  );
+}
+
+interface DateCellProps {
+  label: string;
+  value: string | null;
+  onSave: (value: string | null) => void;
+}
+
+export function DateCell({ label, value, onSave }: DateCellProps) {
+  const [draft, setDraft] = useState(value ?? '');
+  const save = () => {
+    const next = draft === '' ? null : draft;
+    if (next !== value) onSave(next);
+  };
+  return (
+    <TextInput type="date" aria-label={label} size="xs" w={150} value={draft}
+      onChange={(e) => setDraft(e.currentTarget.value)} onBlur={save} onKeyDown={(e) => { if (e.key === 'Enter') save(); }} />
+  );
+}

@@ -14,8 +14,10 @@ export * from './referrals/referrals.schemas.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 // Training records and certificates (issue 4, C2).
+// Training: competency register and gating (issue 4, B).
+export * from './training/competencies/gating.rules.ts';
+export * from './training/competencies/competencies.schemas.ts';
 export * from './training/records/records.rules.ts';
-export * from './training/records/csv-import.rules.ts';
 export * from './training/records/records.schemas.ts';
 export * from './training/certificates/certificates.rules.ts';
 export * from './training/certificates/certificates.schemas.ts';

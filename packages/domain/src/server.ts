@@ -29,11 +29,15 @@ export * from './demo/seed-demo.ts';
 export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';
-// Training, competency gating (issue 4): used by the gating benchmark.
+// Training: competency register, office matrix, gating (issue 4, B).
 export { checkGating, rankOfficersForClaim } from './training/competencies/server/gating.ts';
+export { listGrants, recordGrant, revokeGrant } from './training/competencies/server/register.ts';
+export { getOfficeMatrix } from './training/competencies/server/office-matrix.ts';
+export { createGatingRule, listGatingRules, updateGatingRule } from './training/competencies/server/gating-rules.ts';
 // Training records and certificates (issue 4, C2).
 export * from './training/records/server/get-session-records.ts';
 export * from './training/records/server/update-records.ts';
 export * from './training/records/server/import-records.ts';
 export * from './training/certificates/server/issue-certificates.ts';
 export * from './training/certificates/server/certificates.ts';
+export * from './training/records/server/seed-demo-records.ts';

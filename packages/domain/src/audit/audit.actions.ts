@@ -66,6 +66,11 @@ export const AUDIT_ACTIONS = [
   'training.competencies_revoked', // a corrected record made the enrolment incomplete or changed its date; details: competencies, reason
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds
   'training.certificate_revoked', // by the coordinator, with details.reason
+  // Competency register and gating rules (issue 4, B; ADR 014).
+  'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
+  'competency.revoked', // details: userId, competency, reason
+  'gating_rule.created', // details: needCode, competencyCode, rationale
+  'gating_rule.updated', // activated or deactivated; details: before, after
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

@@ -1,9 +1,11 @@
 /**
- * Competency gating (issue 4, ADR 013): a need identified in a claim requires a competency of the
+ * Competency gating (issue 4, ADR 014): a need identified in a claim requires a competency of the
  * officer who takes it. Needs are the claim's active vulnerability-flag categories, plus
  * `any_claim` for every claim; `exclusion_indicator` waits for the screening issue to record it.
  */
 export const ANY_CLAIM_NEED = 'any_claim';
+/** Exclusion indicators: no flag records them yet (the screening issue will); the rule waits for it. */
+export const EXCLUSION_NEED = 'exclusion_indicator';
 
 export interface GatingRule {
   needCode: string;

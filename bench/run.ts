@@ -5,12 +5,13 @@ import { benchFoundation } from './foundation.ts';
 import { benchCalendars } from './calendars.ts';
 import { benchIntake } from './intake.ts';
 import { benchGating } from './training-gating.ts';
+import { benchCertificates } from './training-certificates.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' },
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
-    'no-suspension': { type: 'boolean' }, officers: { type: 'string' } },
+    'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -28,6 +29,7 @@ const suites: Record<string, () => Promise<unknown>> = {
     databaseUrl: values['database-url'], officers: Number(values.officers) || undefined,
     claims: Number(values.claims) || undefined, queries: Number(values.queries) || undefined,
   }),
+  certificates: () => benchCertificates({ databaseUrl: values['database-url'], participants: Number(values.participants) || undefined }),
 };
 const run = suites[suite];
 if (!run) {

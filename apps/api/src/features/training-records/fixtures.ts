@@ -17,7 +17,7 @@ export async function createRecordsFixture(db: Database, options: {
   code: string; participants: string[]; validityMonths?: number | null; days?: [string, string]; institution?: string;
 }): Promise<RecordsFixture> {
   const days = options.days ?? ['2025-10-06', '2025-10-07'];
-  const one = async <T>(sql: string, params: unknown[]) => (await db.query<T>(sql, params)).rows[0]!;
+  const one = async <T extends object>(sql: string, params: unknown[]) => (await db.query<T>(sql, params)).rows[0]!;
   const module = await one<{ id: string }>(
     `INSERT INTO training_modules (code, title, level, formats, online_hours, face_to_face_days, validity_months, completion_rule)
      VALUES ($1, '{"es-MX":"Entrevista a niñas, niños y adolescentes","en":"Interviewing children","fr":"Entretien avec les enfants"}',

@@ -9,9 +9,6 @@
 import { parse } from 'csv-parse/sync';
 import { minutesAttended, type Interval } from './records.rules.ts';
 
-export const IMPORT_KINDS = ['lms_completion', 'videoconference_attendance'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
 /** Why a line was refused; each has a message `trainingRecords.importErrors.<code>` in every catalog. */
 export const IMPORT_ERROR_KEYS = {
   malformed_csv: 'trainingRecords.importErrors.malformed_csv',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES, LIMITS } from '../../shared/limits.ts';
-import { IMPORT_KINDS } from './csv-import.rules.ts';
 import { COMPLETION_PARTS } from './records.rules.ts';
+
+/** The files a session's records can be imported from (ADR 016). */
+export const IMPORT_KINDS = ['lms_completion', 'videoconference_attendance'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const ZIsoDate = z.iso.date({ message: 'validation.invalid_date' });
 const ZScore = z.number().min(0).max(100);

@@ -45,7 +45,7 @@ export function ImportDialog({ sessionId, kind, opened, onClose, onImported }: I
     <FormModal opened={opened} onClose={close} title={t(TITLE[kind])}>
       <Stack>
         <Text size="sm">{t(HELP[kind])}</Text>
-        <FileInput label={t('trainingRecords.import.file')} accept=".csv,text/csv" value={file} clearable
+        <FileInput label={t('trainingRecords.import.file')} accept=".csv,text/csv" value={file}
           error={tooLarge ? t('trainingRecords.import.tooLarge') : undefined}
           onChange={(f) => { upload.reset(); setFile(f); setTooLarge(f !== null && f.size > IMPORT_MAX_CHARS); }} />
         <ErrorAlert error={upload.error} />

@@ -25,6 +25,10 @@ const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').the
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
+// Competency register, office matrix and gating rules (issue 4, B).
+const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
+const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
+const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
   return (
@@ -51,6 +55,9 @@ export function AppRoutes() {
         <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
+        <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />
+        <Route path="training/competencies/matrix" element={<RequirePermission allowed={(me) => can(me, 'read:competency:office')}><OfficeMatrixPage /></RequirePermission>} />
+        <Route path="training/gating-rules" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><GatingRulesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

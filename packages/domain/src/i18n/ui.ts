@@ -42,6 +42,10 @@ import frIntake from './fr/intake.json' with { type: 'json' };
 import esTrainingRecords from './es-MX/trainingRecords.json' with { type: 'json' };
 import enTrainingRecords from './en/trainingRecords.json' with { type: 'json' };
 import frTrainingRecords from './fr/trainingRecords.json' with { type: 'json' };
+// Competency register and gating (issue 4, B).
+import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
+import enCompetencies from './en/competencies.json' with { type: 'json' };
+import frCompetencies from './fr/competencies.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -59,6 +63,7 @@ export const uiCatalogs = {
     calendars: esCalendars,
     intake: esIntake,
     trainingRecords: esTrainingRecords,
+    competencies: esCompetencies,
   },
   en: {
     common: enCommon,
@@ -75,6 +80,7 @@ export const uiCatalogs = {
     calendars: enCalendars,
     intake: enIntake,
     trainingRecords: enTrainingRecords,
+    competencies: enCompetencies,
   },
   fr: {
     common: frCommon,
@@ -91,5 +97,6 @@ export const uiCatalogs = {
     calendars: frCalendars,
     intake: frIntake,
     trainingRecords: frTrainingRecords,
+    competencies: frCompetencies,
   },
 };

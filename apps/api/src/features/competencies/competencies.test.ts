@@ -120,7 +120,8 @@ describe('gating rules', () => {
   interface Rule { id: string; needCode: string; competencyCode: string; active: boolean; version: number }
 
   it('lists the seeded rules and lets the coordinator add and deactivate one (409 when stale)', async () => {
-    const rules = (await call(t.app, 'GET', '/api/gating-rules', { session: supervisor })).json<Rule[]>();
+    const { rules, competencies } = (await call(t.app, 'GET', '/api/gating-rules', { session: supervisor })).json<{ rules: Rule[]; competencies: unknown[] }>();
+    expect(competencies).toHaveLength(17);
     expect(rules.find((r) => r.needCode === 'unaccompanied_child')).toMatchObject({ competencyCode: 'interviewing_children', active: true });
     const created = await call(t.app, 'POST', '/api/gating-rules', {
       session: capacitacion, body: { needCode: 'elderly', competencyCode: 'interviewing_vulnerable_persons', rationale: 'Personas mayores' },

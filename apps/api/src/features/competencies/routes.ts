@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ZGatingRule, ZGatingRuleInput, ZGatingRuleUpdate, ZGrant, ZGrantInput, ZGrantQuery, ZMatrix, ZMatrixQuery, ZRevokeGrant,
+  ZGatingRule, ZGatingRuleInput, ZGatingRules, ZGatingRuleUpdate, ZGrant, ZGrantInput, ZGrantQuery, ZMatrix, ZMatrixQuery, ZRevokeGrant,
 } from '@refugio/domain';
 import {
   createGatingRule, getOfficeMatrix, listGatingRules, listGrants, recordGrant, revokeGrant, updateGatingRule,
@@ -48,7 +48,7 @@ export async function competencyRoutes(app: App): Promise<void> {
 
   app.get('/api/gating-rules', {
     config: { permission: 'read:training:all' },
-    schema: { tags, summary: 'Gating rules: the competency each claim need requires of its officer', response: { 200: z.array(ZGatingRule) } },
+    schema: { tags, summary: 'Gating rules (the competency each claim need requires of its officer) and the competencies they may name', response: { 200: ZGatingRules } },
   }, async (request) => listGatingRules(db, request.ctx));
 
   app.post('/api/gating-rules', {

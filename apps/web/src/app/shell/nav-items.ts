@@ -35,4 +35,17 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/training/certificates', labelKey: 'trainingRecords.nav.certificates', descriptionKey: 'trainingRecords.nav.certificatesDescription',
     allowed: (me) => can(me, 'read:competency:own'),
   },
+  // Competency register, office matrix and gating rules (issue 4, B).
+  {
+    to: '/training/competencies', labelKey: 'competencies.nav.register', descriptionKey: 'competencies.nav.registerDescription',
+    allowed: (me) => can(me, 'read:competency:own'),
+  },
+  {
+    to: '/training/competencies/matrix', labelKey: 'competencies.nav.matrix', descriptionKey: 'competencies.nav.matrixDescription',
+    allowed: (me) => can(me, 'read:competency:office'),
+  },
+  {
+    to: '/training/gating-rules', labelKey: 'competencies.nav.rules', descriptionKey: 'competencies.nav.rulesDescription',
+    allowed: (me) => can(me, 'manage:training:institution') || can(me, 'override:gating:office'),
+  },
 ];

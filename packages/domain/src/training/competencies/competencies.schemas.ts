@@ -59,6 +59,11 @@ export const ZGatingRule = z.object({
   id: z.string(), needCode: z.string(), competencyCode: z.string(), competencyTitle: z.string(),
   active: z.boolean(), rationale: z.string().nullable(), version: z.number(),
 });
+/** The rules, with every competency a rule may require (for the coordinator's form). */
+export const ZGatingRules = z.object({
+  rules: z.array(ZGatingRule),
+  competencies: z.array(z.object({ code: z.string(), title: z.string() })),
+});
 export const ZGatingRuleInput = z.strictObject({
   needCode: z.enum(GATING_NEEDS),
   competencyCode: z.string().trim().min(1).max(64),

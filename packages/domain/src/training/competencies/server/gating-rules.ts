@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../../../shared/errors.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import { actorOf } from '../../../intake/server/claim-access.ts';
-import type { ZGatingRule, ZGatingRuleInput, ZGatingRuleUpdate } from '../competencies.schemas.ts';
+import type { ZGatingRule, ZGatingRuleInput, ZGatingRules, ZGatingRuleUpdate } from '../competencies.schemas.ts';
 
 type TGatingRule = z.infer<typeof ZGatingRule>;
 
@@ -14,9 +14,12 @@ const RULE_SELECT = `SELECT r.id, r.need_code AS "needCode", r.competency_code A
     coalesce(c.title ->> $1, c.title ->> 'es-MX', c.code) AS "competencyTitle", r.active, r.rationale, r.version
   FROM competency_gating_rules r JOIN competencies c ON c.code = r.competency_code`;
 
-export async function listGatingRules(db: Queryable, ctx: RequestContext): Promise<TGatingRule[]> {
-  const { rows } = await db.query<TGatingRule>(`${RULE_SELECT} ORDER BY r.need_code, r.competency_code`, [actorOf(ctx).language]);
-  return rows;
+export async function listGatingRules(db: Queryable, ctx: RequestContext): Promise<z.infer<typeof ZGatingRules>> {
+  const language = actorOf(ctx).language;
+  const rules = await db.query<TGatingRule>(`${RULE_SELECT} ORDER BY r.need_code, r.competency_code`, [language]);
+  const competencies = await db.query<{ code: string; title: string }>(
+    `SELECT code, coalesce(title ->> $1, title ->> 'es-MX', code) AS title FROM competencies ORDER BY 2`, [language]);
+  return { rules: rules.rows, competencies: competencies.rows };
 }
 
 async function loadRule(db: Queryable, ctx: RequestContext, id: string): Promise<TGatingRule> {

@@ -1,0 +1,3 @@
+export { CompetencyRegisterPage } from './components/CompetencyRegisterPage.tsx';
+export { GatingRulesPage } from './components/GatingRulesPage.tsx';
+export { OfficeMatrixPage } from './components/OfficeMatrixPage.tsx';

@@ -45,6 +45,10 @@ test('records: imports with line errors, completion, certificates with progress,
     dialog = await upload(page, 'Importar asistencia de videoconferencia (CSV)', 'zoom.csv', zoom);
     await expect(dialog.getByRole('status')).toHaveText('Archivo importado: 6 registros.');
     await dialog.getByRole('button', { name: 'Cerrar' }).first().click();
+    // The grid shows what the files recorded: the online date, 8:55–13:05 with a rejoin → 240 minutes of 09:00–13:00.
+    await expect(page.getByRole('textbox', { name: 'Fecha de conclusión en línea de Ana Elegibilidad Torres' })).toHaveValue('2025-11-10');
+    await expect(page.getByRole('textbox', { name: /^Minutos de Ana Elegibilidad Torres el 18/ })).toHaveValue('240');
+    await expect(page.getByRole('textbox', { name: /^Minutos de Nadia Intérprete Joseph el 19/ })).toHaveValue('0');
   });
 
   await test.step('the result completes the module', async () => {

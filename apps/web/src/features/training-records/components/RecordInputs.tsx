@@ -8,7 +8,10 @@ interface NumberCellProps {
   onSave: (value: number | null) => void;
 }
 
-/** A number saved when the field loses focus, only if it changed; emptied means "no record". */
+/**
+ * A number saved when the field loses focus, only if it changed; emptied means "no record". The
+ * parent keys it by the stored value, so a value changed elsewhere (an import) replaces the draft.
+ */
 export function NumberCell({ label, value, max, onSave }: NumberCellProps) {
   const [draft, setDraft] = useState<string | number>(value ?? '');
   const save = () => {

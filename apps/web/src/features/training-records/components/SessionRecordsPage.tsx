@@ -43,21 +43,22 @@ function ParticipantRow({ data, p, onSaved, onError }: {
       {rule.online && (
         <Table.Td>
           {data.canManage
-            ? <DateCell label={t('trainingRecords.table.onlineFor', { name: p.fullName })} value={p.online?.completedOn ?? null}
+            ? <DateCell key={p.online?.completedOn ?? ''} label={t('trainingRecords.table.onlineFor', { name: p.fullName })} value={p.online?.completedOn ?? null}
                 onSave={(v) => save.mutate(() => putOnlineCompletion(sessionId, p.enrolmentId, v))} />
             : p.online ? formatDate(p.online.completedOn, currentLanguage()) : '—'}
         </Table.Td>
       )}
       {data.days.map((d) => (
         <Table.Td key={d.id}>
-          <NumberCell label={t('trainingRecords.table.minutesFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}
+          <NumberCell key={String(p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? '')}
+            label={t('trainingRecords.table.minutesFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}
             value={p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? null} max={d.minutes}
             onSave={(v) => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, v))} />
         </Table.Td>
       ))}
       {rule.passMark !== null && (
         <Table.Td>
-          <NumberCell label={t('trainingRecords.table.scoreFor', { name: p.fullName })} value={p.assessment?.score ?? null} max={100}
+          <NumberCell key={String(p.assessment?.score ?? '')} label={t('trainingRecords.table.scoreFor', { name: p.fullName })} value={p.assessment?.score ?? null} max={100}
             onSave={(v) => save.mutate(() => putAssessment(sessionId, p.enrolmentId, v))} />
         </Table.Td>
       )}

@@ -21,22 +21,22 @@ export async function claimRequiredCompetencies(db: Queryable, claimId: string):
   return requiredCompetencies(rows.map((r) => r.needCode), rows);
 }
 
-/** Of `codes`, those the user validly holds on `day`. */
-export async function heldCompetencies(db: Queryable, userId: string, codes: readonly string[], day = todayInMexico()): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const { rows } = await db.query<{ code: string }>(
-    `SELECT DISTINCT competency_code AS code FROM competency_grants
-      WHERE user_id = $1 AND competency_code = ANY($2::text[]) AND revoked_at IS NULL
-        AND granted_on <= $3::date AND (expires_on IS NULL OR expires_on > $3::date)`,
-    [userId, codes, day]);
-  return rows.map((r) => r.code);
-}
-
-/** What the claim requires of this officer today, and what the officer lacks. */
-export async function checkGating(db: Queryable, claimId: string, officerId: string): Promise<GatingCheck> {
-  const required = await claimRequiredCompetencies(db, claimId);
-  const held = await heldCompetencies(db, officerId, required);
-  return { required, missing: missingCompetencies(required, held) };
+/**
+ * What the claim requires of this officer on `day`, and what the officer lacks: one statement
+ * (one round trip), as it runs inside every assignment.
+ */
+export async function checkGating(db: Queryable, claimId: string, officerId: string, day = todayInMexico()): Promise<GatingCheck> {
+  const { rows } = await db.query<{ code: string; held: boolean }>(
+    `SELECT r.code, EXISTS (SELECT 1 FROM competency_grants g
+                             WHERE g.user_id = $2 AND g.competency_code = r.code AND g.revoked_at IS NULL
+                               AND g.granted_on <= $4::date AND (g.expires_on IS NULL OR g.expires_on > $4::date)) AS held
+       FROM (SELECT DISTINCT competency_code AS code FROM competency_gating_rules
+              WHERE active AND (need_code = $3 OR need_code IN (
+                SELECT category FROM vulnerability_flags WHERE claim_id = $1 AND withdrawn_at IS NULL))) r
+      ORDER BY r.code COLLATE "C"`,
+    [claimId, officerId, ANY_CLAIM_NEED, day]);
+  const required = rows.map((r) => r.code);
+  return { required, missing: missingCompetencies(required, rows.filter((r) => r.held).map((r) => r.code)) };
 }
 
 /** Competency titles in a language, in the order given (the code when unknown). */

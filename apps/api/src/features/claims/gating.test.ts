@@ -93,6 +93,10 @@ describe('assigning a claim that requires a competency', () => {
   });
 
   it('puts the claim in the supervisor\'s queue when the competency expires, and only there', async () => {
+    // Valid through its last day: a grant expiring tomorrow still counts today.
+    await t.db.query(`UPDATE competency_grants SET expires_on = ${todaySql} + 1 WHERE user_id = $1 AND competency_code = 'interviewing_children'`,
+      [elegibilidad.userId]);
+    expect(await gapQueue()).not.toContain(claim.id);
     await t.db.query(`UPDATE competency_grants SET expires_on = ${todaySql} WHERE user_id = $1 AND competency_code = 'interviewing_children'`,
       [elegibilidad.userId]);
     expect(await gapQueue()).toContain(claim.id);

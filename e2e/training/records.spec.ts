@@ -58,7 +58,10 @@ test('records: imports with line errors, completion, certificates with progress,
     await score.fill('85');
     await score.press('Enter');
     await expect(row).toContainText('Concluido el');
-    await expect(page.getByRole('row', { name: /Nadia Intérprete Joseph/ })).toContainText('Falta: parte en línea, asistencia, evaluación aprobada');
+    const nadia = page.getByRole('row', { name: /Nadia Intérprete Joseph/ });
+    await expect(nadia).toContainText('Falta: parte en línea, asistencia, evaluación aprobada');
+    await page.getByRole('button', { name: /^Marcar a Nadia Intérprete Joseph presente todo el día 19/ }).click();
+    await expect(page.getByRole('textbox', { name: /^Minutos de Nadia Intérprete Joseph el 19/ })).toHaveValue('240');
   });
 
   let code = '';
@@ -80,5 +83,16 @@ test('records: imports with line errors, completion, certificates with progress,
     await expectAccessible(page);
     await page.goto('/verify/ABCD-EFGH-JKMN');
     await expect(page.getByRole('alert')).toHaveText('No existe una constancia con este código. Revisa que esté escrito correctamente.');
+  });
+
+  await test.step('the coordinator revokes it with a reason; the public page says so', async () => {
+    await signIn(page, 'capacitacion');
+    await page.goto(`/training/sessions/${SESSION}/records`);
+    await page.getByRole('button', { name: `Revocar la constancia ${code}` }).click();
+    await page.getByRole('dialog').getByLabel('Motivo de la revocación').fill('Emitida con un nombre equivocado');
+    await page.getByRole('button', { name: 'Revocar constancia' }).click();
+    await expect(page.getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Revocada');
+    await page.goto(`/verify/${code}`);
+    await expect(page.getByText('Revocada', { exact: true })).toBeVisible();
   });
 });

@@ -54,3 +54,7 @@ export function usePublicCertificate(code: string | undefined) {
 }
 
 export const certificatePdfUrl = (certificateId: string) => `/api/training/certificates/${certificateId}/pdf`;
+
+export function revokeCertificate(certificateId: string, reason: string) {
+  return apiRequest(`/api/training/certificates/${certificateId}/revoke`, { method: 'POST', body: { reason }, schema: ZCertificate });
+}

@@ -14,6 +14,7 @@ import {
 } from '../api/training-records.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { IssueCertificates } from './IssueCertificates.tsx';
+import { RevokeCertificate } from './RevokeCertificate.tsx';
 import { DateCell, NumberCell } from './RecordInputs.tsx';
 
 const MISSING_LABEL: Record<CompletionPart, string> = {
@@ -50,10 +51,16 @@ function ParticipantRow({ data, p, onSaved, onError }: {
       )}
       {data.days.map((d) => (
         <Table.Td key={d.id}>
-          <NumberCell key={String(p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? '')}
-            label={t('trainingRecords.table.minutesFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}
-            value={p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? null} max={d.minutes}
-            onSave={(v) => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, v))} />
+          <Group gap={4} wrap="nowrap">
+            <NumberCell key={String(p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? '')}
+              label={t('trainingRecords.table.minutesFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}
+              value={p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? null} max={d.minutes}
+              onSave={(v) => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, v))} />
+            <Button size="compact-xs" variant="subtle" onClick={() => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, d.minutes))}
+              aria-label={t('trainingRecords.table.presentFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}>
+              {t('trainingRecords.table.present')}
+            </Button>
+          </Group>
         </Table.Td>
       ))}
       {rule.passMark !== null && (
@@ -66,7 +73,12 @@ function ParticipantRow({ data, p, onSaved, onError }: {
       <Table.Td>
         {p.certificate && (p.certificate.revoked
           ? <Badge color="red.9">{t('trainingRecords.certificates.revoked')}</Badge>
-          : <Anchor href={certificatePdfUrl(p.certificate.id)} size="sm">{p.certificate.verificationCode}</Anchor>)}
+          : (
+            <Group gap={4} wrap="nowrap">
+              <Anchor href={certificatePdfUrl(p.certificate.id)} size="sm">{p.certificate.verificationCode}</Anchor>
+              {data.canManage && <RevokeCertificate certificateId={p.certificate.id} code={p.certificate.verificationCode} onRevoked={onSaved} />}
+            </Group>
+          ))}
       </Table.Td>
     </Table.Tr>
   );

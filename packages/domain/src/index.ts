@@ -16,6 +16,7 @@ export * from './calendars/index.ts';
 // Training records and certificates (issue 4, C2).
 // Training: competency register and gating (issue 4, B).
 export * from './training/competencies/gating.rules.ts';
+export * from './training/sessions/sessions.schemas.ts';
 export * from './training/competencies/competencies.schemas.ts';
 export * from './training/records/records.rules.ts';
 export * from './training/records/records.schemas.ts';

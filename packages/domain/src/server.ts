@@ -29,6 +29,9 @@ export * from './demo/seed-demo.ts';
 export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';
+// Training: curriculum, sessions and enrolment.
+export { createTrainingSession, getTrainingSession, listTrainingModules, listTrainingSessions, setTrainingSessionStatus } from './training/sessions/server/sessions.ts';
+export { cancelEnrolment, enrolUsers, listMyEnrolments } from './training/sessions/server/enrolments.ts';
 // Training: competency register, office matrix, gating (issue 4, B).
 export { checkGating, rankOfficersForClaim } from './training/competencies/server/gating.ts';
 export { listGrants, recordGrant, revokeGrant } from './training/competencies/server/register.ts';

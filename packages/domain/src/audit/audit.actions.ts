@@ -66,6 +66,12 @@ export const AUDIT_ACTIONS = [
   'training.competencies_revoked', // a corrected record made the enrolment incomplete or changed its date; details: competencies, reason
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds
   'training.certificate_revoked', // by the coordinator, with details.reason
+  // Training sessions and enrolment (issue 4).
+  'training.session_created', // details: code, moduleCode, format, capacity, days
+  'training.session_status_changed', // details: from, to
+  'training.enrolled', // entity is the enrolment; details: sessionId, userId, status (enrolled or waitlisted), prerequisiteOverride and missing when overridden
+  'training.enrolment_cancelled', // details: sessionId, reason
+  'training.enrolment_promoted', // the first of the waiting list took a freed place; details: sessionId, freedBy
   // Competency register and gating rules (issue 4, B; ADR 014).
   'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
   'competency.revoked', // details: userId, competency, reason

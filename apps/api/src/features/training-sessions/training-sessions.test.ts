@@ -1,0 +1,121 @@
+// Training sessions and enrolment (issue 4): the curriculum as seeded, sessions with their
+// days, enrolment up to capacity then the waiting list, prerequisites, cancellation promoting
+// the next person, "my training".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TEnrolResult, TTrainingModule, TTrainingSession } from '@refugio/domain';
+import {
+  auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, userIdOf, type TestApp, type TestSession,
+} from '../../testing/test-app.ts';
+
+let t: TestApp;
+let coordinator: TestSession;
+let elegibilidad: TestSession;
+let itc: TTrainingModule;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await loginAs(t.app, 'capacitacion');
+  elegibilidad = await loginAs(t.app, 'elegibilidad');
+  const modules = (await call(t.app, 'GET', '/api/training/modules', { session: elegibilidad })).json<TTrainingModule[]>();
+  itc = modules.find((m) => m.code === 'ITC')!;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const blended = (overrides: Record<string, unknown> = {}) => ({
+  moduleId: itc.id, format: 'blended', venue: 'COMAR Tapachula, sala 2', onlineStartsOn: '2026-02-02', capacity: 1,
+  days: [{ day: '2026-03-02', startsAt: '09:00', endsAt: '17:00' }, { day: '2026-03-03', startsAt: '09:00', endsAt: '13:30' }],
+  ...overrides,
+});
+const create = (body: unknown, session = coordinator) => call(t.app, 'POST', '/api/training/sessions', { session, body });
+const enrol = (id: string, body: unknown) => call(t.app, 'POST', `/api/training/sessions/${id}/enrolments`, { session: coordinator, body });
+
+describe('the curriculum', () => {
+  it('lists the EUAA modules with what they confer and require, in the reader\'s language', async () => {
+    const modules = (await call(t.app, 'GET', '/api/training/modules', { session: elegibilidad })).json<TTrainingModule[]>();
+    expect(modules.map((m) => m.code)).toEqual(expect.arrayContaining(['ACC', 'IT', 'EA', 'INC', 'ITC', 'IVP', 'EXC', 'GEN', 'TTT']));
+    expect(modules[0]).toMatchObject({ code: 'ACC', level: 'first_line', title: 'Acceso al procedimiento de asilo' });
+    expect(itc).toMatchObject({
+      level: 'advanced', formats: ['blended'], onlineHours: 20, faceToFaceDays: 2, validityMonths: 36,
+      competencies: [{ code: 'interviewing_children', title: 'Entrevista a niñas, niños y adolescentes' }],
+      prerequisites: [{ code: 'interview_techniques', title: 'Técnicas de entrevista' }],
+      experienceRoute: { roles: ['eligibility_officer'], months: 6 },
+      completionRule: { online: true, attendance: true, attendancePct: 80, passMark: 70 },
+    });
+  });
+});
+
+describe('a session', () => {
+  let session: TTrainingSession;
+
+  it('is created by the coordinator with its days and a generated code', async () => {
+    const res = await create(blended());
+    expect(res.statusCode, res.body).toBe(201);
+    session = res.json<TTrainingSession>();
+    expect(session).toMatchObject({ code: 'ITC-2026-02-02', status: 'open', format: 'blended', capacity: 1, canManage: true, participants: [] });
+    expect(session.days.map((d) => [d.day, d.startsAt, d.endsAt])).toEqual([['2026-03-02', '09:00', '17:00'], ['2026-03-03', '09:00', '13:30']]);
+    expect((await auditEvents(t.db, 'training.session_created')).at(-1)).toMatchObject({ entity_id: session.id });
+  });
+
+  it('names each bad field and writes nothing', async () => {
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions')).rows[0]!.n;
+    const res = await create(blended({ format: 'in_person', venue: null, days: [
+      { day: '2026-03-02', startsAt: '09:00', endsAt: '08:00' }, { day: '2026-03-02', startsAt: '09:00', endsAt: '10:00' }] }));
+    expect(fieldErrors(res)).toEqual([
+      { field: 'format', code: 'validation.format_not_offered' },
+      { field: 'venue', code: 'validation.required' },
+      { field: 'days.0.endsAt', code: 'validation.time_reversed' },
+      { field: 'days.1.day', code: 'validation.duplicate_day' },
+    ]);
+    expect(fieldErrors(await create(blended({ code: 'ITC-2026-02-02' })))).toEqual([{ field: 'code', code: 'validation.code_taken' }]);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions')).rows[0]!.n).toBe(before);
+  });
+
+  it('is created only by a coordinator', async () => {
+    expectProblem(await create(blended({ code: 'X-1' }), elegibilidad), 403, 'FORBIDDEN');
+  });
+
+  it('enrols up to capacity, then on the waiting list; a retry enrols nobody twice', async () => {
+    const supervisor = await userIdOf(t.db, 'supervisor');
+    const first = await enrol(session.id, { userIds: [elegibilidad.userId] });
+    expect(first.json<TEnrolResult>()).toEqual({ enrolled: 1, waitlisted: 0, alreadyEnrolled: 0, refused: [] });
+    const second = await enrol(session.id, { userIds: [elegibilidad.userId, supervisor] });
+    expect(second.json<TEnrolResult>()).toEqual({ enrolled: 0, waitlisted: 1, alreadyEnrolled: 1, refused: [] });
+  });
+
+  it('refuses those lacking a prerequisite, naming it, unless the coordinator overrides with a reason', async () => {
+    const registro = await userIdOf(t.db, 'registro');
+    const refused = (await enrol(session.id, { userIds: [registro] })).json<TEnrolResult>();
+    expect(refused.refused).toEqual([{ userId: registro, fullName: 'Jorge Registro López', reason: 'prerequisites', missing: ['Técnicas de entrevista'] }]);
+    const overridden = (await enrol(session.id, { userIds: [registro], prerequisiteOverrideReason: 'Cursó el módulo en ACNUR en 2024' })).json<TEnrolResult>();
+    expect(overridden).toMatchObject({ waitlisted: 1, refused: [] });
+    expect((await auditEvents(t.db, 'training.enrolled')).at(-1)).toMatchObject({
+      details: { userId: registro, status: 'waitlisted', prerequisiteOverride: 'Cursó el módulo en ACNUR en 2024', missing: ['interview_techniques'] },
+    });
+  });
+
+  it('gives a freed place to the first person waiting', async () => {
+    const got = await call(t.app, 'GET', `/api/training/sessions/${session.id}`, { session: coordinator });
+    expect(got.statusCode, got.body).toBe(200);
+    const current = got.json<TTrainingSession>();
+    const mine = current.participants!.find((p) => p.username === 'elegibilidad')!;
+    const res = await call(t.app, 'POST', `/api/training/sessions/${session.id}/enrolments/${mine.id}/cancel`, {
+      session: coordinator, body: { version: mine.version, reason: 'Comisión en Palenque' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<TTrainingSession>().participants!.map((p) => [p.username, p.status])).toEqual([
+      ['supervisor', 'enrolled'], ['registro', 'waitlisted'], ['elegibilidad', 'cancelled'],
+    ]);
+    expect(fieldErrors(await call(t.app, 'POST', `/api/training/sessions/${session.id}/enrolments/${mine.id}/cancel`, {
+      session: coordinator, body: { version: mine.version, reason: '' } }))).toEqual([{ field: 'reason', code: 'validation.required' }]);
+  });
+
+  it('shows participants only to its coordinator and trainers; staff see their own training', async () => {
+    const seen = (await call(t.app, 'GET', `/api/training/sessions/${session.id}`, { session: elegibilidad })).json<TTrainingSession>();
+    expect(seen).toMatchObject({ canManage: false, participants: null });
+    const supervisor = await loginAs(t.app, 'supervisor');
+    const mine = (await call(t.app, 'GET', '/api/training/me/enrolments', { session: supervisor })).json<Array<{ status: string; session: { code: string } }>>();
+    expect(mine.map((e) => [e.session.code, e.status])).toEqual([['ITC-2026-02-02', 'enrolled']]);
+  });
+});

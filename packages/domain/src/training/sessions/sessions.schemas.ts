@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { LANGUAGES, LIMITS } from '../../shared/limits.ts';
+
+export const SESSION_FORMATS = ['in_person', 'videoconference', 'online', 'blended'] as const;
+export const SESSION_STATUSES = ['planned', 'open', 'in_progress', 'completed', 'cancelled'] as const;
+export const MODULE_LEVELS = ['first_line', 'core', 'advanced', 'specialised', 'trainer'] as const;
+export const ENROLMENT_STATUSES = ['requested', 'enrolled', 'waitlisted', 'rejected', 'cancelled'] as const;
+
+const ZIsoDate = z.iso.date({ message: 'validation.invalid_date' });
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid_time' });
+const ZVersion = z.number().int().positive();
+
+/** A curriculum module as the catalogue and the session form show it (titles in the caller's language). */
+export const ZTrainingModule = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  level: z.enum(MODULE_LEVELS),
+  targetGroups: z.array(z.string()),
+  formats: z.array(z.enum(SESSION_FORMATS)),
+  onlineHours: z.number(),
+  faceToFaceDays: z.number(),
+  validityMonths: z.number().nullable(),
+  competencies: z.array(z.object({ code: z.string(), title: z.string() })),
+  prerequisites: z.array(z.object({ code: z.string(), title: z.string() })),
+  experienceRoute: z.object({ roles: z.array(z.string()), months: z.number() }).nullable(),
+  completionRule: z.object({ online: z.boolean(), attendance: z.boolean(), attendancePct: z.number(), passMark: z.number().nullable() }),
+});
+export type TTrainingModule = z.infer<typeof ZTrainingModule>;
+
+export const ZTrainingSessionDayInput = z.strictObject({ day: ZIsoDate, startsAt: ZTime, endsAt: ZTime });
+
+export const ZTrainingSessionInput = z.strictObject({
+  moduleId: z.uuid(),
+  /** Generated from the module and the first date when left out (`ITC-2026-03-01`). */
+  code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9-]+$/, { message: 'validation.invalid_format' }).nullable().default(null),
+  format: z.enum(SESSION_FORMATS),
+  officeId: z.uuid().nullable().default(null),
+  venue: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
+  videoLink: z.url({ message: 'validation.invalid_url' }).max(500).nullable().default(null),
+  onlineStartsOn: ZIsoDate.nullable().default(null),
+  onlineEndsOn: ZIsoDate.nullable().default(null),
+  capacity: z.number().int().min(1).max(1000),
+  selfEnrolment: z.boolean().default(false),
+  language: z.enum(LANGUAGES).default('es-MX'),
+  days: z.array(ZTrainingSessionDayInput).max(20).default([]),
+  trainerIds: z.array(z.uuid()).max(10).default([]),
+});
+export type TTrainingSessionInput = z.infer<typeof ZTrainingSessionInput>;
+
+export const ZTrainingSessionStatusInput = z.strictObject({ version: ZVersion, status: z.enum(SESSION_STATUSES) });
+
+export const ZTrainingSessionSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  moduleId: z.string(),
+  moduleCode: z.string(),
+  moduleTitle: z.string(),
+  format: z.enum(SESSION_FORMATS),
+  status: z.enum(SESSION_STATUSES),
+  officeName: z.string().nullable(),
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  onlineStartsOn: z.string().nullable(),
+  capacity: z.number(),
+  enrolled: z.number(),
+  waitlisted: z.number(),
+});
+export type TTrainingSessionSummary = z.infer<typeof ZTrainingSessionSummary>;
+
+export const ZTrainingEnrolment = z.object({
+  id: z.string(),
+  userId: z.string(),
+  fullName: z.string(),
+  username: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  waitlistedAt: z.string().nullable(),
+  prerequisiteOverrideReason: z.string().nullable(),
+  version: z.number(),
+});
+export type TTrainingEnrolment = z.infer<typeof ZTrainingEnrolment>;
+
+export const ZTrainingSession = ZTrainingSessionSummary.extend({
+  institutionId: z.string(),
+  officeId: z.string().nullable(),
+  venue: z.string().nullable(),
+  videoLink: z.string().nullable(),
+  onlineEndsOn: z.string().nullable(),
+  selfEnrolment: z.boolean(),
+  language: z.enum(LANGUAGES),
+  days: z.array(z.object({ id: z.string(), day: z.string(), startsAt: z.string(), endsAt: z.string() })),
+  trainers: z.array(z.object({ id: z.string(), fullName: z.string(), organisation: z.string(), userId: z.string().nullable() })),
+  /** Shown to the organising coordinator and the session's trainers only. */
+  participants: z.array(ZTrainingEnrolment).nullable(),
+  canManage: z.boolean(),
+  version: z.number(),
+});
+export type TTrainingSession = z.infer<typeof ZTrainingSession>;
+
+export const ZTrainingSessionQuery = z.strictObject({
+  moduleId: z.uuid().optional(),
+  status: z.enum(SESSION_STATUSES).optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+});
+
+/** Enrol staff (one, or a whole videoconference at once). */
+export const ZEnrolInput = z.strictObject({
+  userIds: z.array(z.uuid()).min(1).max(500),
+  /** Enrols those lacking a prerequisite anyway; audited with the reason. */
+  prerequisiteOverrideReason: z.string().trim().min(10).max(LIMITS.reasonMax).nullable().default(null),
+});
+
+export const ZEnrolResult = z.object({
+  enrolled: z.number(),
+  waitlisted: z.number(),
+  alreadyEnrolled: z.number(),
+  /** Not enrolled: missing prerequisites (and no override), or not staff of the organising institution. */
+  refused: z.array(z.object({ userId: z.string(), fullName: z.string(), reason: z.enum(['prerequisites', 'not_staff']),
+    missing: z.array(z.string()) })),
+});
+export type TEnrolResult = z.infer<typeof ZEnrolResult>;
+
+export const ZCancelEnrolmentInput = z.strictObject({ version: ZVersion, reason: z.string().trim().min(1).max(LIMITS.reasonMax) });
+
+/** A staff member's own training: enrolments with their session. */
+export const ZMyEnrolment = z.object({
+  enrolmentId: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  session: ZTrainingSessionSummary,
+});

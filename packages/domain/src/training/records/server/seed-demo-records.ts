@@ -1,7 +1,8 @@
 /**
  * A demo blended session whose records are still open, so the records page, the imports and the
- * certificates can be tried (and are, by e2e/training/records.spec.ts): "Interviewing children",
- * run by COMAR in November 2025 with the demo trainer, three demo staff enrolled, nothing recorded.
+ * certificates can be tried (and are, by e2e/training/records.spec.ts): the curriculum's
+ * "Interviewing children" (ITC) run by COMAR in November 2025 with the demo trainer, three demo
+ * staff enrolled, nothing recorded.
  * Its id is fixed so the page's address can be given in the README and the browser test.
  */
 import type { Database } from '@refugio/db';
@@ -10,14 +11,9 @@ export const DEMO_RECORDS_SESSION_ID = '5e551017-0000-4000-8000-00000000c2a1';
 
 export async function seedDemoTrainingRecords(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO training_modules (code, title, description, level, target_groups, formats, online_hours, face_to_face_days, validity_months, completion_rule)
-       VALUES ('DEMO-NNA', '{"es-MX":"Entrevista a niñas, niños y adolescentes","en":"Interviewing children","fr":"Entretien avec les enfants"}',
-               '{"es-MX":"Módulo de demostración de los registros de capacitación.","en":"Demo module for training records.","fr":"Module de démonstration des registres de formation."}',
-               'advanced', '{eligibility_officer}', '{blended}', 20, 2, 36, '{"online":true,"attendance":true,"attendancePct":80,"passMark":70}')
-       RETURNING id`);
+    // The curriculum's "Interviewing children" (reference data, migration 20261128151000).
+    const { rows } = await tx.query<{ id: string }>(`SELECT id FROM training_modules WHERE code = 'ITC' AND operation_id = 1`);
     const moduleId = rows[0]!.id;
-    await tx.query(`INSERT INTO training_module_competencies (module_id, competency_code) VALUES ($1, 'interviewing_children')`, [moduleId]);
     await tx.query(
       `INSERT INTO training_sessions (id, module_id, code, format, institution_id, video_link, online_starts_on, online_ends_on, capacity, status)
        SELECT $1, $2, 'NNA-2025-11', 'blended', id, 'https://meet.jit.si/refugio-demo-nna', '2025-10-20', '2025-11-14', 30, 'in_progress'

@@ -22,6 +22,11 @@ const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then(
 const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
 // Training records and certificates (issue 4, C2).
+// Training: curriculum, sessions and enrolment.
+const CataloguePage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.CataloguePage })));
+const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
+const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
+const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
@@ -53,6 +58,10 @@ export function AppRoutes() {
         <Route path="claims/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimPage /></RequirePermission>} />
         <Route path="referrals" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'referral')}><ReferralsPage /></RequirePermission>} />
         <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
+        <Route path="training/catalogue" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><CataloguePage /></RequirePermission>} />
+        <Route path="training/sessions" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionsPage /></RequirePermission>} />
+        <Route path="training/sessions/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionPage /></RequirePermission>} />
+        <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />

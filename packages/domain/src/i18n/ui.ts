@@ -42,6 +42,9 @@ import frIntake from './fr/intake.json' with { type: 'json' };
 import esTrainingRecords from './es-MX/trainingRecords.json' with { type: 'json' };
 import enTrainingRecords from './en/trainingRecords.json' with { type: 'json' };
 import frTrainingRecords from './fr/trainingRecords.json' with { type: 'json' };
+import esTrainingSessions from './es-MX/trainingSessions.json' with { type: 'json' };
+import enTrainingSessions from './en/trainingSessions.json' with { type: 'json' };
+import frTrainingSessions from './fr/trainingSessions.json' with { type: 'json' };
 // Competency register and gating (issue 4, B).
 import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
 import enCompetencies from './en/competencies.json' with { type: 'json' };
@@ -63,6 +66,7 @@ export const uiCatalogs = {
     calendars: esCalendars,
     intake: esIntake,
     trainingRecords: esTrainingRecords,
+    trainingSessions: esTrainingSessions,
     competencies: esCompetencies,
   },
   en: {
@@ -80,6 +84,7 @@ export const uiCatalogs = {
     calendars: enCalendars,
     intake: enIntake,
     trainingRecords: enTrainingRecords,
+    trainingSessions: enTrainingSessions,
     competencies: enCompetencies,
   },
   fr: {
@@ -97,6 +102,7 @@ export const uiCatalogs = {
     calendars: frCalendars,
     intake: frIntake,
     trainingRecords: frTrainingRecords,
+    trainingSessions: frTrainingSessions,
     competencies: frCompetencies,
   },
 };

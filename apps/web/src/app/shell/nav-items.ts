@@ -31,6 +31,19 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
     allowed: (me) => can(me, 'read:calendar:all'),
   },
+  // Training: curriculum, sessions, one's own training.
+  {
+    to: '/training/sessions', labelKey: 'trainingSessions.nav.sessions', descriptionKey: 'trainingSessions.nav.sessionsDescription',
+    allowed: (me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own'),
+  },
+  {
+    to: '/training/mine', labelKey: 'trainingSessions.nav.mine', descriptionKey: 'trainingSessions.nav.mineDescription',
+    allowed: (me) => can(me, 'enrol:training:own'),
+  },
+  {
+    to: '/training/catalogue', labelKey: 'trainingSessions.nav.catalogue', descriptionKey: 'trainingSessions.nav.catalogueDescription',
+    allowed: (me) => can(me, 'read:training:all'),
+  },
   {
     to: '/training/certificates', labelKey: 'trainingRecords.nav.certificates', descriptionKey: 'trainingRecords.nav.certificatesDescription',
     allowed: (me) => can(me, 'read:competency:own'),

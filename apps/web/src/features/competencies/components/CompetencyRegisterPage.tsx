@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -14,7 +14,8 @@ import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { COMPETENCIES_KEY, recordGrant, revokeGrant, useGatingRules, useGrants } from '../api/competencies.ts';
-import { SOURCE_LABEL, STATUS_STYLE, statusLabelKey } from './grant-status.ts';
+import { SOURCE_LABEL, statusLabelKey } from './grant-status.ts';
+import { StatusMark } from './StatusMark.tsx';
 
 /** A person's competency register: "my competencies", or a colleague's opened from the office matrix. */
 export function CompetencyRegisterPage() {
@@ -67,9 +68,7 @@ export function CompetencyRegisterPage() {
                 <Table.Td>{date(g.grantedOn)}</Table.Td>
                 <Table.Td>{date(g.expiresOn)}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_STYLE[g.status].color} variant="light" leftSection={<span aria-hidden="true">{STATUS_STYLE[g.status].symbol}</span>}>
-                    {t(statusLabelKey(g.status))}
-                  </Badge>
+                  <StatusMark status={g.status} label={t(statusLabelKey(g.status))} />
                   {g.revokedReason && <Text size="xs">{g.revokedReason}</Text>}
                 </Table.Td>
                 {mayManage && (

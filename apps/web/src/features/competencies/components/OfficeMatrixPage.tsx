@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Box, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Box, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MATRIX_STATUSES } from '@refugio/domain';
@@ -12,12 +12,7 @@ import { can, useMe } from '../../auth/index.ts';
 import { useOffices } from '../../organisations/index.ts';
 import { useOfficeMatrix } from '../api/competencies.ts';
 import { STATUS_STYLE, statusLabelKey } from './grant-status.ts';
-
-/** Stripes for expired, dots for expiring: the heat map reads without colour too. */
-const PATTERN: Partial<Record<(typeof MATRIX_STATUSES)[number], string>> = {
-  expired: 'repeating-linear-gradient(45deg, transparent 0 4px, rgba(0,0,0,.25) 4px 6px)',
-  expiring: 'radial-gradient(rgba(0,0,0,.3) 1px, transparent 1.5px) 0 0 / 6px 6px',
-};
+import { StatusMark, StatusSquare } from './StatusMark.tsx';
 
 /** People × competencies of an office, as a table with words or as a heat map (colour, symbol and pattern). */
 export function OfficeMatrixPage() {
@@ -48,8 +43,7 @@ export function OfficeMatrixPage() {
       <Group gap="md" aria-label={t('competencies.matrix.legend')} role="list">
         {MATRIX_STATUSES.map((s) => (
           <Group key={s} gap={4} role="listitem">
-            <Cell status={s} label={t(statusLabelKey(s))} compact />
-            <Text size="sm">{t(statusLabelKey(s))}</Text>
+            <StatusMark status={s} label={t(statusLabelKey(s))} />
           </Group>
         ))}
       </Group>
@@ -75,7 +69,7 @@ export function OfficeMatrixPage() {
                     return (
                       <Table.Td key={c.code} p={view === 'heatmap' ? 2 : undefined}>
                         {view === 'heatmap'
-                          ? <Cell status={c.status} label={`${label}${until ? `, ${until}` : ''}`} />
+                          ? <StatusSquare fill status={c.status} label={`${label}${until ? `, ${until}` : ''}`} />
                           : <Text size="sm"><span aria-hidden="true">{STATUS_STYLE[c.status].symbol} </span>{label}{until && <Text span size="xs" display="block">{until}</Text>}</Text>}
                       </Table.Td>
                     );
@@ -87,16 +81,5 @@ export function OfficeMatrixPage() {
         </Box>
       )}
     </Stack>
-  );
-}
-
-function Cell({ status, label, compact }: { status: (typeof MATRIX_STATUSES)[number]; label: string; compact?: boolean }) {
-  const { color, symbol } = STATUS_STYLE[status];
-  return (
-    <Box title={label} w={compact ? 22 : '100%'} miw={22} h={22} bg={`${color}.2`} c="dark.9" ta="center" fw={700} fz="sm"
-      style={{ backgroundImage: PATTERN[status], border: `1px solid var(--mantine-color-${color}-7)`, lineHeight: '20px' }}>
-      <span aria-hidden="true">{symbol}</span>
-      {!compact && <VisuallyHidden>{label}</VisuallyHidden>}
-    </Box>
   );
 }

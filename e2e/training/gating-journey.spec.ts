@@ -97,6 +97,9 @@ test('gating: refused without "Interviewing children", assigned after the module
 
   await test.step('the coordinator ends the competency from the office matrix', async () => {
     await signIn(page, 'capacitacion');
+    await page.goto('/training/gating-rules');
+    await expect(page.getByRole('row', { name: /NNA no acompañado o separado/ })).toContainText(ITC);
+    await expectAccessible(page);
     await page.goto('/training/competencies/matrix');
     await page.getByLabel('Oficina').selectOption({ label: 'COMAR Tapachula' });
     await expect(page.getByRole('row', { name: new RegExp(ANA) })).toBeVisible();

@@ -25,6 +25,7 @@ import { claimRoutes } from './features/claims/routes.ts';
 import { referralRoutes } from './features/referrals/routes.ts';
 import { personRoutes } from './features/persons/routes.ts';
 import { trainingRecordRoutes } from './features/training-records/routes.ts';
+import { trainingReportRoutes } from './features/training-reports/routes.ts';
 import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
 
@@ -84,6 +85,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(referralRoutes);
   await app.register(personRoutes);
   await app.register(trainingSessionRoutes);
+  await app.register(trainingReportRoutes);
   await app.register(trainingRecordRoutes);
   await app.register(competencyRoutes);
 

@@ -27,6 +27,7 @@ const CataloguePage = lazy(() => import('../features/training-sessions/index.ts'
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
+const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="training/sessions" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionsPage /></RequirePermission>} />
         <Route path="training/sessions/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionPage /></RequirePermission>} />
         <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
+        <Route path="training/reports" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingReportsPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />

@@ -45,6 +45,9 @@ import frTrainingRecords from './fr/trainingRecords.json' with { type: 'json' };
 import esTrainingSessions from './es-MX/trainingSessions.json' with { type: 'json' };
 import enTrainingSessions from './en/trainingSessions.json' with { type: 'json' };
 import frTrainingSessions from './fr/trainingSessions.json' with { type: 'json' };
+import esTrainingReports from './es-MX/trainingReports.json' with { type: 'json' };
+import enTrainingReports from './en/trainingReports.json' with { type: 'json' };
+import frTrainingReports from './fr/trainingReports.json' with { type: 'json' };
 // Competency register and gating (issue 4, B).
 import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
 import enCompetencies from './en/competencies.json' with { type: 'json' };
@@ -67,6 +70,7 @@ export const uiCatalogs = {
     intake: esIntake,
     trainingRecords: esTrainingRecords,
     trainingSessions: esTrainingSessions,
+    trainingReports: esTrainingReports,
     competencies: esCompetencies,
   },
   en: {
@@ -85,6 +89,7 @@ export const uiCatalogs = {
     intake: enIntake,
     trainingRecords: enTrainingRecords,
     trainingSessions: enTrainingSessions,
+    trainingReports: enTrainingReports,
     competencies: enCompetencies,
   },
   fr: {
@@ -103,6 +108,7 @@ export const uiCatalogs = {
     intake: frIntake,
     trainingRecords: frTrainingRecords,
     trainingSessions: frTrainingSessions,
+    trainingReports: frTrainingReports,
     competencies: frCompetencies,
   },
 };

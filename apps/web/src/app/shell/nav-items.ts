@@ -41,6 +41,10 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => can(me, 'enrol:training:own'),
   },
   {
+    to: '/training/reports', labelKey: 'trainingReports.nav.label', descriptionKey: 'trainingReports.nav.description',
+    allowed: (me) => canAny(me, 'read', 'report'),
+  },
+  {
     to: '/training/catalogue', labelKey: 'trainingSessions.nav.catalogue', descriptionKey: 'trainingSessions.nav.catalogueDescription',
     allowed: (me) => can(me, 'read:training:all'),
   },

@@ -1,0 +1,1 @@
+export { TrainingReportsPage } from './components/TrainingReportsPage.tsx';

@@ -19,9 +19,9 @@ beforeAll(async () => {
   admin = await loginAs(t.app, 'admin');
   // The admin's session must survive the walk: logout is checked with bodies that never parse.
   operations = await listOperations(t.app);
-  // Case-file permissions are not the administrator's: those routes are walked as the office roles.
+  // Case-file and training permissions are not the administrator's: those routes are walked as the roles holding them.
   holders = [];
-  for (const username of ['admin', 'supervisor', 'registro', 'inm']) {
+  for (const username of ['admin', 'supervisor', 'registro', 'inm', 'capacitacion', 'formador']) {
     const session = username === 'admin' ? admin : await loginAs(t.app, username);
     const { rows } = await t.db.query<{ code: string }>(
       `SELECT DISTINCT rp.permission_code AS code FROM users u JOIN user_roles ur ON ur.user_id = u.id

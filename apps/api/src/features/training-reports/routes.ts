@@ -8,25 +8,28 @@ const tags = ['training reports'];
 export async function trainingReportRoutes(app: App): Promise<void> {
   const { db } = app;
 
-  // The narrowest report permission: wider scopes imply it, and the use case narrows the rows.
-  app.get('/api/training/reports/:report', {
-    config: { permission: 'read:report:office' },
-    schema: {
-      tags,
-      summary: 'A training report (trained, coverage, indicator, trainers) for a period, as JSON, CSV or XLSX, within the reader\'s scope',
-      params: z.strictObject({ report: z.enum(TRAINING_REPORTS) }), querystring: ZTrainingReportQuery,
-      response: { 200: z.any().describe('application/json, text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
-    },
-  }, async (request, reply) => {
-    const table = await trainingReport(db, request.ctx, request.params.report, request.query);
-    const name = `refugio-${request.params.report}-${request.query.from}-${request.query.to}`;
-    if (request.query.format === 'csv') {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(table));
-    }
-    if (request.query.format === 'xlsx') {
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(table));
-    }
-    return table;
-  });
+  // One route per report (each its own OpenAPI operation). The narrowest report permission:
+  // wider scopes imply it, and the use case narrows the rows to the reader's scope.
+  for (const report of TRAINING_REPORTS) {
+    app.get(`/api/training/reports/${report}`, {
+      config: { permission: 'read:report:office' },
+      schema: {
+        tags,
+        summary: `Training report "${report}" for a period, as JSON, CSV or XLSX, within the reader's scope`,
+        querystring: ZTrainingReportQuery,
+        response: { 200: z.any().describe('application/json, text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
+      },
+    }, async (request, reply) => {
+      const table = await trainingReport(db, request.ctx, report, request.query);
+      const name = `refugio-${report}-${request.query.from}-${request.query.to}`;
+      if (request.query.format === 'csv') {
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(table));
+      }
+      if (request.query.format === 'xlsx') {
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(table));
+      }
+      return table;
+    });
+  }
 }

@@ -82,9 +82,9 @@ function ReportCard({ name, from, to }: { name: TrainingReportName; from: string
 /** Training results for a period: who was trained, coverage, trainers, and the competent-assignment indicator. */
 export function TrainingReportsPage() {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(`${year}-12-31`);
+  // The current year by default, read once when the page opens.
+  const [from, setFrom] = useState(() => `${new Date().getFullYear()}-01-01`);
+  const [to, setTo] = useState(() => `${new Date().getFullYear()}-12-31`);
   const [period, setPeriod] = useState({ from, to });
   return (
     <Stack>

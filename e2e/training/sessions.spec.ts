@@ -20,6 +20,7 @@ test('a coordinator creates a session and enrols staff; the officer sees it in h
   await dialog.getByLabel('Día 1', { exact: true }).fill('2027-02-08');
   await dialog.getByRole('button', { name: 'Agregar día' }).click();
   await dialog.getByLabel('Día 2', { exact: true }).fill('2027-02-08');
+  await dialog.getByRole('group', { name: 'Formadores' }).getByRole('checkbox', { name: /^Carlos Formador Vega/ }).check();
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Crear sesión' }).click();
   // The same date twice is named on the second day; the form keeps what was typed.
@@ -29,6 +30,7 @@ test('a coordinator creates a session and enrols staff; the officer sees it in h
 
   await expect(page.getByRole('heading', { level: 1, name: 'ITC-2027-01-11 · Entrevista a niñas, niños y adolescentes' })).toBeVisible();
   await expect(page.getByText('8 feb 2027 · 09:00–17:00')).toBeVisible();
+  await expect(page.getByText('Formadores: Carlos Formador Vega')).toBeVisible();
   const enrol = page.getByRole('region', { name: 'Inscribir personal' });
   await enrol.getByRole('checkbox', { name: 'Ana Elegibilidad Torres (elegibilidad)' }).check();
   await enrol.getByRole('checkbox', { name: 'Jorge Registro López (registro)' }).check();
@@ -36,6 +38,14 @@ test('a coordinator creates a session and enrols staff; the officer sees it in h
   await expect(enrol.getByRole('status')).toContainText('Inscritas: 1 · en lista de espera: 0 · ya inscritas: 0');
   await expect(enrol.getByRole('status')).toContainText('Jorge Registro López no fue inscrita: le falta Técnicas de entrevista.');
   await expect(page.getByRole('region', { name: 'Participantes' }).getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Inscrita');
+  await expectAccessible(page);
+
+  // The roster: the national trainer certified for the module he teaches.
+  await page.goto('/training/trainers');
+  await page.getByLabel('Módulo para Carlos Formador Vega').selectOption({ label: 'ITC' });
+  await page.getByLabel('Certificado el (para Carlos Formador Vega)').fill('2025-05-01');
+  await page.getByRole('row', { name: /Carlos Formador Vega/ }).getByRole('button', { name: 'Certificar' }).click();
+  await expect(page.getByRole('row', { name: /Carlos Formador Vega/ })).toContainText('ITC (1 may 2025)');
   await expectAccessible(page);
 
   await signIn(page, 'elegibilidad');

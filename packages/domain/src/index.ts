@@ -17,6 +17,7 @@ export * from './calendars/index.ts';
 // Training: competency register and gating (issue 4, B).
 export * from './training/competencies/gating.rules.ts';
 export * from './training/sessions/sessions.schemas.ts';
+export * from './training/trainers/trainers.schemas.ts';
 export * from './training/reports/reports.schemas.ts';
 export * from './training/competencies/competencies.schemas.ts';
 export * from './training/records/records.rules.ts';

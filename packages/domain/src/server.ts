@@ -32,6 +32,7 @@ export * from './calendars/server/claim-clocks.ts';
 // Training: curriculum, sessions and enrolment.
 export { createTrainingSession, getTrainingSession, listTrainingModules, listTrainingSessions, setTrainingSessionStatus } from './training/sessions/server/sessions.ts';
 export { cancelEnrolment, enrolUsers, listMyEnrolments } from './training/sessions/server/enrolments.ts';
+export { certifyTrainer, createTrainer, listTrainers } from './training/trainers/server/trainers.ts';
 export { trainingReport } from './training/reports/server/reports.ts';
 export { toCsv, toXlsx } from './training/reports/export.ts';
 // Training: competency register, office matrix, gating (issue 4, B).

@@ -26,6 +26,7 @@ const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').the
 const CataloguePage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.CataloguePage })));
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
+const TrainersPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.TrainersPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="training/catalogue" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><CataloguePage /></RequirePermission>} />
         <Route path="training/sessions" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionsPage /></RequirePermission>} />
         <Route path="training/sessions/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionPage /></RequirePermission>} />
+        <Route path="training/trainers" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><TrainersPage /></RequirePermission>} />
         <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
         <Route path="training/reports" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingReportsPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />

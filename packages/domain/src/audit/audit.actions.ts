@@ -72,6 +72,8 @@ export const AUDIT_ACTIONS = [
   'training.enrolled', // entity is the enrolment; details: sessionId, userId, status (enrolled or waitlisted), prerequisiteOverride and missing when overridden
   'training.enrolment_cancelled', // details: sessionId, reason
   'training.enrolment_promoted', // the first of the waiting list took a freed place; details: sessionId, freedBy
+  'training.trainer_added', // to the roster; details: fullName, organisation, userId
+  'training.trainer_certified', // certified (again) for a module; details: moduleId, certifiedOn, expiresOn
   // Competency register and gating rules (issue 4, B; ADR 014).
   'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
   'competency.revoked', // details: userId, competency, reason

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
   ZCancelEnrolmentInput, ZEnrolInput, ZEnrolResult, ZMyEnrolment, ZTrainingModule, ZTrainingSession, ZTrainingSessionInput,
-  ZTrainingSessionQuery, ZTrainingSessionStatusInput, ZTrainingSessionSummary,
+  ZTrainingSessionQuery, ZTrainingSessionStatusInput, ZTrainingSessionSummary, ZCertificationInput, ZTrainer, ZTrainerInput,
 } from '@refugio/domain';
 import {
   cancelEnrolment, createTrainingSession, enrolUsers, getTrainingSession, listMyEnrolments, listTrainingModules, listTrainingSessions,
-  setTrainingSessionStatus,
+  setTrainingSessionStatus, certifyTrainer, createTrainer, listTrainers,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
@@ -67,4 +67,22 @@ export async function trainingSessionRoutes(app: App): Promise<void> {
     config: OWN,
     schema: { tags, summary: 'My training: sessions I am enrolled in or waiting for', response: { 200: ZMyEnrolment.array() } },
   }, async (request) => listMyEnrolments(db, request.ctx));
+
+  app.get('/api/training/trainers', {
+    config: READ,
+    schema: { tags, summary: 'The trainer roster with each trainer\'s certifications per module', response: { 200: ZTrainer.array() } },
+  }, async (request) => listTrainers(db, request.ctx));
+
+  app.post('/api/training/trainers', {
+    config: MANAGE,
+    schema: { tags, summary: 'Add a trainer (a staff account or a visiting expert) to the roster (Idempotency-Key honoured)', body: ZTrainerInput, response: { 201: ZTrainer } },
+  }, async (request, reply) => idempotent(request, reply, 201, () => createTrainer(db, request.ctx, request.body)));
+
+  app.put('/api/training/trainers/:id/certifications/:moduleId', {
+    config: MANAGE,
+    schema: {
+      tags, summary: 'Certify a trainer for a module (train the trainer), or change the dates',
+      params: z.strictObject({ id: z.uuid(), moduleId: z.uuid() }), body: ZCertificationInput, response: { 200: ZTrainer },
+    },
+  }, async (request) => certifyTrainer(db, request.ctx, request.params.id, request.params.moduleId, request.body));
 }

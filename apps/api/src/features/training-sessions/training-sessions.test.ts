@@ -119,3 +119,29 @@ describe('a session', () => {
     expect(mine.map((e) => [e.session.code, e.status])).toEqual([['ITC-2026-02-02', 'enrolled']]);
   });
 });
+
+describe('the trainer roster', () => {
+  it('adds a visiting expert and a national trainer, certifies per module, and names bad fields', async () => {
+    const expert = await call(t.app, 'POST', '/api/training/trainers', {
+      session: coordinator, body: { fullName: 'Ingrid Vella', organisation: 'EUAA', countryCode: 'MT', languages: ['en', 'es'] },
+    });
+    expect(expert.statusCode, expert.body).toBe(201);
+    const { id } = expert.json<{ id: string }>();
+    const certified = await call(t.app, 'PUT', `/api/training/trainers/${id}/certifications/${itc.id}`, {
+      session: coordinator, body: { certifiedOn: '2025-05-01', expiresOn: '2028-05-01' },
+    });
+    expect(certified.json()).toMatchObject({ fullName: 'Ingrid Vella', certifications: [{ moduleCode: 'ITC', certifiedOn: '2025-05-01', expiresOn: '2028-05-01' }] });
+    expect(fieldErrors(await call(t.app, 'POST', '/api/training/trainers', {
+      session: coordinator, body: { fullName: 'X', organisation: 'Y', countryCode: 'Mexico', email: 'no' },
+    }))).toEqual([{ field: 'countryCode', code: 'validation.country_code_alpha2' }, { field: 'email', code: 'validation.invalid_email' }]);
+    const own = { userId: await userIdOf(t.db, 'formador'), fullName: 'Carlos Formador Vega', organisation: 'COMAR', countryCode: 'MX' };
+    expect((await call(t.app, 'POST', '/api/training/trainers', { session: coordinator, body: own })).statusCode).toBe(201);
+    expect(fieldErrors(await call(t.app, 'POST', '/api/training/trainers', { session: coordinator, body: own })))
+      .toEqual([{ field: 'userId', code: 'validation.trainer_listed' }]);
+    expectProblem(await call(t.app, 'POST', '/api/training/trainers', { session: elegibilidad, body: own }), 403, 'FORBIDDEN');
+    const roster = (await call(t.app, 'GET', '/api/training/trainers', { session: elegibilidad })).json<Array<{ fullName: string }>>();
+    expect(roster.map((r) => r.fullName)).toEqual(['Carlos Formador Vega', 'Ingrid Vella']);
+    const session = await create(blended({ code: 'ITC-T-1', trainerIds: [id] }));
+    expect(session.json<TTrainingSession>().trainers).toEqual([expect.objectContaining({ fullName: 'Ingrid Vella', organisation: 'EUAA' })]);
+  });
+});

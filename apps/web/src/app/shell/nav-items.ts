@@ -45,6 +45,10 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => canAny(me, 'read', 'report'),
   },
   {
+    to: '/training/trainers', labelKey: 'trainingSessions.nav.trainers', descriptionKey: 'trainingSessions.nav.trainersDescription',
+    allowed: (me) => can(me, 'manage:training:institution'),
+  },
+  {
     to: '/training/catalogue', labelKey: 'trainingSessions.nav.catalogue', descriptionKey: 'trainingSessions.nav.catalogueDescription',
     allowed: (me) => can(me, 'read:training:all'),
   },

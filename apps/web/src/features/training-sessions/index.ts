@@ -2,3 +2,4 @@ export { CataloguePage } from './components/CataloguePage.tsx';
 export { MyTrainingPage } from './components/MyTrainingPage.tsx';
 export { SessionPage } from './components/SessionPage.tsx';
 export { SessionsPage } from './components/SessionsPage.tsx';
+export { TrainersPage } from './components/TrainersPage.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  ZEnrolResult, ZMyEnrolment, ZTrainingModule, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
+  ZEnrolResult, ZMyEnrolment, ZTrainer, ZTrainingModule, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
 } from '@refugio/domain';
 import { apiRequest, type Parser } from '../../../lib/api-client.ts';
 
@@ -59,4 +59,19 @@ export function enrolStaff(sessionId: string, body: { userIds: string[]; prerequ
 
 export function cancelEnrolment(sessionId: string, enrolmentId: string, body: { version: number; reason: string }) {
   return apiRequest(`/api/training/sessions/${sessionId}/enrolments/${enrolmentId}/cancel`, { method: 'POST', body, schema: ZTrainingSession });
+}
+
+export function useTrainers() {
+  return useQuery({
+    queryKey: [...TRAINING_SESSIONS_KEY, 'trainers'],
+    queryFn: () => apiRequest('/api/training/trainers', { schema: ZTrainer.array() }),
+  });
+}
+
+export function createTrainer(body: Record<string, unknown>, idempotencyKey: string) {
+  return apiRequest('/api/training/trainers', { method: 'POST', body, idempotencyKey, schema: ZTrainer });
+}
+
+export function certifyTrainer(trainerId: string, moduleId: string, body: { certifiedOn: string; expiresOn: string | null }) {
+  return apiRequest(`/api/training/trainers/${trainerId}/certifications/${moduleId}`, { method: 'PUT', body, schema: ZTrainer });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { createTrainingSession, TRAINING_SESSIONS_KEY, useTrainingModules, useTrainingSessions } from '../api/training-sessions.ts';
+import { createTrainingSession, TRAINING_SESSIONS_KEY, useTrainers, useTrainingModules, useTrainingSessions } from '../api/training-sessions.ts';
 import { FORMAT_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
 
 interface DayDraft { day: string; startsAt: string; endsAt: string }
@@ -32,11 +32,16 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
   const [onlineStartsOn, setOnlineStartsOn] = useState('');
   const [capacity, setCapacity] = useState<number | string>(25);
   const [days, setDays] = useState<DayDraft[]>([{ day: '', startsAt: '09:00', endsAt: '17:00' }]);
+  const [trainerIds, setTrainerIds] = useState<string[]>([]);
+  const trainers = useTrainers();
+  // Trainers certified for the module first: train-the-trainer status is per module.
+  const certified = (id: string) => (trainers.data ?? []).find((tr) => tr.id === id)?.certifications.some((c) => c.moduleId === moduleId) ?? false;
+  const roster = (trainers.data ?? []).filter((tr) => tr.active).toSorted((a, b) => Number(certified(b.id)) - Number(certified(a.id)));
   const save = useMutation({
     mutationFn: () => {
       const input = {
         moduleId, format, venue: venue.trim() || null, videoLink: videoLink.trim() || null, onlineStartsOn: onlineStartsOn || null,
-        capacity: Number(capacity), days: days.filter((d) => d.day),
+        capacity: Number(capacity), days: days.filter((d) => d.day), trainerIds,
       } as const;
       return createTrainingSession(input, keyFor(input));
     },
@@ -82,6 +87,14 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
               {t('trainingSessions.form.addDay')}
             </Button>
           </Group>
+        </Stack>
+        <Stack gap={4} role="group" aria-label={t('trainingSessions.form.trainers')}>
+          <Text fw={500} size="sm">{t('trainingSessions.form.trainers')}</Text>
+          {roster.map((tr) => (
+            <Checkbox key={tr.id} checked={trainerIds.includes(tr.id)}
+              label={`${tr.fullName} (${tr.organisation})${certified(tr.id) ? ` · ${t('trainingSessions.form.certified')}` : ''}`}
+              onChange={(e) => setTrainerIds(e.currentTarget.checked ? [...trainerIds, tr.id] : trainerIds.filter((x) => x !== tr.id))} />
+          ))}
         </Stack>
         <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('trainingSessions.form.save')}</Button></Group>
       </Stack>

@@ -28,6 +28,7 @@ import { trainingRecordRoutes } from './features/training-records/routes.ts';
 import { trainingReportRoutes } from './features/training-reports/routes.ts';
 import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
+import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -88,6 +89,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingReportRoutes);
   await app.register(trainingRecordRoutes);
   await app.register(competencyRoutes);
+  await app.register(trainingCurriculumRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

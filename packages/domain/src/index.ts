@@ -18,6 +18,10 @@ export * from './calendars/index.ts';
 export * from './training/competencies/gating.rules.ts';
 export * from './training/sessions/sessions.schemas.ts';
 export * from './training/trainers/trainers.schemas.ts';
+// Training: curriculum and guides library (issue 4, A).
+export * from './training/curriculum/curriculum.schemas.ts';
+export * from './training/guides/guides.schemas.ts';
+export * from './training/guides/guides.rules.ts';
 export * from './training/reports/reports.schemas.ts';
 export * from './training/competencies/competencies.schemas.ts';
 export * from './training/records/records.rules.ts';

@@ -32,7 +32,11 @@ export * from './calendars/server/claim-clocks.ts';
 // Training: curriculum, sessions and enrolment.
 export { createTrainingSession, getTrainingSession, listTrainingModules, listTrainingSessions, setTrainingSessionStatus } from './training/sessions/server/sessions.ts';
 export { cancelEnrolment, enrolUsers, listMyEnrolments } from './training/sessions/server/enrolments.ts';
-export { certifyTrainer, createTrainer, listTrainers } from './training/trainers/server/trainers.ts';
+export { certifyTrainer, createTrainer, listTrainers, removeCertification, updateTrainer } from './training/trainers/server/trainers.ts';
+// Training: curriculum and guides library (issue 4, A).
+export { createModule, getModule, updateModule } from './training/curriculum/server/modules.ts';
+export { listCompetencies } from './training/curriculum/server/competencies.ts';
+export { addGuideFile, addGuideLink, guideFile, listGuides, setGuideModuleLink } from './training/guides/server/guides.ts';
 export { trainingReport } from './training/reports/server/reports.ts';
 export { toCsv, toXlsx } from './training/reports/export.ts';
 // Training: competency register, office matrix, gating (issue 4, B).

@@ -32,7 +32,11 @@ export async function idempotent<T>(
     throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: 'header:idempotency-key', code: 'validation.invalid_format' }] });
   }
   const route = `${request.method} ${request.routeOptions.url}`;
-  const requestHash = createHash('sha256').update(route).update(canonicalJson(request.body ?? null)).digest('hex');
+  const hash = createHash('sha256').update(route);
+  // A raw upload (a guide's PDF) is hashed as bytes, with the query that describes it.
+  if (Buffer.isBuffer(request.body)) hash.update(request.body).update(canonicalJson(request.query ?? null));
+  else hash.update(canonicalJson(request.body ?? null));
+  const requestHash = hash.digest('hex');
   const db = request.server.db;
   await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_RETENTION}'`);
   const claimed = await db.query(

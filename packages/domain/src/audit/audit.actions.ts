@@ -74,6 +74,14 @@ export const AUDIT_ACTIONS = [
   'training.enrolment_promoted', // the first of the waiting list took a freed place; details: sessionId, freedBy
   'training.trainer_added', // to the roster; details: fullName, organisation, userId
   'training.trainer_certified', // certified (again) for a module; details: moduleId, certifiedOn, expiresOn
+  // Curriculum, guides library and trainer roster (issue 4, A; ADR 013).
+  'training.module_created', // a module added to the curriculum; details: code, level, competencies
+  'training.module_updated', // details: code, changed (names of the fields that changed)
+  'training.guide_version_added', // entity is the new version; details: code, language, version, kind, url or fileName/sha256/sizeBytes
+  'training.guide_linked', // a guide code linked to a module (entity); details: guideCode, moduleCode
+  'training.guide_unlinked', // details: guideCode, moduleCode
+  'training.trainer_updated', // a roster entry edited or deactivated; details: fullName, organisation, active
+  'training.trainer_certification_removed', // details: moduleId, certifiedOn
   // Competency register and gating rules (issue 4, B; ADR 014).
   'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
   'competency.revoked', // details: userId, competency, reason

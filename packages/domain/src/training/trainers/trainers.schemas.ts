@@ -32,3 +32,6 @@ export const ZCertificationInput = z.strictObject({
   certifiedOn: ZIsoDate,
   expiresOn: ZIsoDate.nullable().default(null),
 }).refine((c) => c.expiresOn === null || c.expiresOn > c.certifiedOn, { message: 'validation.range_reversed', path: ['expiresOn'] });
+
+/** Edits a roster entry (409 with the current one when `version` is stale); inactive trainers stay in past sessions. */
+export const ZTrainerUpdate = ZTrainerInput.extend({ active: z.boolean(), version: z.number().int().positive() });

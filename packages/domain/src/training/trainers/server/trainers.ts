@@ -4,7 +4,8 @@ import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import { actorOf } from '../../sessions/server/sessions.ts';
-import type { TTrainer, ZCertificationInput, ZTrainerInput } from '../trainers.schemas.ts';
+import { versionConflict } from '../../../shared/server/db-errors.ts';
+import type { TTrainer, ZCertificationInput, ZTrainerInput, ZTrainerUpdate } from '../trainers.schemas.ts';
 
 const TRAINER_SELECT = `SELECT t.id, t.user_id AS "userId", t.full_name AS "fullName", t.organisation, t.country_code AS "countryCode",
     t.languages, t.email, t.active, t.version,
@@ -59,6 +60,42 @@ export async function certifyTrainer(db: Database, ctx: RequestContext, trainerI
       [trainerId, moduleId, input.certifiedOn, input.expiresOn]);
     await recordAudit(tx, ctx, { action: 'training.trainer_certified', entityType: 'trainer', entityId: trainerId,
       details: { moduleId, certifiedOn: input.certifiedOn, expiresOn: input.expiresOn } });
+  });
+  return getTrainer(db, trainerId);
+}
+
+/** Changes a roster entry; a staff account can still be on the roster only once. */
+export async function updateTrainer(db: Database, ctx: RequestContext, id: string, input: z.infer<typeof ZTrainerUpdate>): Promise<TTrainer> {
+  actorOf(ctx);
+  await db.transaction(async (tx) => {
+    const before = await getTrainer(tx, id);
+    if (input.userId && input.userId !== before.userId) {
+      const user = await tx.query('SELECT 1 FROM users WHERE id = $1', [input.userId]);
+      if (user.rowCount === 0) throw fieldError('userId', 'validation.unknown_reference');
+      const listed = await tx.query('SELECT 1 FROM trainers WHERE user_id = $1', [input.userId]);
+      if (listed.rowCount) throw fieldError('userId', 'validation.trainer_listed');
+    }
+    const updated = await tx.query(
+      `UPDATE trainers SET user_id = $2, full_name = $3, organisation = $4, country_code = $5, languages = $6, email = $7, active = $8,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $9`,
+      [id, input.userId, input.fullName, input.organisation, input.countryCode, input.languages, input.email, input.active, input.version]);
+    if (updated.rowCount === 0) throw versionConflict(before);
+    await recordAudit(tx, ctx, { action: 'training.trainer_updated', entityType: 'trainer', entityId: id,
+      details: { fullName: input.fullName, organisation: input.organisation, active: input.active } });
+  });
+  return getTrainer(db, id);
+}
+
+/** Withdraws a trainer's certification for a module (sessions already staffed keep their trainer). */
+export async function removeCertification(db: Database, ctx: RequestContext, trainerId: string, moduleId: string): Promise<TTrainer> {
+  actorOf(ctx);
+  await db.transaction(async (tx) => {
+    const removed = await tx.query<{ certified_on: string }>(
+      'DELETE FROM trainer_certifications WHERE trainer_id = $1 AND module_id = $2 RETURNING certified_on::text', [trainerId, moduleId]);
+    if (removed.rowCount === 0) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, ctx, { action: 'training.trainer_certification_removed', entityType: 'trainer', entityId: trainerId,
+      details: { moduleId, certifiedOn: removed.rows[0]!.certified_on } });
   });
   return getTrainer(db, trainerId);
 }

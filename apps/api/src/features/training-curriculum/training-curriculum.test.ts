@@ -125,12 +125,12 @@ describe('the curriculum', () => {
   });
 });
 
-describe('the guides library', () => {
-  const link = (overrides: Record<string, unknown> = {}) => ({
-    code: 'euaa-personal-interview', language: 'en', title: 'EUAA Practical guide: Personal interview',
-    url: 'https://euaa.europa.eu/publications/practical-guide-personal-interview', ...overrides,
-  });
+const link = (overrides: Record<string, unknown> = {}) => ({
+  code: 'euaa-personal-interview', language: 'en', title: 'EUAA Practical guide: Personal interview',
+  url: 'https://euaa.europa.eu/publications/practical-guide-personal-interview', ...overrides,
+});
 
+describe('the guides library', () => {
   it('adds versions per language; the library shows the latest, the history keeps every one', async () => {
     const first = await call(t.app, 'POST', '/api/training/guides/links', { session: coordinator, body: link() });
     expect(first.statusCode, first.body).toBe(201);

@@ -9,7 +9,7 @@ export function isPdf(bytes: Uint8Array): boolean {
  * ending, and an ASCII fallback for the plain `filename` parameter of Content-Disposition.
  */
 export function downloadName(fileName: string): { utf8: string; ascii: string } {
-  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f"]/g, '').trim() || 'guia';
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}"]/gu, '').trim() || 'guia';
   const utf8 = /\.pdf$/i.test(base) ? base : `${base}.pdf`;
   const ascii = utf8.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_');
   return { utf8, ascii };

@@ -1,5 +1,7 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
-import { isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoTrainingRecords, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
+import {
+  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue, syncBuiltInCalendars,
+} from '@refugio/domain/server';
 
 /** Opens the database and brings it to the current schema, permission catalogue and built-in calendars. */
 export async function openReadyDatabase(config: DatabaseConfig): Promise<Database> {
@@ -16,6 +18,8 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   const credentials = await seedDemo(db, { password });
   // A few claims and referrals, so the intake pages do not open empty.
   await seedDemoIntake(db);
+  // Practical guides linked to their modules; the trainer roster with certifications per module.
+  await seedDemoTrainingLibrary(db);
   // A training session with open records: imports, completion and certificates to try.
   await seedDemoTrainingRecords(db);
   return credentials;

@@ -37,6 +37,7 @@ export { certifyTrainer, createTrainer, listTrainers, removeCertification, updat
 export { createModule, getModule, updateModule } from './training/curriculum/server/modules.ts';
 export { listCompetencies } from './training/curriculum/server/competencies.ts';
 export { addGuideFile, addGuideLink, guideFile, listGuides, setGuideModuleLink } from './training/guides/server/guides.ts';
+export { seedDemoTrainingLibrary } from './demo/seed-demo-training-library.ts';
 export { trainingReport } from './training/reports/server/reports.ts';
 export { toCsv, toXlsx } from './training/reports/export.ts';
 // Training: competency register, office matrix, gating (issue 4, B).

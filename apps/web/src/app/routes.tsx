@@ -23,7 +23,6 @@ const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
 // Training records and certificates (issue 4, C2).
 // Training: curriculum, sessions and enrolment.
-const CataloguePage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.CataloguePage })));
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
 const TrainersPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.TrainersPage })));
@@ -32,6 +31,11 @@ const TrainingReportsPage = lazy(() => import('../features/training-reports/inde
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
+// Training curriculum, guides library (issue 4, A).
+const CurriculumPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.CurriculumPage })));
+const ModulePage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModulePage })));
+const ModuleEditPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModuleEditPage })));
+const GuidesPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.GuidesPage })));
 // Competency register, office matrix and gating rules (issue 4, B).
 const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
@@ -60,7 +64,11 @@ export function AppRoutes() {
         <Route path="claims/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimPage /></RequirePermission>} />
         <Route path="referrals" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'referral')}><ReferralsPage /></RequirePermission>} />
         <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
-        <Route path="training/catalogue" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><CataloguePage /></RequirePermission>} />
+        <Route path="training/catalogue" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><CurriculumPage /></RequirePermission>} />
+        <Route path="training/catalogue/new" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><ModuleEditPage /></RequirePermission>} />
+        <Route path="training/catalogue/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><ModulePage /></RequirePermission>} />
+        <Route path="training/catalogue/:id/edit" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><ModuleEditPage /></RequirePermission>} />
+        <Route path="training/guides" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><GuidesPage /></RequirePermission>} />
         <Route path="training/sessions" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionsPage /></RequirePermission>} />
         <Route path="training/sessions/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionPage /></RequirePermission>} />
         <Route path="training/trainers" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><TrainersPage /></RequirePermission>} />

@@ -70,6 +70,8 @@ export interface RequestOptions<T> {
   schema?: Parser<T>;
   /** Sent as `Idempotency-Key` so a retried create never creates twice. */
   idempotencyKey?: string;
+  /** A file sent as the body itself under this content type (a guide's PDF), instead of JSON. */
+  file?: { data: Blob; contentType: string };
 }
 
 function buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
@@ -116,7 +118,8 @@ async function problemFrom(response: Response): Promise<ApiError> {
 export async function apiRequest<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
@@ -126,7 +129,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T> = {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError({ code: 'NETWORK_ERROR', status: 0, title: i18n.t('common.networkError.title'), detail: i18n.t('common.networkError.detail') });

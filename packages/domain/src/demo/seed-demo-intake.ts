@@ -9,8 +9,8 @@ import { openLateFilingReview, admitClaim } from '../intake/server/claim-lifecyc
 import { ZReferralInput } from '../referrals/referrals.schemas.ts';
 import { createReferral } from '../referrals/server/referrals.ts';
 
-/** A demo user as the use cases see them (no session). */
-async function actorOf(db: Queryable, username: string): Promise<RequestContext> {
+/** A demo user as the use cases see them (no session); also used by the training library's demo data. */
+export async function demoContext(db: Queryable, username: string): Promise<RequestContext> {
   const { rows } = await db.query<{ id: string; institution_id: string; offices: string[]; roles: string[]; permissions: string[] }>(
     `SELECT u.id, u.institution_id, ARRAY(SELECT office_id::text FROM user_offices WHERE user_id = u.id) AS offices,
             ARRAY(SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS roles,
@@ -38,9 +38,9 @@ const officeId = async (db: Queryable, code: string) =>
 export async function seedDemoIntake(db: Database): Promise<void> {
   const today = todayInMexico();
   const daysAgo = (n: number) => addCalendarDays(today, -n);
-  const registro = await actorOf(db, 'registro');
-  const supervisor = await actorOf(db, 'supervisor');
-  const inm = await actorOf(db, 'inm');
+  const registro = await demoContext(db, 'registro');
+  const supervisor = await demoContext(db, 'supervisor');
+  const inm = await demoContext(db, 'inm');
   const tapachula = await officeId(db, 'COMAR-TAP');
 
   await createClaim(db, registro, ZClaimInput.parse({

@@ -52,6 +52,10 @@ import frTrainingReports from './fr/trainingReports.json' with { type: 'json' };
 import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
 import enCompetencies from './en/competencies.json' with { type: 'json' };
 import frCompetencies from './fr/competencies.json' with { type: 'json' };
+// Training curriculum, guides library and trainer roster (issue 4, A).
+import esTraining from './es-MX/training.json' with { type: 'json' };
+import enTraining from './en/training.json' with { type: 'json' };
+import frTraining from './fr/training.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -72,6 +76,7 @@ export const uiCatalogs = {
     trainingSessions: esTrainingSessions,
     trainingReports: esTrainingReports,
     competencies: esCompetencies,
+    training: esTraining,
   },
   en: {
     common: enCommon,
@@ -91,6 +96,7 @@ export const uiCatalogs = {
     trainingSessions: enTrainingSessions,
     trainingReports: enTrainingReports,
     competencies: enCompetencies,
+    training: enTraining,
   },
   fr: {
     common: frCommon,
@@ -110,5 +116,6 @@ export const uiCatalogs = {
     trainingSessions: frTrainingSessions,
     trainingReports: frTrainingReports,
     competencies: frCompetencies,
+    training: frTraining,
   },
 };

@@ -9,6 +9,9 @@ export interface NavItem {
   allowed: (me: TMe) => boolean;
 }
 
+/** Paths of the training programme's pages, grouped under one heading in the navigation. */
+export const TRAINING_PREFIX = '/training/';
+
 /** The sections of the app, each shown only to users whose roles can open it. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/claims', labelKey: 'intake.nav.claims', descriptionKey: 'intake.nav.claimsDescription', allowed: (me) => canAny(me, 'read', 'claim') },
@@ -31,7 +34,12 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
     allowed: (me) => can(me, 'read:calendar:all'),
   },
-  // Training: curriculum, sessions, one's own training.
+  // Training (issue 4): every item whose path starts with TRAINING_PREFIX is shown in the
+  // "Capacitación" group of the navigation; other training pages add their items here.
+  {
+    to: '/training/guides', labelKey: 'training.nav.guides', descriptionKey: 'training.nav.guidesDescription',
+    allowed: (me) => can(me, 'read:training:all'),
+  },
   {
     to: '/training/sessions', labelKey: 'trainingSessions.nav.sessions', descriptionKey: 'trainingSessions.nav.sessionsDescription',
     allowed: (me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own'),

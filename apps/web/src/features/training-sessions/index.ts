@@ -1,4 +1,3 @@
-export { CataloguePage } from './components/CataloguePage.tsx';
 export { MyTrainingPage } from './components/MyTrainingPage.tsx';
 export { SessionPage } from './components/SessionPage.tsx';
 export { SessionsPage } from './components/SessionsPage.tsx';

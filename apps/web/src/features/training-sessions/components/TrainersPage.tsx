@@ -6,24 +6,25 @@ import type { TTrainer } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
-import { formatDate } from '../../../lib/format-date.ts';
-import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
 import { certifyTrainer, createTrainer, TRAINING_SESSIONS_KEY, useTrainers, useTrainingModules } from '../api/training-sessions.ts';
+// Editing an entry and withdrawing a certification belong to the curriculum feature (issue 4, A).
+import { CertificationList, TrainerEditDialog } from '../../training-curriculum/index.ts';
 
 function AddTrainer() {
   const { t } = useTranslation();
   const keyFor = useIdempotencyKey();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState({ fullName: '', organisation: '', countryCode: 'MX', email: '' });
+  const blank = { fullName: '', organisation: '', countryCode: 'MX', email: '', languages: 'es' };
+  const [draft, setDraft] = useState(blank);
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...draft, email: draft.email.trim() || null };
+      const body = { ...draft, email: draft.email.trim() || null, languages: draft.languages.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean) };
       return createTrainer(body, keyFor(body));
     },
-    onSuccess: () => { setDraft({ fullName: '', organisation: '', countryCode: 'MX', email: '' }); void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); },
+    onSuccess: () => { setDraft(blank); void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); },
   });
   const errorOf = useFieldErrorMap(save.error);
   const set = (key: keyof typeof draft) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value });
@@ -39,6 +40,8 @@ function AddTrainer() {
             <TextInput label={t('trainingSessions.trainers.country')} description={t('trainingSessions.trainers.countryHint')} maxLength={2}
               value={draft.countryCode} error={errorOf('countryCode')} onChange={(e) => setDraft({ ...draft, countryCode: e.currentTarget.value.toUpperCase() })} />
             <TextInput type="email" label={t('trainingSessions.trainers.email')} value={draft.email} error={errorOf('email')} onChange={set('email')} />
+            <TextInput label={t('training.trainers.languages')} description={t('training.trainers.languagesHint')} value={draft.languages}
+              error={errorOf('languages')} onChange={set('languages')} />
           </SimpleGrid>
           <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('trainingSessions.trainers.save')}</Button></Group>
         </Stack>
@@ -53,8 +56,9 @@ function Certify({ trainer }: { trainer: TTrainer }) {
   const modules = useTrainingModules();
   const [moduleId, setModuleId] = useState('');
   const [certifiedOn, setCertifiedOn] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
   const save = useMutation({
-    mutationFn: () => certifyTrainer(trainer.id, moduleId, { certifiedOn, expiresOn: null }),
+    mutationFn: () => certifyTrainer(trainer.id, moduleId, { certifiedOn, expiresOn: expiresOn || null }),
     onSuccess: () => { setModuleId(''); void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); },
   });
   const errorOf = useFieldErrorMap(save.error);
@@ -65,6 +69,8 @@ function Certify({ trainer }: { trainer: TTrainer }) {
         onChange={(e) => setModuleId(e.currentTarget.value)} />
       <TextInput size="xs" type="date" label={t('trainingSessions.trainers.certifiedOn', { name: trainer.fullName })} value={certifiedOn}
         error={errorOf('certifiedOn')} onChange={(e) => setCertifiedOn(e.currentTarget.value)} />
+      <TextInput size="xs" type="date" label={t('training.trainers.expiresOn', { name: trainer.fullName })} value={expiresOn}
+        error={errorOf('expiresOn')} onChange={(e) => setExpiresOn(e.currentTarget.value)} />
       <Button size="xs" variant="default" disabled={!moduleId || !certifiedOn} loading={save.isPending} onClick={() => save.mutate()}>
         {t('trainingSessions.trainers.certify')}
       </Button>
@@ -75,9 +81,9 @@ function Certify({ trainer }: { trainer: TTrainer }) {
 /** Train-the-trainer: the roster of national trainers and visiting experts, certified per module. */
 export function TrainersPage() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const me = useMe();
   const trainers = useTrainers();
+  const [editing, setEditing] = useState<TTrainer | null>(null);
   const mayManage = me.data ? can(me.data, 'manage:training:institution') : false;
   if (trainers.isPending) return <LoadingState />;
   if (!trainers.data) return <ErrorAlert error={trainers.error} />;
@@ -96,10 +102,18 @@ export function TrainersPage() {
           <Table.Tbody>
             {trainers.data.map((tr) => (
               <Table.Tr key={tr.id}>
-                <Table.Th scope="row">{tr.fullName}<Text size="xs" c="dimmed">{[tr.countryCode, tr.languages.join(', '), tr.email].filter(Boolean).join(' · ')}</Text></Table.Th>
+                <Table.Th scope="row">
+                  {tr.fullName}{!tr.active && ` (${t('training.trainers.inactive')})`}
+                  <Text size="xs">{[tr.countryCode, tr.languages.join(', '), tr.email].filter(Boolean).join(' · ')}</Text>
+                  {mayManage && (
+                    <Button size="compact-xs" variant="default" mt={4} aria-label={t('common.editNamed', { name: tr.fullName })} onClick={() => setEditing(tr)}>
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                </Table.Th>
                 <Table.Td>{tr.organisation}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{tr.certifications.map((c) => `${c.moduleCode} (${formatDate(c.certifiedOn, language)})`).join(', ') || '—'}</Text>
+                  <CertificationList trainer={tr} mayManage={mayManage} />
                   {mayManage && <Certify trainer={tr} />}
                 </Table.Td>
               </Table.Tr>
@@ -108,6 +122,7 @@ export function TrainersPage() {
         </Table>
       </Table.ScrollContainer>
       {mayManage && <AddTrainer />}
+      {editing && <TrainerEditDialog key={editing.id} trainer={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -30,7 +30,7 @@ export function CertificationList({ trainer, mayManage }: { trainer: TTrainer; m
                 {c.expiresOn && ` ${t('training.trainers.until', { date: formatDate(c.expiresOn, language) })}`}
               </Text>
               {mayManage && (
-                <Button size="compact-xs" variant="subtle" color="red.9" loading={withdraw.isPending && withdraw.variables === c.moduleId}
+                <Button size="compact-xs" variant="default" loading={withdraw.isPending && withdraw.variables === c.moduleId}
                   aria-label={t('training.trainers.withdrawNamed', { module: c.moduleCode, name: trainer.fullName })}
                   onClick={() => withdraw.mutate(c.moduleId)}>
                   {t('training.trainers.withdraw')}

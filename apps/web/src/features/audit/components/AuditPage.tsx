@@ -36,7 +36,11 @@ export function AuditPage() {
         </Text>
       ),
     },
-    { key: 'details', header: t('audit.columns.details'), render: (e) => <Text size="sm">{summarizeDetails(e.details) || '—'}</Text> },
+    {
+      key: 'details', header: t('audit.columns.details'),
+      // A long value (a URL, a file hash) wraps instead of widening the table past the screen.
+      render: (e) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{summarizeDetails(e.details) || '—'}</Text>,
+    },
     { key: 'ip', header: t('audit.columns.ip'), render: (e) => e.ip ?? '—' },
   ];
 

@@ -30,8 +30,10 @@ export * from './demo/seed-demo-intake.ts';
 export * from './calendars/server/calendars.ts';
 export * from './calendars/server/claim-clocks.ts';
 // Training: curriculum, sessions and enrolment.
-export { createTrainingSession, getTrainingSession, listTrainingModules, listTrainingSessions, setTrainingSessionStatus } from './training/sessions/server/sessions.ts';
+export { createTrainingSession, getTrainingSession, listTrainingModules, listTrainingSessions, setTrainingSessionStatus, updateTrainingSession } from './training/sessions/server/sessions.ts';
 export { cancelEnrolment, enrolUsers, listMyEnrolments } from './training/sessions/server/enrolments.ts';
+export { approveRequest, listRequestableSessions, rejectRequest, requestPlace, withdrawRequest } from './training/sessions/server/self-enrolment.ts';
+export { acknowledgeGuide, assignSessionGuide, removeSessionGuide } from './training/sessions/server/session-guides.ts';
 export { certifyTrainer, createTrainer, listTrainers, removeCertification, updateTrainer } from './training/trainers/server/trainers.ts';
 // Training: curriculum and guides library (issue 4, A).
 export { createModule, getModule, updateModule } from './training/curriculum/server/modules.ts';

@@ -71,7 +71,15 @@ export const AUDIT_ACTIONS = [
   'training.session_status_changed', // details: from, to
   'training.enrolled', // entity is the enrolment; details: sessionId, userId, status (enrolled or waitlisted), prerequisiteOverride and missing when overridden
   'training.enrolment_cancelled', // details: sessionId, reason
-  'training.enrolment_promoted', // the first of the waiting list took a freed place; details: sessionId, freedBy
+  'training.enrolment_promoted', // the first of the waiting list took a freed place; details: sessionId, freedBy (a cancelled enrolment) or capacity (raised)
+  'training.session_updated', // place, dates, capacity, self-enrolment, language or trainers changed; details: code, changed (field names)
+  'training.enrolment_requested', // a staff member asked for a place (self-enrolment); entity is the enrolment; details: sessionId, userId
+  'training.request_approved', // details: sessionId, userId, status (enrolled or waitlisted)
+  'training.request_rejected', // details: sessionId, userId, reason
+  'training.request_withdrawn', // by the requester; details: sessionId
+  'training.session_guide_assigned', // a guide (by code) given to a session as pre-reading; entity is the session; details: guideCode
+  'training.session_guide_removed', // details: guideCode
+  'training.guide_acknowledged', // a participant read a pre-reading guide; entity is the enrolment; details: sessionId, guideCode, guideId, language, version
   'training.trainer_added', // to the roster; details: fullName, organisation, userId
   'training.trainer_certified', // certified (again) for a module; details: moduleId, certifiedOn, expiresOn
   // Curriculum, guides library and trainer roster (issue 4, A; ADR 013).

@@ -29,6 +29,12 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   /** The officer lacks a competency the claim requires (training gating); `missing` lists them. */
   COMPETENCY_REQUIRED: 409,
+  /** The training session is cancelled or completed: nothing about it changes any more. */
+  SESSION_CLOSED: 409,
+  /** The session takes no requests for a place (no self-enrolment, not open, or already started). */
+  SELF_ENROLMENT_CLOSED: 409,
+  /** The requester lacks a prerequisite of the module; `missing` names them (only a coordinator may override). */
+  PREREQUISITES_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The same Idempotency-Key was reused with a different request. */

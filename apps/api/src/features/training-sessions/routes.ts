@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
-  ZCancelEnrolmentInput, ZEnrolInput, ZEnrolResult, ZMyEnrolment, ZTrainingModule, ZTrainingSession, ZTrainingSessionInput,
-  ZTrainingSessionQuery, ZTrainingSessionStatusInput, ZTrainingSessionSummary, ZCertificationInput, ZTrainer, ZTrainerInput,
+  ZApproveRequestInput, ZCancelEnrolmentInput, ZEnrolInput, ZEnrolResult, ZGuideAcknowledgementInput, ZMyEnrolment, ZRejectRequestInput,
+  ZSessionGuideInput, ZTrainingModule, ZTrainingSession, ZTrainingSessionInput, ZTrainingSessionQuery, ZTrainingSessionStatusInput,
+  ZTrainingSessionSummary, ZTrainingSessionUpdate, ZWithdrawRequestInput, ZCertificationInput, ZTrainer, ZTrainerInput,
 } from '@refugio/domain';
 import {
-  cancelEnrolment, createTrainingSession, enrolUsers, getTrainingSession, listMyEnrolments, listTrainingModules, listTrainingSessions,
-  setTrainingSessionStatus, certifyTrainer, createTrainer, listTrainers,
+  acknowledgeGuide, approveRequest, assignSessionGuide, cancelEnrolment, createTrainingSession, enrolUsers, getTrainingSession,
+  listMyEnrolments, listRequestableSessions, listTrainingModules, listTrainingSessions, rejectRequest, removeSessionGuide, requestPlace,
+  setTrainingSessionStatus, updateTrainingSession, withdrawRequest, certifyTrainer, createTrainer, listTrainers,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
@@ -15,6 +17,8 @@ const MANAGE = { permission: 'manage:training:institution' } as const;
 const OWN = { permission: 'enrol:training:own' } as const;
 const tags = ['training sessions'];
 const ZId = z.strictObject({ id: z.uuid() });
+const ZRequestId = z.strictObject({ id: z.uuid(), enrolmentId: z.uuid() });
+const ZGuideParams = z.strictObject({ id: z.uuid(), code: z.string().max(60) });
 
 export async function trainingSessionRoutes(app: App): Promise<void> {
   const { db } = app;
@@ -34,6 +38,11 @@ export async function trainingSessionRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'Create a session of a module for the coordinator\'s institution (Idempotency-Key honoured)', body: ZTrainingSessionInput, response: { 201: ZTrainingSession } },
   }, async (request, reply) => idempotent(request, reply, 201, () => createTrainingSession(db, request.ctx, request.body)));
 
+  app.get('/api/training/sessions/requestable', {
+    config: OWN,
+    schema: { tags, summary: 'Sessions of my institution open to self-enrolment, not yet started, where I hold no request or place', response: { 200: ZTrainingSessionSummary.array() } },
+  }, async (request) => listRequestableSessions(db, request.ctx));
+
   app.get('/api/training/sessions/:id', {
     config: READ,
     schema: { tags, summary: 'A session with its days and trainers; participants for its coordinator and trainers', params: ZId, response: { 200: ZTrainingSession } },
@@ -43,6 +52,67 @@ export async function trainingSessionRoutes(app: App): Promise<void> {
     config: MANAGE,
     schema: { tags, summary: 'Open, start, complete or cancel a session (409 on a stale version)', params: ZId, body: ZTrainingSessionStatusInput, response: { 200: ZTrainingSession } },
   }, async (request) => setTrainingSessionStatus(db, request.ctx, request.params.id, request.body));
+
+  app.put('/api/training/sessions/:id', {
+    config: MANAGE,
+    schema: {
+      tags, summary: 'Change a session\'s place, dates, capacity (not below those enrolled; raising it promotes the waiting list), self-enrolment, language or trainers (409 on a stale version)',
+      params: ZId, body: ZTrainingSessionUpdate, response: { 200: ZTrainingSession },
+    },
+  }, async (request) => updateTrainingSession(db, request.ctx, request.params.id, request.body));
+
+  app.post('/api/training/sessions/:id/requests', {
+    config: OWN,
+    schema: {
+      tags, summary: 'Ask for a place in a session open to self-enrolment (prerequisites checked; asking again changes nothing; Idempotency-Key honoured)',
+      params: ZId, response: { 201: ZMyEnrolment },
+    },
+  }, async (request, reply) => idempotent(request, reply, 201, () => requestPlace(db, request.ctx, request.params.id)));
+
+  app.post('/api/training/sessions/:id/requests/:enrolmentId/approve', {
+    config: MANAGE,
+    schema: {
+      tags, summary: 'Approve a request for a place: enrolled if a place is free, else waiting list (409 on a stale version)',
+      params: ZRequestId, body: ZApproveRequestInput, response: { 200: ZTrainingSession },
+    },
+  }, async (request) => approveRequest(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));
+
+  app.post('/api/training/sessions/:id/requests/:enrolmentId/reject', {
+    config: MANAGE,
+    schema: {
+      tags, summary: 'Reject a request for a place with a reason (409 on a stale version)',
+      params: ZRequestId, body: ZRejectRequestInput, response: { 200: ZTrainingSession },
+    },
+  }, async (request) => rejectRequest(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));
+
+  app.post('/api/training/sessions/:id/requests/:enrolmentId/withdraw', {
+    config: OWN,
+    schema: {
+      tags, summary: 'Withdraw my own pending request (409 on a stale version)',
+      params: ZRequestId, body: ZWithdrawRequestInput, response: { 200: ZMyEnrolment },
+    },
+  }, async (request) => withdrawRequest(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));
+
+  app.post('/api/training/sessions/:id/guides', {
+    config: MANAGE,
+    schema: {
+      tags, summary: 'Give a guide of the library (by code) to a session as pre-reading (assigning it again changes nothing)',
+      params: ZId, body: ZSessionGuideInput, response: { 200: ZTrainingSession },
+    },
+  }, async (request) => assignSessionGuide(db, request.ctx, request.params.id, request.body.code));
+
+  app.delete('/api/training/sessions/:id/guides/:code', {
+    config: MANAGE,
+    schema: { tags, summary: 'Take a guide off a session\'s pre-reading', params: ZGuideParams, response: { 200: ZTrainingSession } },
+  }, async (request) => removeSessionGuide(db, request.ctx, request.params.id, request.params.code));
+
+  app.post('/api/training/sessions/:id/guides/:code/acknowledgement', {
+    config: OWN,
+    schema: {
+      tags, summary: 'I have read this pre-reading guide (the version I was given); saying it again changes nothing',
+      params: ZGuideParams, body: ZGuideAcknowledgementInput, response: { 200: ZMyEnrolment },
+    },
+  }, async (request) => acknowledgeGuide(db, request.ctx, request.params.id, request.params.code, request.body.guideId));
 
   app.post('/api/training/sessions/:id/enrolments', {
     config: MANAGE,
@@ -65,7 +135,7 @@ export async function trainingSessionRoutes(app: App): Promise<void> {
 
   app.get('/api/training/me/enrolments', {
     config: OWN,
-    schema: { tags, summary: 'My training: sessions I am enrolled in or waiting for', response: { 200: ZMyEnrolment.array() } },
+    schema: { tags, summary: 'My training: sessions I asked for, am enrolled in or waiting for, with their pre-reading', response: { 200: ZMyEnrolment.array() } },
   }, async (request) => listMyEnrolments(db, request.ctx));
 
   app.get('/api/training/trainers', {

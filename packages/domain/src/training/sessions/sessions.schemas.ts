@@ -49,6 +49,16 @@ export const ZTrainingSessionInput = z.strictObject({
 });
 export type TTrainingSessionInput = z.infer<typeof ZTrainingSessionInput>;
 
+/**
+ * A session changed after creation: its place, dates, capacity, self-enrolment, language and
+ * trainers. The module, format, code and office stay as created.
+ */
+export const ZTrainingSessionUpdate = ZTrainingSessionInput.pick({
+  venue: true, videoLink: true, onlineStartsOn: true, onlineEndsOn: true, capacity: true, selfEnrolment: true, language: true, days: true,
+  trainerIds: true,
+}).extend({ version: ZVersion });
+export type TTrainingSessionUpdate = z.infer<typeof ZTrainingSessionUpdate>;
+
 export const ZTrainingSessionStatusInput = z.strictObject({ version: ZVersion, status: z.enum(SESSION_STATUSES) });
 
 export const ZTrainingSessionSummary = z.object({
@@ -77,9 +87,30 @@ export const ZTrainingEnrolment = z.object({
   status: z.enum(ENROLMENT_STATUSES),
   waitlistedAt: z.string().nullable(),
   prerequisiteOverrideReason: z.string().nullable(),
+  /** Why a request was rejected or a place cancelled. */
+  decisionReason: z.string().nullable(),
   version: z.number(),
 });
 export type TTrainingEnrolment = z.infer<typeof ZTrainingEnrolment>;
+
+/** A pre-reading guide of a session, in the reader's language (else Spanish, else any), latest version. */
+export const ZSessionGuide = z.object({
+  code: z.string(),
+  guideId: z.string(),
+  title: z.string(),
+  language: z.enum(LANGUAGES),
+  version: z.number(),
+  kind: z.enum(['file', 'link']),
+  url: z.string().nullable(),
+  fileName: z.string().nullable(),
+  /** For the coordinator and trainers: enrolled participants who acknowledged any version, and who has not. */
+  progress: z.object({
+    acknowledged: z.number(),
+    enrolled: z.number(),
+    pending: z.array(z.object({ userId: z.string(), fullName: z.string() })),
+  }).nullable(),
+});
+export type TSessionGuide = z.infer<typeof ZSessionGuide>;
 
 export const ZTrainingSession = ZTrainingSessionSummary.extend({
   institutionId: z.string(),
@@ -93,6 +124,7 @@ export const ZTrainingSession = ZTrainingSessionSummary.extend({
   trainers: z.array(z.object({ id: z.string(), fullName: z.string(), organisation: z.string(), userId: z.string().nullable() })),
   /** Shown to the organising coordinator and the session's trainers only. */
   participants: z.array(ZTrainingEnrolment).nullable(),
+  guides: z.array(ZSessionGuide),
   canManage: z.boolean(),
   version: z.number(),
 });
@@ -124,9 +156,31 @@ export type TEnrolResult = z.infer<typeof ZEnrolResult>;
 
 export const ZCancelEnrolmentInput = z.strictObject({ version: ZVersion, reason: z.string().trim().min(1).max(LIMITS.reasonMax) });
 
+/** A pre-reading guide as a participant sees it: the version to read, and when they said they had. */
+export const ZMyGuide = ZSessionGuide.omit({ progress: true }).extend({ acknowledgedAt: z.string().nullable() });
+export type TMyGuide = z.infer<typeof ZMyGuide>;
+
 /** A staff member's own training: enrolments with their session. */
 export const ZMyEnrolment = z.object({
   enrolmentId: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
+  version: z.number(),
+  /** Why a request was rejected (or a place cancelled). */
+  decisionReason: z.string().nullable(),
   session: ZTrainingSessionSummary,
+  /** Pre-reading, once enrolled (empty otherwise). */
+  guides: z.array(ZMyGuide),
 });
+export type TMyEnrolment = z.infer<typeof ZMyEnrolment>;
+
+/** The coordinator approves a pending request (a place if one is free, else the waiting list). */
+export const ZApproveRequestInput = z.strictObject({ version: ZVersion });
+/** The coordinator rejects a pending request, saying why. */
+export const ZRejectRequestInput = z.strictObject({ version: ZVersion, reason: z.string().trim().min(10).max(LIMITS.reasonMax) });
+/** The requester withdraws their own pending request. */
+export const ZWithdrawRequestInput = z.strictObject({ version: ZVersion });
+
+/** A guide of the library (by code) given to a session as pre-reading. */
+export const ZSessionGuideInput = z.strictObject({ code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { message: 'validation.guide_code' }) });
+/** "I have read it": the version the participant was shown. */
+export const ZGuideAcknowledgementInput = z.strictObject({ guideId: z.uuid() });

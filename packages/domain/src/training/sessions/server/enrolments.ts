@@ -7,7 +7,8 @@ import type { RequestContext } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import { competencyTitles } from '../../competencies/server/gating.ts';
 import type { TEnrolResult, TTrainingSessionSummary, ZCancelEnrolmentInput, ZEnrolInput, ZMyEnrolment } from '../sessions.schemas.ts';
-import { actorOf, getTrainingSession, listTrainingSessions } from './sessions.ts';
+import { enrolmentGuides } from './guide-reading.ts';
+import { actorOf, getTrainingSession, listTrainingSessions, sessionClosed } from './sessions.ts';
 
 interface Candidate {
   id: string;
@@ -23,7 +24,7 @@ interface Candidate {
  * least `months` ago. (Role grants carry no dates yet; a coordinator who knows better records
  * the experience as a competency grant in the register, which satisfies the prerequisite itself.)
  */
-async function candidates(tx: Queryable, moduleId: string, userIds: readonly string[], day: string): Promise<Candidate[]> {
+export async function candidates(tx: Queryable, moduleId: string, userIds: readonly string[], day: string): Promise<Candidate[]> {
   const { rows } = await tx.query<Candidate>(
     `SELECT u.id, u.full_name, u.institution_id,
             ARRAY(SELECT p.competency_code FROM training_module_prerequisites p
@@ -55,9 +56,7 @@ export async function enrolUsers(db: Database, ctx: RequestContext, sessionId: s
     const session = rows[0];
     if (!session) throw new AppError('NOT_FOUND');
     if (!actor.permissions.has('manage:training:institution') || actor.institutionId !== session.institution_id) throw new AppError('FORBIDDEN');
-    if (session.status === 'completed' || session.status === 'cancelled') {
-      throw new AppError('INVALID_STATE', { extra: { reason: 'session_closed', currentStatus: session.status } });
-    }
+    if (session.status === 'completed' || session.status === 'cancelled') throw sessionClosed(session.status);
     const wanted = [...new Set(input.userIds)];
     const existing = new Set((await tx.query<{ user_id: string }>(
       `SELECT user_id FROM training_enrolments WHERE session_id = $1 AND user_id = ANY($2::uuid[]) AND status IN ('enrolled', 'waitlisted')`,
@@ -131,15 +130,20 @@ export async function cancelEnrolment(db: Database, ctx: RequestContext, session
   });
 }
 
-/** The caller's own training: what they are enrolled in, waiting for or asked for. */
-export async function listMyEnrolments(db: Queryable, ctx: RequestContext): Promise<Array<z.infer<typeof ZMyEnrolment>>> {
+/** The caller's own training: what they are enrolled in, waiting for or asked for, with the pre-reading of each. */
+export async function listMyEnrolments(db: Queryable, ctx: RequestContext, only?: { enrolmentId: string }): Promise<Array<z.infer<typeof ZMyEnrolment>>> {
   const actor = actorOf(ctx);
-  const { rows } = await db.query<{ enrolmentId: string; status: z.infer<typeof ZMyEnrolment>['status']; sessionId: string }>(
-    `SELECT e.id AS "enrolmentId", e.status, e.session_id AS "sessionId" FROM training_enrolments e
-      WHERE e.user_id = $1 AND e.status <> 'cancelled' ORDER BY e.created_at DESC`, [actor.userId]);
+  const { rows } = await db.query<{ enrolmentId: string; status: z.infer<typeof ZMyEnrolment>['status']; sessionId: string; version: number;
+    decisionReason: string | null }>(
+    `SELECT e.id AS "enrolmentId", e.status, e.session_id AS "sessionId", e.version, e.decision_reason AS "decisionReason"
+       FROM training_enrolments e
+      WHERE e.user_id = $1 AND (e.status <> 'cancelled' OR e.id = $2) AND ($2::uuid IS NULL OR e.id = $2) ORDER BY e.created_at DESC`,
+    [actor.userId, only?.enrolmentId ?? null]);
   const sessions = new Map<string, TTrainingSessionSummary>((await listTrainingSessions(db, ctx, {})).map((s) => [s.id, s]));
+  const guides = await enrolmentGuides(db, rows, actor.language);
   return rows.flatMap((r) => {
     const session = sessions.get(r.sessionId);
-    return session ? [{ enrolmentId: r.enrolmentId, status: r.status, session }] : [];
+    return session ? [{ enrolmentId: r.enrolmentId, status: r.status, version: r.version, decisionReason: r.decisionReason, session,
+      guides: guides.get(r.enrolmentId) ?? [] }] : [];
   });
 }

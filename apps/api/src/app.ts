@@ -29,6 +29,7 @@ import { trainingReportRoutes } from './features/training-reports/routes.ts';
 import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
+import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -90,6 +91,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingRecordRoutes);
   await app.register(competencyRoutes);
   await app.register(trainingCurriculumRoutes);
+  await app.register(trainingNeedsRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

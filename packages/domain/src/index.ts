@@ -28,3 +28,5 @@ export * from './training/records/records.rules.ts';
 export * from './training/records/records.schemas.ts';
 export * from './training/certificates/certificates.rules.ts';
 export * from './training/certificates/certificates.schemas.ts';
+export * from './training/needs/needs.rules.ts';
+export * from './training/needs/needs.schemas.ts';

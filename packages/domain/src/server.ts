@@ -54,3 +54,5 @@ export * from './training/records/server/import-records.ts';
 export * from './training/certificates/server/issue-certificates.ts';
 export * from './training/certificates/server/certificates.ts';
 export * from './training/records/server/seed-demo-records.ts';
+export { answerCampaign, createCampaign, getCampaign, listCampaignResponses, listCampaigns, listMyCampaigns, updateCampaign } from './training/needs/server/campaigns.ts';
+export { auditPlanExport, buildTrainingPlan, planTable } from './training/needs/server/plan.ts';

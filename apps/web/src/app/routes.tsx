@@ -36,6 +36,9 @@ const CurriculumPage = lazy(() => import('../features/training-curriculum/index.
 const ModulePage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModulePage })));
 const ModuleEditPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModuleEditPage })));
 const GuidesPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.GuidesPage })));
+const CampaignsPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.CampaignPage })));
+const MyNeedsPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.MyNeedsPage })));
 // Competency register, office matrix and gating rules (issue 4, B).
 const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
@@ -78,6 +81,9 @@ export function AppRoutes() {
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />
         <Route path="training/competencies/matrix" element={<RequirePermission allowed={(me) => can(me, 'read:competency:office')}><OfficeMatrixPage /></RequirePermission>} />
+        <Route path="training/campaigns" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><CampaignsPage /></RequirePermission>} />
+        <Route path="training/campaigns/:id" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><CampaignPage /></RequirePermission>} />
+        <Route path="training/needs" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyNeedsPage /></RequirePermission>} />
         <Route path="training/gating-rules" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><GatingRulesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

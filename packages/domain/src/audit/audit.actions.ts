@@ -90,6 +90,11 @@ export const AUDIT_ACTIONS = [
   'training.guide_unlinked', // details: guideCode, moduleCode
   'training.trainer_updated', // a roster entry edited or deactivated; details: fullName, organisation, active
   'training.trainer_certification_removed', // details: moduleId, certifiedOn
+  // Needs assessment (issue 4 §2).
+  'training.campaign_created', // details: title, officeId, opensOn, closesOn
+  'training.campaign_updated', // details: changed (names of the fields that changed), status
+  'training.needs_answered', // a staff member's questionnaire, first answer or change; entity is the campaign; details: userId, version
+  'training.plan_exported', // the proposed plan downloaded; entity is the campaign; details: format, items
   // Competency register and gating rules (issue 4, B; ADR 014).
   'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
   'competency.revoked', // details: userId, competency, reason

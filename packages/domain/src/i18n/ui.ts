@@ -56,6 +56,10 @@ import frCompetencies from './fr/competencies.json' with { type: 'json' };
 import esTraining from './es-MX/training.json' with { type: 'json' };
 import enTraining from './en/training.json' with { type: 'json' };
 import frTraining from './fr/training.json' with { type: 'json' };
+// Needs assessment (issue 4 §2).
+import esTrainingNeeds from './es-MX/trainingNeeds.json' with { type: 'json' };
+import enTrainingNeeds from './en/trainingNeeds.json' with { type: 'json' };
+import frTrainingNeeds from './fr/trainingNeeds.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -77,6 +81,7 @@ export const uiCatalogs = {
     trainingReports: esTrainingReports,
     competencies: esCompetencies,
     training: esTraining,
+    trainingNeeds: esTrainingNeeds,
   },
   en: {
     common: enCommon,
@@ -97,6 +102,7 @@ export const uiCatalogs = {
     trainingReports: enTrainingReports,
     competencies: enCompetencies,
     training: enTraining,
+    trainingNeeds: enTrainingNeeds,
   },
   fr: {
     common: frCommon,
@@ -117,5 +123,6 @@ export const uiCatalogs = {
     trainingReports: frTrainingReports,
     competencies: frCompetencies,
     training: frTraining,
+    trainingNeeds: frTrainingNeeds,
   },
 };

@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   SELF_ENROLMENT_CLOSED: 409,
   /** The requester lacks a prerequisite of the module; `missing` names them (only a coordinator may override). */
   PREREQUISITES_MISSING: 409,
+  /** The needs-assessment campaign is not taking answers (a draft, closed, or outside its dates). */
+  CAMPAIGN_NOT_OPEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The same Idempotency-Key was reused with a different request. */

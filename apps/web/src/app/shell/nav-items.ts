@@ -41,6 +41,14 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => can(me, 'read:training:all'),
   },
   {
+    to: '/training/campaigns', labelKey: 'trainingNeeds.nav.campaigns', descriptionKey: 'trainingNeeds.nav.campaignsDescription',
+    allowed: (me) => can(me, 'manage:training:institution'),
+  },
+  {
+    to: '/training/needs', labelKey: 'trainingNeeds.nav.mine', descriptionKey: 'trainingNeeds.nav.mineDescription',
+    allowed: (me) => can(me, 'enrol:training:own'),
+  },
+  {
     to: '/training/sessions', labelKey: 'trainingSessions.nav.sessions', descriptionKey: 'trainingSessions.nav.sessionsDescription',
     allowed: (me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own'),
   },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  ZEnrolResult, ZMyEnrolment, ZTrainer, ZTrainingModule, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
+  ZEnrolResult, ZGuide, ZMyEnrolment, ZTrainer, ZTrainingModule, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
+  type TTrainingSessionUpdate,
 } from '@refugio/domain';
 import { apiRequest, type Parser } from '../../../lib/api-client.ts';
 
@@ -75,3 +76,58 @@ export function createTrainer(body: Record<string, unknown>, idempotencyKey: str
 export function certifyTrainer(trainerId: string, moduleId: string, body: { certifiedOn: string; expiresOn: string | null }) {
   return apiRequest(`/api/training/trainers/${trainerId}/certifications/${moduleId}`, { method: 'PUT', body, schema: ZTrainer });
 }
+
+export function updateTrainingSession(sessionId: string, body: TTrainingSessionUpdate) {
+  return apiRequest(`/api/training/sessions/${sessionId}`, { method: 'PUT', body, schema: ZTrainingSession });
+}
+
+/** Sessions of my institution I may ask a place in (self-enrolment, not started, nothing asked yet). */
+export function useRequestableSessions() {
+  return useQuery({
+    queryKey: [...TRAINING_SESSIONS_KEY, 'requestable'],
+    queryFn: () => apiRequest('/api/training/sessions/requestable', { schema: ZTrainingSessionSummary.array() }),
+  });
+}
+
+export function requestPlace(sessionId: string, idempotencyKey: string) {
+  return apiRequest(`/api/training/sessions/${sessionId}/requests`, { method: 'POST', idempotencyKey, schema: ZMyEnrolment });
+}
+
+export function withdrawRequest(sessionId: string, enrolmentId: string, version: number) {
+  return apiRequest(`/api/training/sessions/${sessionId}/requests/${enrolmentId}/withdraw`, { method: 'POST', body: { version }, schema: ZMyEnrolment });
+}
+
+export function approveRequest(sessionId: string, enrolmentId: string, version: number) {
+  return apiRequest(`/api/training/sessions/${sessionId}/requests/${enrolmentId}/approve`, { method: 'POST', body: { version }, schema: ZTrainingSession });
+}
+
+export function rejectRequest(sessionId: string, enrolmentId: string, body: { version: number; reason: string }) {
+  return apiRequest(`/api/training/sessions/${sessionId}/requests/${enrolmentId}/reject`, { method: 'POST', body, schema: ZTrainingSession });
+}
+
+/** The guides library's latest versions, to pick pre-reading from. */
+export function useGuideLibrary(enabled: boolean) {
+  return useQuery({
+    queryKey: [...TRAINING_SESSIONS_KEY, 'guide-library'],
+    queryFn: () => apiRequest('/api/training/guides', { schema: ZGuide.array() }),
+    enabled,
+  });
+}
+
+export function assignSessionGuide(sessionId: string, code: string) {
+  return apiRequest(`/api/training/sessions/${sessionId}/guides`, { method: 'POST', body: { code }, schema: ZTrainingSession });
+}
+
+export function removeSessionGuide(sessionId: string, code: string) {
+  return apiRequest(`/api/training/sessions/${sessionId}/guides/${encodeURIComponent(code)}`, { method: 'DELETE', schema: ZTrainingSession });
+}
+
+export function acknowledgeGuide(sessionId: string, code: string, guideId: string) {
+  return apiRequest(`/api/training/sessions/${sessionId}/guides/${encodeURIComponent(code)}/acknowledgement`, {
+    method: 'POST', body: { guideId }, schema: ZMyEnrolment,
+  });
+}
+
+/** A guide version's PDF (a file guide); a link guide opens its own address. */
+export const guideHref = (guide: { kind: 'file' | 'link'; guideId: string; url: string | null }) =>
+  (guide.kind === 'file' ? `/api/training/guides/${guide.guideId}/file` : (guide.url ?? undefined));

@@ -12,6 +12,9 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { enrolStaff, TRAINING_SESSIONS_KEY, useStaff, useTrainingSession } from '../api/training-sessions.ts';
 import { ENROLMENT_STATUS_LABEL, FORMAT_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
+import { SessionEditDialog } from './SessionEditDialog.tsx';
+import { GuidesCard } from './SessionGuides.tsx';
+import { RequestsCard } from './SessionRequests.tsx';
 
 /** The coordinator picks staff (many at once for a videoconference) and enrols them. */
 function EnrolCard({ session }: { session: TTrainingSession }) {
@@ -69,19 +72,27 @@ export function SessionPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const session = useTrainingSession(id);
+  const [editing, setEditing] = useState(false);
   if (session.isPending) return <LoadingState />;
   if (!session.data) return <ErrorAlert error={session.error} />;
   const s = session.data;
+  const open = s.status !== 'completed' && s.status !== 'cancelled';
   return (
     <>
       <PageHeader title={`${s.code} · ${s.moduleTitle}`}
         description={[t(FORMAT_LABEL[s.format]), s.venue, s.officeName].filter(Boolean).join(' · ')}
-        actions={s.participants && <Anchor component={Link} to={`/training/sessions/${s.id}/records`}>{t('trainingSessions.session.records')}</Anchor>} />
+        actions={(
+          <Group gap="sm">
+            {s.participants && <Anchor component={Link} to={`/training/sessions/${s.id}/records`}>{t('trainingSessions.session.records')}</Anchor>}
+            {s.canManage && open && <Button variant="default" onClick={() => setEditing(true)}>{t('trainingSessions.edit.open')}</Button>}
+          </Group>
+        )} />
       <Group gap="sm" mb="md">
         <Badge variant="light">{t(SESSION_STATUS_LABEL[s.status])}</Badge>
         <Text size="sm">{t('trainingSessions.list.placesValue', { enrolled: s.enrolled, capacity: s.capacity, waiting: s.waitlisted })}</Text>
         {s.onlineStartsOn && <Text size="sm">{t('trainingSessions.session.online', { date: formatDate(s.onlineStartsOn, language) })}</Text>}
         {s.videoLink && <Anchor size="sm" href={s.videoLink}>{t('trainingSessions.session.videoLink')}</Anchor>}
+        {s.selfEnrolment && <Text size="sm">{t('trainingSessions.session.selfEnrolment')}</Text>}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -113,6 +124,9 @@ export function SessionPage() {
                           <Table.Td>
                             {t(ENROLMENT_STATUS_LABEL[p.status])}
                             {p.prerequisiteOverrideReason && <Text size="xs" c="dimmed">{t('trainingSessions.session.overridden', { reason: p.prerequisiteOverrideReason })}</Text>}
+                            {p.decisionReason && (p.status === 'rejected' || p.status === 'cancelled') && (
+                              <Text size="xs">{t('trainingSessions.session.decisionReason', { reason: p.decisionReason })}</Text>
+                            )}
                           </Table.Td>
                         </Table.Tr>
                       ))}
@@ -121,12 +135,17 @@ export function SessionPage() {
                 )}
               </Card>
             )}
+            <GuidesCard session={s} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          {s.canManage && s.status !== 'completed' && s.status !== 'cancelled' && <EnrolCard session={s} />}
+          <Stack>
+            {s.canManage && open && (s.selfEnrolment || s.participants?.some((p) => p.status === 'requested')) && <RequestsCard session={s} />}
+            {s.canManage && open && <EnrolCard session={s} />}
+          </Stack>
         </Grid.Col>
       </Grid>
+      {editing && <SessionEditDialog session={s} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Text, TextInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,10 +14,10 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { createTrainingSession, TRAINING_SESSIONS_KEY, useTrainers, useTrainingModules, useTrainingSessions } from '../api/training-sessions.ts';
+import { createTrainingSession, TRAINING_SESSIONS_KEY, useTrainingModules, useTrainingSessions } from '../api/training-sessions.ts';
 import { FORMAT_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
+import { DaysEditor, TrainerChecklist, type DayDraft } from './SessionFields.tsx';
 
-interface DayDraft { day: string; startsAt: string; endsAt: string }
 
 /** Coordinator's form: module, format, where, when, capacity. The server checks what the format needs. */
 function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDone: (id: string) => void }) {
@@ -33,22 +33,18 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
   const [capacity, setCapacity] = useState<number | string>(25);
   const [days, setDays] = useState<DayDraft[]>([{ day: '', startsAt: '09:00', endsAt: '17:00' }]);
   const [trainerIds, setTrainerIds] = useState<string[]>([]);
-  const trainers = useTrainers();
-  // Trainers certified for the module first: train-the-trainer status is per module.
-  const certified = (id: string) => (trainers.data ?? []).find((tr) => tr.id === id)?.certifications.some((c) => c.moduleId === moduleId) ?? false;
-  const roster = (trainers.data ?? []).filter((tr) => tr.active).toSorted((a, b) => Number(certified(b.id)) - Number(certified(a.id)));
+  const [selfEnrolment, setSelfEnrolment] = useState(false);
   const save = useMutation({
     mutationFn: () => {
       const input = {
         moduleId, format, venue: venue.trim() || null, videoLink: videoLink.trim() || null, onlineStartsOn: onlineStartsOn || null,
-        capacity: Number(capacity), days: days.filter((d) => d.day), trainerIds,
+        capacity: Number(capacity), selfEnrolment, days: days.filter((d) => d.day), trainerIds,
       } as const;
       return createTrainingSession(input, keyFor(input));
     },
     onSuccess: (session) => { void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); onDone(session.id); },
   });
   const errorOf = useFieldErrorMap(save.error);
-  const setDay = (index: number, patch: Partial<DayDraft>) => setDays(days.map((d, i) => (i === index ? { ...d, ...patch } : d)));
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <Stack>
@@ -67,35 +63,10 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
             onChange={(e) => setOnlineStartsOn(e.currentTarget.value)} />
           <NumberInput label={t('trainingSessions.form.capacity')} min={1} max={1000} value={capacity} error={errorOf('capacity')} onChange={setCapacity} />
         </SimpleGrid>
-        <Stack gap="xs">
-          <Text fw={500} size="sm">{t('trainingSessions.form.days')}</Text>
-          {errorOf('days') && <Text size="sm" c="red.9">{errorOf('days')}</Text>}
-          {days.map((d, i) => (
-            // The days have no identity until saved; their position is their key.
-            // oxlint-disable-next-line react/no-array-index-key
-            <Group key={i} grow align="flex-start">
-              <TextInput type="date" label={t('trainingSessions.form.day', { n: i + 1 })} value={d.day} error={errorOf(`days.${i}.day`)}
-                onChange={(e) => setDay(i, { day: e.currentTarget.value })} />
-              <TextInput type="time" label={t('trainingSessions.form.startsAt', { n: i + 1 })} value={d.startsAt}
-                onChange={(e) => setDay(i, { startsAt: e.currentTarget.value })} />
-              <TextInput type="time" label={t('trainingSessions.form.endsAt', { n: i + 1 })} value={d.endsAt} error={errorOf(`days.${i}.endsAt`)}
-                onChange={(e) => setDay(i, { endsAt: e.currentTarget.value })} />
-            </Group>
-          ))}
-          <Group>
-            <Button variant="default" size="xs" onClick={() => setDays([...days, { day: '', startsAt: '09:00', endsAt: '17:00' }])}>
-              {t('trainingSessions.form.addDay')}
-            </Button>
-          </Group>
-        </Stack>
-        <Stack gap={4} role="group" aria-label={t('trainingSessions.form.trainers')}>
-          <Text fw={500} size="sm">{t('trainingSessions.form.trainers')}</Text>
-          {roster.map((tr) => (
-            <Checkbox key={tr.id} checked={trainerIds.includes(tr.id)}
-              label={`${tr.fullName} (${tr.organisation})${certified(tr.id) ? ` · ${t('trainingSessions.form.certified')}` : ''}`}
-              onChange={(e) => setTrainerIds(e.currentTarget.checked ? [...trainerIds, tr.id] : trainerIds.filter((x) => x !== tr.id))} />
-          ))}
-        </Stack>
+        <Checkbox label={t('trainingSessions.form.selfEnrolment')} description={t('trainingSessions.form.selfEnrolmentHint')} checked={selfEnrolment}
+          onChange={(e) => setSelfEnrolment(e.currentTarget.checked)} />
+        <DaysEditor days={days} onChange={setDays} errorOf={errorOf} />
+        <TrainerChecklist moduleId={moduleId} value={trainerIds} onChange={setTrainerIds} />
         <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('trainingSessions.form.save')}</Button></Group>
       </Stack>
     </form>

@@ -31,3 +31,5 @@ export const LEVEL_LABEL: Record<(typeof MODULE_LEVELS)[number], string> = {
   specialised: 'trainingSessions.levels.specialised',
   trainer: 'trainingSessions.levels.trainer',
 };
+
+export const LANGUAGE_LABEL = { 'es-MX': 'common.languages.es-MX', en: 'common.languages.en', fr: 'common.languages.fr' } as const;

@@ -1,6 +1,7 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue, syncBuiltInCalendars,
+  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
+  syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
 /** Opens the database and brings it to the current schema, permission catalogue and built-in calendars. */
@@ -22,5 +23,7 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoTrainingLibrary(db);
   // A training session with open records: imports, completion and certificates to try.
   await seedDemoTrainingRecords(db);
+  // A needs assessment under way, with two answers and a proposed plan.
+  await seedDemoNeedsAssessment(db);
   return credentials;
 }

@@ -10,7 +10,7 @@ import { useTrainingPlan } from '../api/training-needs.ts';
 import { PRIORITY_LABEL } from './labels.ts';
 import { reasonText } from './reasons.ts';
 
-const PRIORITY_COLOR = { high: 'red.9', medium: 'orange.9', low: 'gray.7' } as const;
+const PRIORITY_COLOR = { high: 'red.9', medium: 'blue.9', low: 'gray.7' } as const;
 const level = (code: string | null) => (code && code in LEVEL_LABEL ? LEVEL_LABEL[code as keyof typeof LEVEL_LABEL] : null);
 
 /** The gap analysis: what it is based on, sessions to plan per module and format, and each proposal with its reasons. */

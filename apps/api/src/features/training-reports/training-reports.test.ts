@@ -86,6 +86,24 @@ describe('training reports', () => {
     expect(toCsv({ title: 'x', headers: ['a'], rows: [['=HYPERLINK("x")'], ['-3'], [-3]] })).toBe('\uFEFFa\r\n"\'=HYPERLINK(""x"")"\r\n\'-3\r\n-3\r\n');
   });
 
+  it('counts people trained per module, format, institution and office, with the hours delivered to them', async () => {
+    // Both parts done: a competency granted by training, from an enrolment in a blended session of one 8-hour day.
+    await t.db.query(
+      `WITH s AS (
+         INSERT INTO training_sessions (module_id, code, format, institution_id, online_starts_on, capacity, status)
+         SELECT m.id, 'ITC-REPORT', 'blended', i.id, DATE '${year}-02-02', 30, 'completed'
+           FROM training_modules m, institutions i WHERE m.code = 'ITC' AND i.code = 'COMAR' RETURNING id),
+       d AS (INSERT INTO training_session_days (session_id, day, starts_at, ends_at) SELECT id, DATE '${year}-03-02', '09:00', '17:00' FROM s),
+       e AS (INSERT INTO training_enrolments (session_id, user_id, status)
+             SELECT s.id, u.id, 'enrolled' FROM s, users u WHERE u.username = 'registro' RETURNING id, user_id)
+       INSERT INTO competency_grants (user_id, competency_code, source, enrolment_id, granted_on, expires_on)
+       SELECT user_id, 'interviewing_children', 'training', id, DATE '${year}-03-03', DATE '${year + 3}-03-03' FROM e`);
+    const res = (await report('trained', period)).json<{ headers: string[]; rows: unknown[][] }>();
+    expect(res.headers).toEqual(['Módulo', 'Modalidad', 'Institución', 'Oficina', 'Personas', 'Horas impartidas']);
+    expect(res.rows).toEqual([['ITC · Entrevista a niñas, niños y adolescentes', 'Mixta (en línea y presencial)',
+      'Comisión Mexicana de Ayuda a Refugiados', 'COMAR Tapachula', 1, 28]]);
+  });
+
   it('answers bad periods per field, and only to report readers', async () => {
     expect(fieldErrors(await report('trained', `from=${year}-12-31&to=${year}-01-01`))).toEqual([{ field: 'querystring:to', code: 'validation.range_reversed' }]);
     expectProblem(await report('trained', period, await loginAs(t.app, 'elegibilidad')), 403, 'FORBIDDEN');

@@ -28,15 +28,15 @@ const MX_DAY = (column: string) => `(${column} AT TIME ZONE 'America/Mexico_City
 
 /**
  * People trained (domain.md §8: both parts done, i.e. a competency granted by training and not
- * revoked) per module, format and office, and the hours delivered to them: the module's online
+ * revoked) per module, format, institution and office, and the hours delivered to them: the module's online
  * hours plus the session's scheduled face-to-face time, per trained person. A person working in
  * two offices counts in both.
  */
 async function trained(db: Queryable, actor: Actor, query: TTrainingReportQuery): Promise<ReportTable> {
   const params: unknown[] = [actor.language, query.from, query.to];
   const scope = officeScope(actor, 'o.id', params);
-  const { rows } = await db.query<{ code: string; title: string; format: string; office: string; people: number; hours: number }>(
-    `SELECT m.code, coalesce(m.title ->> $1, m.title ->> 'es-MX') AS title, s.format, o.name AS office,
+  const { rows } = await db.query<{ code: string; title: string; format: string; institution: string; office: string; people: number; hours: number }>(
+    `SELECT m.code, coalesce(m.title ->> $1, m.title ->> 'es-MX') AS title, s.format, i.name AS institution, o.name AS office,
             count(DISTINCT e.user_id)::int AS people,
             round(sum(m.online_hours + coalesce((SELECT sum(extract(epoch FROM d.ends_at - d.starts_at)) / 3600
                                                   FROM training_session_days d WHERE d.session_id = s.id), 0))::numeric, 1)::float8 AS hours
@@ -47,12 +47,13 @@ async function trained(db: Queryable, actor: Actor, query: TTrainingReportQuery)
        JOIN training_modules m ON m.id = s.module_id
        JOIN user_offices uo ON uo.user_id = e.user_id
        JOIN offices o ON o.id = uo.office_id
+       JOIN institutions i ON i.id = o.institution_id
       WHERE ${scope}
-      GROUP BY m.code, 2, s.format, o.name ORDER BY m.code, s.format, o.name`, params);
+      GROUP BY m.code, 2, s.format, i.name, o.name ORDER BY m.code, s.format, i.name, o.name`, params);
   return {
     title: translate(actor.language, 'trainingReports.reports.trained'),
-    headers: [translate(actor.language, 'trainingReports.columns.module'), translate(actor.language, 'trainingReports.columns.format'), translate(actor.language, 'trainingReports.columns.office'), translate(actor.language, 'trainingReports.columns.people'), translate(actor.language, 'trainingReports.columns.hours')],
-    rows: rows.map((r) => [`${r.code} · ${r.title}`, translate(actor.language, `trainingSessions.formats.${r.format}`), r.office, r.people, r.hours]),
+    headers: [translate(actor.language, 'trainingReports.columns.module'), translate(actor.language, 'trainingReports.columns.format'), translate(actor.language, 'trainingReports.columns.institution'), translate(actor.language, 'trainingReports.columns.office'), translate(actor.language, 'trainingReports.columns.people'), translate(actor.language, 'trainingReports.columns.hours')],
+    rows: rows.map((r) => [`${r.code} · ${r.title}`, translate(actor.language, `trainingSessions.formats.${r.format}`), r.institution, r.office, r.people, r.hours]),
   };
 }
 

@@ -33,7 +33,7 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   app.put('/api/training/sessions/:id/enrolments/:enrolmentId/online-completion', {
     config: MANAGE,
     schema: {
-      tags, summary: 'Set (or clear with null) a participant\'s online completion; the completion rule is applied again',
+      tags, summary: 'Set (or clear with null) a participant\'s online completion; the completion rule is applied again; 409 if `expected` is not the value now recorded',
       params: ZEnrolment, body: ZOnlineCompletionInput, response: { 200: ZParticipantRecords },
     },
   }, async (request) => setOnlineCompletion(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));
@@ -41,7 +41,7 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   app.put('/api/training/sessions/:id/enrolments/:enrolmentId/attendance', {
     config: RECORDS,
     schema: {
-      tags, summary: 'Set (or clear with null) the minutes a participant attended one session day (coordinator or the session\'s trainer)',
+      tags, summary: 'Set (or clear with null) the minutes a participant attended one session day (coordinator or the session\'s trainer); 409 if `expected` is not the value now recorded',
       params: ZEnrolment, body: ZAttendanceInput, response: { 200: ZParticipantRecords },
     },
   }, async (request) => setAttendance(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));
@@ -49,7 +49,7 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   app.put('/api/training/sessions/:id/enrolments/:enrolmentId/assessment', {
     config: RECORDS,
     schema: {
-      tags, summary: 'Set (or clear with null) a participant\'s assessment score, 0–100 (coordinator or the session\'s trainer)',
+      tags, summary: 'Set (or clear with null) a participant\'s assessment score, 0–100 (coordinator or the session\'s trainer); 409 if `expected` is not the value now recorded',
       params: ZEnrolment, body: ZAssessmentInput, response: { 200: ZParticipantRecords },
     },
   }, async (request) => setAssessment(db, request.ctx, request.params.id, request.params.enrolmentId, request.body));

@@ -97,10 +97,10 @@ describe('completion rule → competencies', () => {
   it('shows what is missing, then grants the competency with its validity when the last record arrives', async () => {
     expect((await participant('elegibilidad')).status).toEqual({ complete: false, missing: ['attendance', 'assessment'], attendancePct: 50, completedOn: null });
     const day2 = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/attendance`, {
-      session: trainer, body: { sessionDayId: f.dayIds[1], minutes: 240 } });
+      session: trainer, body: { sessionDayId: f.dayIds[1], minutes: 240, expected: null } });
     expect(day2.json<TParticipantRecords>().status.missing).toEqual(['assessment']);
     expect(await grants('elegibilidad')).toEqual([]);
-    const scored = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, { session: trainer, body: { score: 85 } });
+    const scored = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, { session: trainer, body: { score: 85, expected: null } });
     expect(scored.json<TParticipantRecords>()).toMatchObject({
       status: { complete: true, missing: [], attendancePct: 100, completedOn: f.days[1] }, grantedCompetencies: ['interviewing_children'],
     });
@@ -113,30 +113,41 @@ describe('completion rule → competencies', () => {
 
   it('renews the holder\'s valid grant, and revokes on a correction that makes the enrolment incomplete', async () => {
     // The supervisor already holds interviewing_children (demo external certificate, valid to 2027).
-    await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[1], minutes: 240 } });
-    const done = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/assessment`, { session: coordinator, body: { score: 90 } });
+    await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[1], minutes: 240, expected: null } });
+    const done = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/assessment`, { session: coordinator, body: { score: 90, expected: null } });
     // 120 + 240 of 480 minutes = 75 % < 80 %: not yet.
     expect(done.json<TParticipantRecords>().status).toMatchObject({ complete: false, missing: ['attendance'], attendancePct: 75 });
-    await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[0], minutes: 200 } });
+    await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[0], minutes: 200, expected: 120 } });
     const [grant] = await grants('supervisor');
     const external = await t.db.query<{ id: string }>(`SELECT g.id FROM competency_grants g JOIN users u ON u.id = g.user_id
       WHERE u.username = 'supervisor' AND g.competency_code = 'interviewing_children' AND g.source = 'external_certificate'`);
     expect(grant).toMatchObject({ granted_on: f.days[1], revoked: false, renews_grant_id: external.rows[0]!.id });
 
-    const corrected = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/assessment`, { session: coordinator, body: { score: 60 } });
+    const corrected = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.supervisor}/assessment`, { session: coordinator, body: { score: 60, expected: 90 } });
     expect(corrected.json<TParticipantRecords>()).toMatchObject({ status: { complete: false, missing: ['assessment'] }, grantedCompetencies: [] });
     expect((await grants('supervisor')).map((g) => g.revoked)).toEqual([true]);
   });
 
+  it('refuses a change made on a value that changed meanwhile, with the current records, and writes nothing', async () => {
+    // The import recorded 0 minutes for the interpreter on day 1; a trainer who still saw an empty cell does not overwrite it.
+    const stale = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/attendance`, {
+      session: trainer, body: { sessionDayId: f.dayIds[0], minutes: 240, expected: null } });
+    expect(expectProblem(stale, 409, 'VERSION_CONFLICT')).toMatchObject({ current: { attendance: [{ sessionDayId: f.dayIds[0], minutes: 0 }] } });
+    expect((await participant('interprete')).attendance).toEqual([{ sessionDayId: f.dayIds[0], minutes: 0, source: 'videoconference_import' }]);
+    const fresh = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/attendance`, {
+      session: trainer, body: { sessionDayId: f.dayIds[0], minutes: 30, expected: 0 } });
+    expect(fresh.json<TParticipantRecords>().attendance).toEqual([{ sessionDayId: f.dayIds[0], minutes: 30, source: 'manual' }]);
+  });
+
   it('checks scope: a trainer may not record online completions; another trainer or officer reaches nothing', async () => {
-    const online = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/online-completion`, { session: trainer, body: { completedOn: '2025-10-01' } });
+    const online = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/online-completion`, { session: trainer, body: { completedOn: '2025-10-01', expected: null } });
     expectProblem(online, 403, 'FORBIDDEN');
     expectProblem(await call(t.app, 'GET', `${base()}/records`, { session: officer }), 403, 'FORBIDDEN');
     expectProblem(await importCsv('videoconference_attendance', 'x', officer), 403, 'FORBIDDEN');
     expectProblem(await call(t.app, 'GET', `/api/training/sessions/${crypto.randomUUID()}/records`, { session: coordinator }), 404, 'NOT_FOUND');
-    const future = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/online-completion`, { session: coordinator, body: { completedOn: '2099-01-01' } });
+    const future = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/online-completion`, { session: coordinator, body: { completedOn: '2099-01-01', expected: null } });
     expectProblem(future, 400, 'VALIDATION_FAILED');
-    const tooLong = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[0], minutes: 241 } });
+    const tooLong = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.interprete}/attendance`, { session: coordinator, body: { sessionDayId: f.dayIds[0], minutes: 241, expected: 30 } });
     expectProblem(tooLong, 400, 'VALIDATION_FAILED');
   });
 });

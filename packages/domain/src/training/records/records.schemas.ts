@@ -49,21 +49,26 @@ export const ZImportResult = z.object({
   importedBy: z.string().nullable(),
 });
 
+// Each cell carries the value its editor saw (`expected`, null for an empty cell): a cell that
+// changed meanwhile (another trainer, an import) answers 409 with the participant's records.
 export const ZOnlineCompletionInput = z.strictObject({
   /** null clears the record. */
   completedOn: ZIsoDate.nullable(),
   score: ZScore.nullable().default(null),
+  expected: ZIsoDate.nullable(),
 });
 
 export const ZAttendanceInput = z.strictObject({
   sessionDayId: z.uuid(),
   /** null clears the record; the day's full length means present, 0 absent. */
   minutes: z.number().int().min(0).max(24 * 60).nullable(),
+  expected: z.number().int().min(0).max(24 * 60).nullable(),
 });
 
 export const ZAssessmentInput = z.strictObject({
   score: ZScore.nullable(),
   notes: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
+  expected: ZScore.nullable(),
 });
 
 export const ZCompletionStatus = z.object({

@@ -17,16 +17,17 @@ export function useSessionRecords(sessionId: string | undefined) {
 
 const enrolmentPath = (sessionId: string, enrolmentId: string, part: string) => `/api/training/sessions/${sessionId}/enrolments/${enrolmentId}/${part}`;
 
-export function putOnlineCompletion(sessionId: string, enrolmentId: string, completedOn: string | null) {
-  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'online-completion'), { method: 'PUT', body: { completedOn }, schema: ZParticipantRecords });
+// Each write names the value the cell showed (`expected`): if it changed meanwhile the server answers 409.
+export function putOnlineCompletion(sessionId: string, enrolmentId: string, completedOn: string | null, expected: string | null) {
+  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'online-completion'), { method: 'PUT', body: { completedOn, expected }, schema: ZParticipantRecords });
 }
 
-export function putAttendance(sessionId: string, enrolmentId: string, sessionDayId: string, minutes: number | null) {
-  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'attendance'), { method: 'PUT', body: { sessionDayId, minutes }, schema: ZParticipantRecords });
+export function putAttendance(sessionId: string, enrolmentId: string, sessionDayId: string, minutes: number | null, expected: number | null) {
+  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'attendance'), { method: 'PUT', body: { sessionDayId, minutes, expected }, schema: ZParticipantRecords });
 }
 
-export function putAssessment(sessionId: string, enrolmentId: string, score: number | null) {
-  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'assessment'), { method: 'PUT', body: { score }, schema: ZParticipantRecords });
+export function putAssessment(sessionId: string, enrolmentId: string, score: number | null, expected: number | null) {
+  return apiRequest(enrolmentPath(sessionId, enrolmentId, 'assessment'), { method: 'PUT', body: { score, expected }, schema: ZParticipantRecords });
 }
 
 export function importFile(sessionId: string, body: { kind: ImportKind; fileName: string; content: string }, idempotencyKey: string) {

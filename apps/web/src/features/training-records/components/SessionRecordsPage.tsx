@@ -45,28 +45,31 @@ function ParticipantRow({ data, p, onSaved, onError }: {
         <Table.Td>
           {data.canManage
             ? <DateCell key={p.online?.completedOn ?? ''} label={t('trainingRecords.table.onlineFor', { name: p.fullName })} value={p.online?.completedOn ?? null}
-                onSave={(v) => save.mutate(() => putOnlineCompletion(sessionId, p.enrolmentId, v))} />
+                onSave={(v) => save.mutate(() => putOnlineCompletion(sessionId, p.enrolmentId, v, p.online?.completedOn ?? null))} />
             : p.online ? formatDate(p.online.completedOn, currentLanguage()) : '—'}
         </Table.Td>
       )}
-      {data.days.map((d) => (
+      {data.days.map((d) => {
+        const minutes = p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? null;
+        return (
         <Table.Td key={d.id}>
           <Group gap={4} wrap="nowrap">
-            <NumberCell key={String(p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? '')}
+            <NumberCell key={String(minutes ?? '')}
               label={t('trainingRecords.table.minutesFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}
-              value={p.attendance.find((a) => a.sessionDayId === d.id)?.minutes ?? null} max={d.minutes}
-              onSave={(v) => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, v))} />
-            <Button size="compact-xs" variant="subtle" onClick={() => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, d.minutes))}
+              value={minutes} max={d.minutes}
+              onSave={(v) => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, v, minutes))} />
+            <Button size="compact-xs" variant="subtle" onClick={() => save.mutate(() => putAttendance(sessionId, p.enrolmentId, d.id, d.minutes, minutes))}
               aria-label={t('trainingRecords.table.presentFor', { name: p.fullName, day: formatDate(d.day, currentLanguage()) })}>
               {t('trainingRecords.table.present')}
             </Button>
           </Group>
         </Table.Td>
-      ))}
+        );
+      })}
       {rule.passMark !== null && (
         <Table.Td>
           <NumberCell key={String(p.assessment?.score ?? '')} label={t('trainingRecords.table.scoreFor', { name: p.fullName })} value={p.assessment?.score ?? null} max={100}
-            onSave={(v) => save.mutate(() => putAssessment(sessionId, p.enrolmentId, v))} />
+            onSave={(v) => save.mutate(() => putAssessment(sessionId, p.enrolmentId, v, p.assessment?.score ?? null))} />
         </Table.Td>
       )}
       <Table.Td><StatusCell p={p} /></Table.Td>
@@ -130,7 +133,7 @@ export function SessionRecordsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.participants.map((p) => <ParticipantRow key={p.enrolmentId} data={data} p={p} onSaved={() => void refresh()} onError={setSaveError} />)}
+            {data.participants.map((p) => <ParticipantRow key={p.enrolmentId} data={data} p={p} onSaved={() => void refresh()} onError={(e) => { setSaveError(e); void refresh(); }} />)}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

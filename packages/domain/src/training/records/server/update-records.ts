@@ -1,13 +1,16 @@
 /**
  * Records entered by hand, one cell at a time: a PUT sets (or with null clears) the record, and
  * the completion rule is applied again in the same transaction. Online completions are the
- * coordinator's; attendance and assessment results also the session's trainers'.
+ * coordinator's; attendance and assessment results also the session's trainers'. Each write
+ * names the value it replaces, so two people (or a person and an import) never overwrite each
+ * other's record unseen.
  */
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { fieldError } from '../../../shared/errors.ts';
+import { versionConflict } from '../../../shared/server/db-errors.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import type { TParticipantRecords, ZAssessmentInput, ZAttendanceInput, ZOnlineCompletionInput } from '../records.schemas.ts';
 import { applyCompletion } from './completion.ts';
@@ -16,14 +19,21 @@ import { actorOf, loadRecordsSession, requireEnrolled, type RecordsAccess, type 
 
 type Part = 'online' | 'attendance' | 'assessment';
 
+/** The cell a write replaces, as the participant's records show it. */
+type Cell = (records: TParticipantRecords) => string | number | null;
+
 async function changeRecord(
   db: Database, ctx: RequestContext, sessionId: string, enrolmentId: string, need: RecordsAccess, part: Part,
+  expected: string | number | null, cell: Cell,
   write: (tx: Queryable, session: RecordsSession) => Promise<{ before: unknown; after: unknown }>,
 ): Promise<TParticipantRecords> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
     const session = await loadRecordsSession(tx, actor, sessionId, need, true);
     await requireEnrolled(tx, session.id, enrolmentId);
+    // The session row is locked: writes to its records run one after another, each against what the last one left.
+    const current = (await participantRecords(tx, session, [enrolmentId]))[0]!;
+    if (cell(current) !== expected) throw versionConflict(current);
     const { before, after } = await write(tx, session);
     await recordAudit(tx, ctx, { action: 'training.record_updated', entityType: 'training_enrolment', entityId: enrolmentId,
       details: { sessionId, part, before, after } });
@@ -32,12 +42,15 @@ async function changeRecord(
   });
 }
 
+const onlineCell: Cell = (records) => records.online?.completedOn ?? null;
+const assessmentCell: Cell = (records) => records.assessment?.score ?? null;
+
 export async function setOnlineCompletion(
   db: Database, ctx: RequestContext, sessionId: string, enrolmentId: string, input: z.infer<typeof ZOnlineCompletionInput>,
 ): Promise<TParticipantRecords> {
   if (input.completedOn !== null && input.completedOn > todayInMexico()) throw fieldError('completedOn', 'validation.date_in_future');
-  return changeRecord(db, ctx, sessionId, enrolmentId, 'manage', 'online', async (tx) => {
-    const before = (await tx.query('SELECT completed_on::text AS "completedOn", score::float8 AS score FROM training_online_completions WHERE enrolment_id = $1', [enrolmentId])).rows[0] ?? null;
+  return changeRecord(db, ctx, sessionId, enrolmentId, 'manage', 'online', input.expected, onlineCell, async (tx) => {
+    const before = (await tx.query<{ completedOn: string; score: number | null }>('SELECT completed_on::text AS "completedOn", score::float8 AS score FROM training_online_completions WHERE enrolment_id = $1', [enrolmentId])).rows[0] ?? null;
     if (input.completedOn === null) {
       await tx.query('DELETE FROM training_online_completions WHERE enrolment_id = $1', [enrolmentId]);
       return { before, after: null };
@@ -54,7 +67,8 @@ export async function setOnlineCompletion(
 export async function setAttendance(
   db: Database, ctx: RequestContext, sessionId: string, enrolmentId: string, input: z.infer<typeof ZAttendanceInput>,
 ): Promise<TParticipantRecords> {
-  return changeRecord(db, ctx, sessionId, enrolmentId, 'record', 'attendance', async (tx, session) => {
+  const cell: Cell = (records) => records.attendance.find((a) => a.sessionDayId === input.sessionDayId)?.minutes ?? null;
+  return changeRecord(db, ctx, sessionId, enrolmentId, 'record', 'attendance', input.expected, cell, async (tx, session) => {
     const day = await tx.query<{ minutes: number }>(
       `SELECT (extract(epoch FROM ends_at - starts_at) / 60)::int AS minutes FROM training_session_days WHERE id = $1 AND session_id = $2`,
       [input.sessionDayId, session.id]);
@@ -80,7 +94,7 @@ export async function setAttendance(
 export async function setAssessment(
   db: Database, ctx: RequestContext, sessionId: string, enrolmentId: string, input: z.infer<typeof ZAssessmentInput>,
 ): Promise<TParticipantRecords> {
-  return changeRecord(db, ctx, sessionId, enrolmentId, 'record', 'assessment', async (tx) => {
+  return changeRecord(db, ctx, sessionId, enrolmentId, 'record', 'assessment', input.expected, assessmentCell, async (tx) => {
     const before = (await tx.query<{ score: number }>('SELECT score::float8 AS score FROM training_assessments WHERE enrolment_id = $1', [enrolmentId])).rows[0]?.score ?? null;
     if (input.score === null) {
       await tx.query('DELETE FROM training_assessments WHERE enrolment_id = $1', [enrolmentId]);

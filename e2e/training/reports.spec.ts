@@ -14,3 +14,13 @@ test('the coordinator reads the training reports and can download each one', asy
   await expect(page.getByRole('region', { name: 'Carga de los formadores' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the supervisor reads the exceptions to the assignment rules for the year', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Excepciones de asignación' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Excepciones a las reglas de asignación' })).toBeVisible();
+  await expect(page.getByLabel('Desde')).toHaveValue(/^\d{4}-01-01$/);
+  await expect(page.getByRole('link', { name: 'Descargar CSV' })).toHaveAttribute('href', /format=csv/);
+  await expect(page.getByRole('table').or(page.getByText('No hubo excepciones en este periodo.'))).toBeVisible();
+  await expectAccessible(page);
+});

@@ -30,3 +30,4 @@ export * from './training/certificates/certificates.rules.ts';
 export * from './training/certificates/certificates.schemas.ts';
 export * from './training/needs/needs.rules.ts';
 export * from './training/needs/needs.schemas.ts';
+export * from './training/competencies/overrides.schemas.ts';

@@ -57,3 +57,4 @@ export * from './training/records/server/seed-demo-records.ts';
 export { answerCampaign, createCampaign, getCampaign, listCampaignResponses, listCampaigns, listMyCampaigns, updateCampaign } from './training/needs/server/campaigns.ts';
 export { auditPlanExport, buildTrainingPlan, planTable } from './training/needs/server/plan.ts';
 export { DEMO_CAMPAIGN_ID, seedDemoNeedsAssessment } from './training/needs/server/seed-demo-needs.ts';
+export { listGatingOverrides, overridesTable } from './training/competencies/server/overrides.ts';

@@ -42,6 +42,7 @@ const MyNeedsPage = lazy(() => import('../features/training-needs/index.ts').the
 // Competency register, office matrix and gating rules (issue 4, B).
 const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
+const OverridesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OverridesPage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />
         <Route path="training/competencies/matrix" element={<RequirePermission allowed={(me) => can(me, 'read:competency:office')}><OfficeMatrixPage /></RequirePermission>} />
+        <Route path="training/gating-overrides" element={<RequirePermission allowed={(me) => can(me, 'read:competency:office')}><OverridesPage /></RequirePermission>} />
         <Route path="training/campaigns" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><CampaignsPage /></RequirePermission>} />
         <Route path="training/campaigns/:id" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><CampaignPage /></RequirePermission>} />
         <Route path="training/needs" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyNeedsPage /></RequirePermission>} />

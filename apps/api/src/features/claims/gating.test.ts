@@ -124,6 +124,28 @@ describe('a supervisor\'s override', () => {
     expect(await gapQueue()).not.toContain(claim.id);
   });
 
+  it('is listed for the supervisor with the claim, for the coordinator without it, and in CSV', async () => {
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const mine = await call(t.app, 'GET', `/api/gating-overrides?${period}`, { session: supervisor });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const [override] = mine.json<Array<Record<string, unknown>>>();
+    expect(override).toMatchObject({
+      officeName: 'COMAR Tapachula', officerName: 'Ana Elegibilidad Torres', assignedByName: 'Marta Supervisora Gómez',
+      missing: [{ code: 'interviewing_children', title: 'Entrevista a niñas, niños y adolescentes' }],
+      reason: 'Única oficial con intérprete disponible esta semana', resolved: false,
+    });
+    expect(override!.claimNumber).toEqual(expect.any(String));
+    // The coordinator reads competencies across the institution but not claims: the missing competency, never which claim.
+    const coordinator = await loginAs(t.app, 'capacitacion');
+    const theirs = (await call(t.app, 'GET', `/api/gating-overrides?${period}`, { session: coordinator })).json<Array<Record<string, unknown>>>();
+    expect(theirs).toEqual([expect.objectContaining({ assignmentId: override!.assignmentId, claimId: null, claimNumber: null })]);
+    const csv = await call(t.app, 'GET', `/api/gating-overrides?${period}&format=csv`, { session: supervisor });
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFAsignada el,Oficina,Solicitud,Oficial,Autorizó,Competencias faltantes,Motivo,¿Ya la tiene?');
+    expectProblem(await call(t.app, 'GET', `/api/gating-overrides?${period}`, { session: elegibilidad }), 403, 'FORBIDDEN');
+    expect(fieldErrors(await call(t.app, 'GET', `/api/gating-overrides?from=${year}-12-31&to=${year}-01-01`, { session: supervisor })))
+      .toEqual([{ field: 'querystring:to', code: 'validation.range_reversed' }]);
+  });
+
   it('is not needed once the flag behind the requirement is withdrawn', async () => {
     const claim = await unaccompaniedChild('Dilan');
     const flag = claim.flags[0]!;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
-  ZGatingRule, ZGatingRuleInput, ZGatingRules, ZGatingRuleUpdate, ZGrant, ZGrantInput, ZGrantQuery, ZMatrix, ZMatrixQuery, ZRevokeGrant,
+  ZGatingOverride, ZGatingRule, ZGatingRuleInput, ZGatingRules, ZGatingRuleUpdate, ZGrant, ZGrantInput, ZGrantQuery, ZMatrix, ZMatrixQuery,
+  ZOverrideQuery, ZRevokeGrant,
 } from '@refugio/domain';
 import {
-  createGatingRule, getOfficeMatrix, listGatingRules, listGrants, recordGrant, revokeGrant, updateGatingRule,
+  createGatingRule, getOfficeMatrix, listGatingOverrides, listGatingRules, listGrants, overridesTable, recordGrant, revokeGrant, toCsv,
+  updateGatingRule,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
@@ -63,4 +65,19 @@ export async function competencyRoutes(app: App): Promise<void> {
       params: ZId, body: ZGatingRuleUpdate, response: { 200: ZGatingRule },
     },
   }, async (request) => updateGatingRule(db, request.ctx, request.params.id, request.body));
+
+  app.get('/api/gating-overrides', {
+    // The narrowest scope that reaches offices; the use case widens to the institution or all when held.
+    config: { permission: 'read:competency:office' },
+    schema: {
+      tags, summary: 'Supervisors\' written exceptions to competency gating in a period, within the reader\'s scope (JSON or CSV)',
+      querystring: ZOverrideQuery, response: { 200: z.union([z.array(ZGatingOverride), z.string()]) },
+    },
+  }, async (request, reply) => {
+    const rows = await listGatingOverrides(db, request.ctx, request.query);
+    if (request.query.format === 'json') return rows;
+    const name = `refugio-gating-overrides-${request.query.from}-${request.query.to}.csv`;
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`)
+      .send(toCsv(overridesTable(request.actor!.language, rows)));
+  });
 }

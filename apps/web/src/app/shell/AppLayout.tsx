@@ -51,7 +51,8 @@ export function AppLayout({ me, children }: { me: TMe; children: ReactNode }) {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')}>
+        {/* The list outgrows a laptop screen (a supervisor has ~20 items): the bar scrolls on its own. */}
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} style={{ overflowY: 'auto' }}>
           {narrow && <Box mb="md"><LanguageSelect onChanged={languageChanged} /></Box>}
           <NavLinks me={me} onNavigate={nav.close} />
         </AppShell.Navbar>

@@ -82,6 +82,10 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => can(me, 'read:competency:office'),
   },
   {
+    to: '/training/gating-overrides', labelKey: 'competencies.nav.overrides', descriptionKey: 'competencies.nav.overridesDescription',
+    allowed: (me) => can(me, 'read:competency:office'),
+  },
+  {
     to: '/training/gating-rules', labelKey: 'competencies.nav.rules', descriptionKey: 'competencies.nav.rulesDescription',
     allowed: (me) => can(me, 'manage:training:institution') || can(me, 'override:gating:office'),
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ZApproveRequestInput, ZCancelEnrolmentInput, ZEnrolInput, ZEnrolResult, ZGuideAcknowledgementInput, ZMyEnrolment, ZRejectRequestInput,
-  ZSessionGuideInput, ZTrainingModule, ZTrainingSession, ZTrainingSessionInput, ZTrainingSessionQuery, ZTrainingSessionStatusInput,
+  ZSessionGuideInput, ZTrainingModule, ZTrainingModuleQuery, ZTrainingSession, ZTrainingSessionInput, ZTrainingSessionQuery, ZTrainingSessionStatusInput,
   ZTrainingSessionSummary, ZTrainingSessionUpdate, ZWithdrawRequestInput, ZCertificationInput, ZTrainer, ZTrainerInput,
 } from '@refugio/domain';
 import {
@@ -25,8 +25,11 @@ export async function trainingSessionRoutes(app: App): Promise<void> {
 
   app.get('/api/training/modules', {
     config: READ,
-    schema: { tags, summary: 'The curriculum: modules with level, formats, hours, competencies, prerequisites', response: { 200: ZTrainingModule.array() } },
-  }, async (request) => listTrainingModules(db, request.ctx));
+    schema: {
+      tags, summary: 'The curriculum: modules with level, formats, hours, competencies, prerequisites (retired ones on request)',
+      querystring: ZTrainingModuleQuery, response: { 200: ZTrainingModule.array() },
+    },
+  }, async (request) => listTrainingModules(db, request.ctx, request.query));
 
   app.get('/api/training/sessions', {
     config: READ,

@@ -46,6 +46,20 @@ describe('the curriculum', () => {
   });
 });
 
+describe('a retired module', () => {
+  it('leaves the catalogue, and comes back only when asked for', async () => {
+    await t.db.query("UPDATE training_modules SET active = false WHERE code = 'MGT'");
+    const listed = (await call(t.app, 'GET', '/api/training/modules', { session: coordinator })).json<TTrainingModule[]>();
+    expect(listed.map((m) => m.code)).not.toContain('MGT');
+    const all = (await call(t.app, 'GET', '/api/training/modules?includeInactive=true', { session: coordinator })).json<TTrainingModule[]>();
+    expect(all.at(-1)).toMatchObject({ code: 'MGT', active: false });
+    expect(all.filter((m) => m.active)).toHaveLength(listed.length);
+    expect(fieldErrors(await call(t.app, 'GET', '/api/training/modules?includeInactive=maybe', { session: coordinator })).map((e) => e.field))
+      .toEqual(['querystring:includeInactive']);
+    await t.db.query("UPDATE training_modules SET active = true WHERE code = 'MGT'");
+  });
+});
+
 describe('a session', () => {
   let session: TTrainingSession;
 

@@ -26,8 +26,14 @@ export const ZTrainingModule = z.object({
   prerequisites: z.array(z.object({ code: z.string(), title: z.string() })),
   experienceRoute: z.object({ roles: z.array(z.string()), months: z.number() }).nullable(),
   completionRule: z.object({ online: z.boolean(), attendance: z.boolean(), attendancePct: z.number(), passMark: z.number().nullable() }),
+  /** Retired modules are listed only on request (the coordinator brings one back from the catalogue). */
+  active: z.boolean(),
 });
 export type TTrainingModule = z.infer<typeof ZTrainingModule>;
+
+export const ZTrainingModuleQuery = z.strictObject({
+  includeInactive: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+});
 
 export const ZTrainingSessionDayInput = z.strictObject({ day: ZIsoDate, startsAt: ZTime, endsAt: ZTime });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MODULE_LEVELS, SESSION_FORMATS, type TTrainingModule } from '@refugio/domain';
@@ -23,7 +23,9 @@ function matches(m: TTrainingModule, f: Filter): boolean {
 export function CurriculumPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const modules = useTrainingModules();
+  const mayManage = me.data ? can(me.data, 'manage:training:institution') : false;
+  const [showRetired, setShowRetired] = useState(false);
+  const modules = useTrainingModules(mayManage && showRetired);
   const [filter, setFilter] = useState<Filter>({ level: '', format: '', group: '' });
   if (modules.isPending) return <LoadingState />;
   if (!modules.data) return <ErrorAlert error={modules.error} />;
@@ -46,6 +48,9 @@ export function CurriculumPage() {
         <NativeSelect label={t('training.fields.targetGroups')} value={filter.group} onChange={(e) => setFilter({ ...filter, group: e.currentTarget.value })}
           data={[all, ...groups.map((g) => ({ value: g, label: roleLabel(t, g) }))]} />
       </SimpleGrid>
+      {mayManage && (
+        <Switch label={t('training.catalogue.showRetired')} checked={showRetired} onChange={(e) => setShowRetired(e.currentTarget.checked)} />
+      )}
       <Text size="sm" role="status">{t('training.catalogue.count', { count: shown.length })}</Text>
       <Table.ScrollContainer minWidth={1000}>
         <Table striped withTableBorder>
@@ -66,6 +71,7 @@ export function CurriculumPage() {
               <Table.Tr key={m.id}>
                 <Table.Th scope="row">
                   <Anchor component={Link} to={`/training/catalogue/${m.id}`} size="sm" fw={600}>{m.code} · {m.title}</Anchor>
+                  {!m.active && <Badge ml={6} color="dark" variant="outline" tt="none">{t('common.inactive')}</Badge>}
                   {m.description && <Text size="xs">{m.description}</Text>}
                 </Table.Th>
                 <Table.Td>{t(LEVEL_LABEL[m.level])}</Table.Td>

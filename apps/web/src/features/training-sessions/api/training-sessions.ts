@@ -7,10 +7,11 @@ import { apiRequest, type Parser } from '../../../lib/api-client.ts';
 
 export const TRAINING_SESSIONS_KEY = ['training-sessions'] as const;
 
-export function useTrainingModules() {
+/** The curriculum's active modules; retired ones too when asked (the coordinator's catalogue). */
+export function useTrainingModules(includeInactive = false) {
   return useQuery({
-    queryKey: [...TRAINING_SESSIONS_KEY, 'modules'],
-    queryFn: () => apiRequest('/api/training/modules', { schema: ZTrainingModule.array() }),
+    queryKey: [...TRAINING_SESSIONS_KEY, 'modules', includeInactive],
+    queryFn: () => apiRequest('/api/training/modules', { query: includeInactive ? { includeInactive: 'true' } : {}, schema: ZTrainingModule.array() }),
   });
 }
 

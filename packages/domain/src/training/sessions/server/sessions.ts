@@ -20,7 +20,7 @@ export function actorOf(ctx: RequestContext): Actor {
 const title = (column: string) => `coalesce(${column} ->> $1, ${column} ->> 'es-MX', '')`;
 
 /** The catalogue, titles in the caller's language. */
-export async function listTrainingModules(db: Queryable, ctx: RequestContext): Promise<TTrainingModule[]> {
+export async function listTrainingModules(db: Queryable, ctx: RequestContext, options: { includeInactive?: boolean } = {}): Promise<TTrainingModule[]> {
   const language = actorOf(ctx).language;
   const { rows } = await db.query<TTrainingModule>(
     `SELECT m.id, m.code, ${title('m.title')} AS title, ${title('m.description')} AS description, m.level,
@@ -34,10 +34,10 @@ export async function listTrainingModules(db: Queryable, ctx: RequestContext): P
                        WHERE mp.module_id = m.id), '[]') AS prerequisites,
             CASE WHEN m.experience_route IS NULL THEN NULL
                  ELSE jsonb_build_object('roles', m.experience_route -> 'roles', 'months', m.experience_route -> 'months') END AS "experienceRoute",
-            m.completion_rule AS "completionRule"
-       FROM training_modules m WHERE m.active AND m.operation_id = $2
-      ORDER BY array_position(ARRAY['first_line', 'core', 'advanced', 'specialised', 'trainer'], m.level), m.code`,
-    [language, actorOf(ctx).operationId]);
+            m.completion_rule AS "completionRule", m.active
+       FROM training_modules m WHERE (m.active OR $3) AND m.operation_id = $2
+      ORDER BY m.active DESC, array_position(ARRAY['first_line', 'core', 'advanced', 'specialised', 'trainer'], m.level), m.code`,
+    [language, actorOf(ctx).operationId, options.includeInactive ?? false]);
   return rows;
 }
 

@@ -54,7 +54,10 @@ export function TrainerChecklist({ moduleId, value, onChange, keep = [] }: {
 }) {
   const { t } = useTranslation();
   const trainers = useTrainers();
-  const certified = (id: string) => (trainers.data ?? []).find((tr) => tr.id === id)?.certifications.some((c) => c.moduleId === moduleId) ?? false;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
+  // Certified for the module and not expired: an expired certification no longer puts a trainer first.
+  const certified = (id: string) => (trainers.data ?? []).find((tr) => tr.id === id)?.certifications
+    .some((c) => c.moduleId === moduleId && (c.expiresOn === null || c.expiresOn > today)) ?? false;
   const roster = (trainers.data ?? []).filter((tr) => tr.active || keep.includes(tr.id))
     .toSorted((a, b) => Number(certified(b.id)) - Number(certified(a.id)));
   return (

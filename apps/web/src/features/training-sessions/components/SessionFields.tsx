@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTrainers } from '../api/training-sessions.ts';
@@ -54,7 +55,7 @@ export function TrainerChecklist({ moduleId, value, onChange, keep = [] }: {
 }) {
   const { t } = useTranslation();
   const trainers = useTrainers();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
+  const [today] = useState(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date()));
   // Certified for the module and not expired: an expired certification no longer puts a trainer first.
   const certified = (id: string) => (trainers.data ?? []).find((tr) => tr.id === id)?.certifications
     .some((c) => c.moduleId === moduleId && (c.expiresOn === null || c.expiresOn > today)) ?? false;

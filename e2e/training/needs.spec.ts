@@ -57,6 +57,13 @@ test('a campaign is opened, answered by an officer and turned into a plan', asyn
   await expect(proposals.getByRole('row', { name: /Jorge Registro López .*ACC.*Sin respuesta al cuestionario/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Sesiones a planear' }).getByRole('row', { name: /ACC/ })).toBeVisible();
   await expectAccessible(page);
+  // Acting on the plan: the people proposed for a module go to one of its sessions (none open yet in the demo).
+  await page.getByRole('button', { name: 'Inscribir en una sesión de ACC' }).click();
+  const enrol = page.getByRole('dialog', { name: 'Inscribir en una sesión de ACC' });
+  await expect(enrol).toContainText('Jorge Registro López');
+  await expect(enrol.getByRole('link', { name: 'Crear una sesión' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Descargar el plan (XLSX)' }).click();
   expect((await download).suggestedFilename()).toBe(`refugio-plan-${year}-01-01.xlsx`);

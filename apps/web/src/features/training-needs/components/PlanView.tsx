@@ -8,6 +8,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { FORMAT_LABEL, LEVEL_LABEL } from '../../training-sessions/components/labels.ts';
 import { useTrainingPlan } from '../api/training-needs.ts';
 import { PRIORITY_LABEL } from './labels.ts';
+import { EnrolFromPlan } from './EnrolFromPlan.tsx';
 import { reasonText } from './reasons.ts';
 
 const PRIORITY_COLOR = { high: 'red.9', medium: 'blue.9', low: 'gray.7' } as const;
@@ -68,6 +69,7 @@ export function PlanView({ campaign }: { campaign: TCampaign }) {
                 <Table.Th scope="col">{t('trainingNeeds.plan.columns.format')}</Table.Th>
                 <Table.Th scope="col">{t('trainingNeeds.plan.people')}</Table.Th>
                 <Table.Th scope="col">{t('trainingNeeds.plan.sessions')}</Table.Th>
+                <Table.Th scope="col">{t('trainingNeeds.plan.act')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -78,6 +80,10 @@ export function PlanView({ campaign }: { campaign: TCampaign }) {
                   <Table.Td>{t(FORMAT_LABEL[s.format])}</Table.Td>
                   <Table.Td>{s.people}</Table.Td>
                   <Table.Td>{s.suggestedSessions}</Table.Td>
+                  <Table.Td>
+                    <EnrolFromPlan moduleId={items.find((i) => i.moduleCode === s.moduleCode)!.moduleId!} moduleCode={s.moduleCode}
+                      people={items.filter((i) => i.moduleCode === s.moduleCode && i.format === s.format)} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Anchor, Button, NativeSelect, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TEnrolResult } from '@refugio/domain';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
+import { FormModal } from '../../../components/ui/FormModal.tsx';
+import { formatDate } from '../../../lib/format-date.ts';
+import { currentLanguage } from '../../../lib/i18n.ts';
+import { enrolStaff, TRAINING_SESSIONS_KEY, useTrainingSessions } from '../../training-sessions/api/training-sessions.ts';
+import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
+
+/**
+ * Acting on the plan: the people it proposes for one module are enrolled in a session of that
+ * module in one step (the enrolment rules apply: capacity then waiting list, prerequisites named).
+ */
+export function EnrolFromPlan({ moduleId, moduleCode, people }: { moduleId: string; moduleCode: string; people: Array<{ userId: string; fullName: string }> }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [sessionId, setSessionId] = useState('');
+  const [result, setResult] = useState<TEnrolResult | null>(null);
+  const sessions = useTrainingSessions();
+  const open = (sessions.data ?? []).filter((s) => s.moduleId === moduleId && (s.status === 'planned' || s.status === 'open'));
+  const enrol = useMutation({
+    mutationFn: () => enrolStaff(sessionId, { userIds: people.map((p) => p.userId), prerequisiteOverrideReason: null }),
+    onSuccess: (r) => { setResult(r); void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); },
+  });
+  const label = (s: (typeof open)[number]) => {
+    const day = s.onlineStartsOn ?? s.firstDay;
+    return [s.code, t(FORMAT_LABEL[s.format]), day ? formatDate(day, language) : null,
+      t('trainingNeeds.enrol.places', { enrolled: s.enrolled, capacity: s.capacity })].filter(Boolean).join(' · ');
+  };
+  const title = t('trainingNeeds.enrol.title', { module: moduleCode });
+  return (
+    <>
+      <Button size="compact-sm" variant="default" aria-label={title} onClick={() => { setResult(null); setOpened(true); }}>
+        {t('trainingNeeds.enrol.button', { count: people.length })}
+      </Button>
+      <FormModal opened={opened} title={title} onClose={() => setOpened(false)}>
+        <Stack>
+          <Text size="sm">{people.map((p) => p.fullName).join(', ')}</Text>
+          {open.length === 0 ? (
+            <Text size="sm">
+              {t('trainingNeeds.enrol.noSession')}{' '}
+              <Anchor component={Link} to="/training/sessions">{t('trainingNeeds.enrol.createSession')}</Anchor>
+            </Text>
+          ) : (
+            <>
+              <NativeSelect label={t('trainingNeeds.enrol.session')} value={sessionId} onChange={(e) => setSessionId(e.currentTarget.value)}
+                data={[{ value: '', label: t('common.choose') }, ...open.map((s) => ({ value: s.id, label: label(s) }))]} />
+              <ErrorAlert error={enrol.error} />
+              <Button disabled={!sessionId} loading={enrol.isPending} onClick={() => enrol.mutate()}>{t('trainingNeeds.enrol.save')}</Button>
+            </>
+          )}
+          {result && (
+            <Stack gap={2} role="status">
+              <Text size="sm">{t('trainingSessions.enrol.result', { enrolled: result.enrolled, waitlisted: result.waitlisted, already: result.alreadyEnrolled })}</Text>
+              {result.refused.map((r) => (
+                <Text key={r.userId} size="sm" c="red.9">
+                  {r.reason === 'prerequisites'
+                    ? t('trainingSessions.enrol.refusedPrerequisites', { name: r.fullName, missing: r.missing.join(', ') })
+                    : t('trainingSessions.enrol.refusedNotStaff', { name: r.fullName || r.userId })}
+                </Text>
+              ))}
+              <Anchor component={Link} to={`/training/sessions/${sessionId}`} size="sm">{t('trainingNeeds.enrol.openSession')}</Anchor>
+            </Stack>
+          )}
+        </Stack>
+      </FormModal>
+    </>
+  );
+}

@@ -70,6 +70,8 @@ export const ZTrainingSessionStatusInput = z.strictObject({ version: ZVersion, s
 export const ZTrainingSessionSummary = z.object({
   id: z.string(),
   code: z.string(),
+  /** The organising institution: only its coordinators enrol. */
+  institutionId: z.string(),
   moduleId: z.string(),
   moduleCode: z.string(),
   moduleTitle: z.string(),

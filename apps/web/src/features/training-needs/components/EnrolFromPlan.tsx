@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { useMe } from '../../auth/index.ts';
 import { enrolStaff, TRAINING_SESSIONS_KEY, useTrainingSessions } from '../../training-sessions/api/training-sessions.ts';
 import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
 
@@ -22,8 +23,11 @@ export function EnrolFromPlan({ moduleId, moduleCode, people }: { moduleId: stri
   const [opened, setOpened] = useState(false);
   const [sessionId, setSessionId] = useState('');
   const [result, setResult] = useState<TEnrolResult | null>(null);
+  const me = useMe();
   const sessions = useTrainingSessions();
-  const open = (sessions.data ?? []).filter((s) => s.moduleId === moduleId && (s.status === 'planned' || s.status === 'open'));
+  // Sessions the coordinator may enrol into: their institution's, not yet started or finished.
+  const open = (sessions.data ?? []).filter((s) => s.moduleId === moduleId && s.institutionId === me.data?.institution.id
+    && (s.status === 'planned' || s.status === 'open'));
   const enrol = useMutation({
     mutationFn: () => enrolStaff(sessionId, { userIds: people.map((p) => p.userId), prerequisiteOverrideReason: null }),
     onSuccess: (r) => { setResult(r); void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); },

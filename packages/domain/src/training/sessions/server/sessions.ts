@@ -41,7 +41,7 @@ export async function listTrainingModules(db: Queryable, ctx: RequestContext, op
   return rows;
 }
 
-const SUMMARY_SELECT = `SELECT s.id, s.code, s.module_id AS "moduleId", m.code AS "moduleCode",
+const SUMMARY_SELECT = `SELECT s.id, s.code, s.institution_id AS "institutionId", s.module_id AS "moduleId", m.code AS "moduleCode",
     coalesce(m.title ->> $1, m.title ->> 'es-MX') AS "moduleTitle", s.format, s.status, o.name AS "officeName",
     (SELECT min(d.day)::text FROM training_session_days d WHERE d.session_id = s.id) AS "firstDay",
     (SELECT max(d.day)::text FROM training_session_days d WHERE d.session_id = s.id) AS "lastDay",
@@ -74,7 +74,7 @@ export function manages(actor: Actor, institutionId: string): boolean {
 export async function getTrainingSession(db: Queryable, ctx: RequestContext, id: string): Promise<TTrainingSession> {
   const actor = actorOf(ctx);
   const { rows } = await db.query<Omit<TTrainingSession, 'days' | 'trainers' | 'participants' | 'guides' | 'canManage'>>(
-    `${SUMMARY_SELECT.replace('SELECT s.id,', `SELECT s.institution_id AS "institutionId", s.office_id AS "officeId", s.venue,
+    `${SUMMARY_SELECT.replace('SELECT s.id,', `SELECT s.office_id AS "officeId", s.venue,
        s.video_link AS "videoLink", s.online_ends_on::text AS "onlineEndsOn", s.self_enrolment AS "selfEnrolment", s.language,
        s.version, s.id,`)} WHERE s.id = $2 AND s.operation_id = $3`, [actor.language, id, actor.operationId]);
   const session = rows[0];

@@ -8,11 +8,9 @@
  * Usage: npm run bench -- gating [--officers 500] [--claims 20000] [--queries 500] [--database-url postgres://…/db]
  *        (without --database-url: embedded PGlite in a temporary folder)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { migrate, openDatabase, type Database } from '@refugio/db';
-import { checkGating, rankOfficersForClaim, resolveCalendar, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
+import type { Database } from '@refugio/db';
+import { checkGating, rankOfficersForClaim, resolveCalendar } from '@refugio/domain/server';
+import { withBenchDatabase } from './lib/database.ts';
 import { percentile } from './lib/load.ts';
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -113,12 +111,7 @@ export async function benchGating(options: { databaseUrl?: string | undefined; o
   const officers = options.officers ?? 500;
   const claims = options.claims ?? 20_000;
   const queries = options.queries ?? 500;
-  const dataDir = options.databaseUrl ? undefined : mkdtempSync(path.join(os.tmpdir(), 'refugio-gating-'));
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: dataDir ?? os.tmpdir() });
-  try {
-    await migrate(db);
-    await syncAccessCatalogue(db);
-    await syncBuiltInCalendars(db);
+  return withBenchDatabase('gating', options.databaseUrl, async (db) => {
     const loadStarted = performance.now();
     const { prefix, office } = await load(db, officers, claims);
     const loadMs = Math.round(performance.now() - loadStarted);
@@ -147,8 +140,5 @@ export async function benchGating(options: { databaseUrl?: string | undefined; o
         meanEligible: Math.round(ranked.results.reduce((n, ranking) => n + ranking.filter((o) => o.eligible).length, 0) / ranked.results.length),
       },
     };
-  } finally {
-    await db.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -7,13 +7,11 @@
  * waits for) and one questionnaire answer (target ≤ 100 ms p95).
  * Usage: npm run bench -- needs [--staff 3000] [--claims 120000] [--database-url postgres://…/db]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { migrate, openDatabase, type Database } from '@refugio/db';
+import type { Database } from '@refugio/db';
 import {
-  answerCampaign, buildTrainingPlan, resolveCalendar, syncAccessCatalogue, syncBuiltInCalendars, type RequestContext,
+  answerCampaign, buildTrainingPlan, resolveCalendar, type RequestContext,
 } from '@refugio/domain/server';
+import { withBenchDatabase } from './lib/database.ts';
 import { percentile } from './lib/load.ts';
 
 const OFFICES = 30;
@@ -85,12 +83,7 @@ const round = (ms: number) => Math.round(ms);
 export async function benchNeeds(options: { databaseUrl?: string | undefined; staff?: number; claims?: number }) {
   const staff = options.staff ?? 3000;
   const claims = options.claims ?? 120_000;
-  const dataDir = options.databaseUrl ? undefined : mkdtempSync(path.join(os.tmpdir(), 'refugio-needs-'));
-  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: dataDir ?? os.tmpdir() });
-  try {
-    await migrate(db);
-    await syncAccessCatalogue(db);
-    await syncBuiltInCalendars(db);
+  return withBenchDatabase('needs', options.databaseUrl, async (db) => {
     const loadStarted = performance.now();
     const { prefix, institution, campaign } = await load(db, staff, claims);
     const loadMs = round(performance.now() - loadStarted);
@@ -126,8 +119,5 @@ export async function benchNeeds(options: { databaseUrl?: string | undefined; st
       plan: { runsMs: plans.map(round), best: round(Math.min(...plans)), items, target: '≤ 5 s' },
       answer: { runs: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1)!), target: '≤ 100 ms p95' },
     };
-  } finally {
-    await db.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -41,7 +41,7 @@ export { listCompetencies } from './training/curriculum/server/competencies.ts';
 export { addGuideFile, addGuideLink, guideFile, listGuides, setGuideModuleLink } from './training/guides/server/guides.ts';
 export { seedDemoTrainingLibrary } from './demo/seed-demo-training-library.ts';
 export { trainingReport } from './training/reports/server/reports.ts';
-export { toCsv, toXlsx } from './training/reports/export.ts';
+export { toCsv, toXlsx, type ReportTable } from './training/reports/export.ts';
 // Training: competency register, office matrix, gating (issue 4, B).
 export { checkGating, rankOfficersForClaim } from './training/competencies/server/gating.ts';
 export { listGrants, recordGrant, revokeGrant } from './training/competencies/server/register.ts';

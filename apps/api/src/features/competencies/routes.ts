@@ -4,11 +4,12 @@ import {
   ZOverrideQuery, ZRevokeGrant,
 } from '@refugio/domain';
 import {
-  createGatingRule, getOfficeMatrix, listGatingOverrides, listGatingRules, listGrants, overridesTable, recordGrant, revokeGrant, toCsv,
+  createGatingRule, getOfficeMatrix, listGatingOverrides, listGatingRules, listGrants, overridesTable, recordGrant, revokeGrant,
   updateGatingRule,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
+import { sendTable } from '../training-reports/send-table.ts';
 
 const ZId = z.strictObject({ id: z.uuid() });
 const tags = ['competencies'];
@@ -76,8 +77,6 @@ export async function competencyRoutes(app: App): Promise<void> {
   }, async (request, reply) => {
     const rows = await listGatingOverrides(db, request.ctx, request.query);
     if (request.query.format === 'json') return rows;
-    const name = `refugio-gating-overrides-${request.query.from}-${request.query.to}.csv`;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`)
-      .send(toCsv(overridesTable(request.actor!.language, rows)));
+    return sendTable(reply, overridesTable(request.actor!.language, rows), 'csv', `refugio-gating-overrides-${request.query.from}-${request.query.to}`);
   });
 }

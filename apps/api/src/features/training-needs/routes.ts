@@ -4,10 +4,11 @@ import {
 } from '@refugio/domain';
 import {
   answerCampaign, auditPlanExport, buildTrainingPlan, createCampaign, getCampaign, listCampaignResponses, listCampaigns, listMyCampaigns,
-  planTable, toCsv, toXlsx, updateCampaign,
+  planTable, updateCampaign,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
+import { sendTable } from '../training-reports/send-table.ts';
 
 const MANAGE = { permission: 'manage:training:institution' } as const;
 const OWN = { permission: 'enrol:training:own' } as const;
@@ -56,12 +57,7 @@ export async function trainingNeedsRoutes(app: App): Promise<void> {
     await auditPlanExport(db, request.ctx, request.params.id, format, plan.items.length);
     const campaign = await getCampaign(db, request.ctx, request.params.id);
     const table = planTable(request.actor!.language, plan, campaign.title);
-    const name = `refugio-plan-${campaign.opensOn}`;
-    if (format === 'csv') {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(table));
-    }
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(table));
+    return sendTable(reply, table, format, `refugio-plan-${campaign.opensOn}`);
   });
 
   app.get('/api/training/me/campaigns', {

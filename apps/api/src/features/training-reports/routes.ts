@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TRAINING_REPORTS, ZTrainingReportQuery } from '@refugio/domain';
-import { toCsv, toXlsx, trainingReport } from '@refugio/domain/server';
+import { trainingReport } from '@refugio/domain/server';
 import type { App } from '../../types.ts';
+import { sendTable } from './send-table.ts';
 
 const tags = ['training reports'];
 
@@ -22,14 +23,7 @@ export async function trainingReportRoutes(app: App): Promise<void> {
     }, async (request, reply) => {
       const table = await trainingReport(db, request.ctx, report, request.query);
       const name = `refugio-${report}-${request.query.from}-${request.query.to}`;
-      if (request.query.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(table));
-      }
-      if (request.query.format === 'xlsx') {
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(table));
-      }
-      return table;
+      return request.query.format === 'json' ? table : sendTable(reply, table, request.query.format, name);
     });
   }
 }

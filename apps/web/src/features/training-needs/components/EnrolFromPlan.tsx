@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useMe } from '../../auth/index.ts';
 import { enrolStaff, TRAINING_SESSIONS_KEY, useTrainingSessions } from '../../training-sessions/api/training-sessions.ts';
+import { EnrolResultStatus } from '../../training-sessions/components/EnrolResultStatus.tsx';
 import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
 
 /**
@@ -60,17 +61,9 @@ export function EnrolFromPlan({ moduleId, moduleCode, people }: { moduleId: stri
             </>
           )}
           {result && (
-            <Stack gap={2} role="status">
-              <Text size="sm">{t('trainingSessions.enrol.result', { enrolled: result.enrolled, waitlisted: result.waitlisted, already: result.alreadyEnrolled })}</Text>
-              {result.refused.map((r) => (
-                <Text key={r.userId} size="sm" c="red.9">
-                  {r.reason === 'prerequisites'
-                    ? t('trainingSessions.enrol.refusedPrerequisites', { name: r.fullName, missing: r.missing.join(', ') })
-                    : t('trainingSessions.enrol.refusedNotStaff', { name: r.fullName || r.userId })}
-                </Text>
-              ))}
+            <EnrolResultStatus result={result}>
               <Anchor component={Link} to={`/training/sessions/${sessionId}`} size="sm">{t('trainingNeeds.enrol.openSession')}</Anchor>
-            </Stack>
+            </EnrolResultStatus>
           )}
         </Stack>
       </FormModal>

@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { enrolStaff, TRAINING_SESSIONS_KEY, useStaff, useTrainingSession } from '../api/training-sessions.ts';
+import { EnrolResultStatus } from './EnrolResultStatus.tsx';
 import { ENROLMENT_STATUS_LABEL, FORMAT_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
 import { SessionEditDialog } from './SessionEditDialog.tsx';
 import { GuidesCard } from './SessionGuides.tsx';
@@ -49,18 +50,7 @@ function EnrolCard({ session }: { session: TTrainingSession }) {
         <Button disabled={chosen.length === 0} loading={enrol.isPending} onClick={() => enrol.mutate()}>
           {t('trainingSessions.enrol.save', { count: chosen.length })}
         </Button>
-        {result && (
-          <Stack gap={2} role="status">
-            <Text size="sm">{t('trainingSessions.enrol.result', { enrolled: result.enrolled, waitlisted: result.waitlisted, already: result.alreadyEnrolled })}</Text>
-            {result.refused.map((r) => (
-              <Text key={r.userId} size="sm" c="red.9">
-                {r.reason === 'prerequisites'
-                  ? t('trainingSessions.enrol.refusedPrerequisites', { name: r.fullName, missing: r.missing.join(', ') })
-                  : t('trainingSessions.enrol.refusedNotStaff', { name: r.fullName || r.userId })}
-              </Text>
-            ))}
-          </Stack>
-        )}
+        {result && <EnrolResultStatus result={result} />}
       </Stack>
     </Card>
   );

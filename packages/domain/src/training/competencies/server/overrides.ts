@@ -1,29 +1,14 @@
 import type { Queryable } from '@refugio/db';
-import { widestScope } from '../../../auth/permissions.ts';
 import { translate } from '../../../i18n/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../../shared/context.ts';
 import { actorOf } from '../../../intake/server/claim-access.ts';
 import type { ReportTable } from '../../reports/export.ts';
+import { MX_DAY, officeCondition } from '../../reports/server/office-scope.ts';
+import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
 import type { TGatingOverride, TOverrideQuery } from '../overrides.schemas.ts';
 
-const MX_DAY = (column: string) => `(${column} AT TIME ZONE 'America/Mexico_City')::date`;
-const MX_TODAY = MX_DAY('now()');
 
-/** SQL condition on an office id column for a scope of the reader's; null when the scope does not reach offices. */
-function officeCondition(actor: Actor, action: string, entity: string, column: string, params: unknown[]): string | null {
-  const scope = widestScope(actor.permissions, action, entity);
-  if (scope === 'all') return 'true';
-  if (scope === 'institution') {
-    params.push(actor.institutionId);
-    return `${column} IN (SELECT id FROM offices WHERE institution_id = $${params.length})`;
-  }
-  if (scope === 'office') {
-    params.push(actor.officeIds);
-    return `${column} = ANY($${params.length}::uuid[])`;
-  }
-  return null;
-}
 
 /**
  * The supervisors' written exceptions to competency gating in a period (by assignment day in
@@ -46,7 +31,7 @@ export async function listGatingOverrides(db: Queryable, ctx: RequestContext, qu
             a.override_reason AS reason,
             NOT EXISTS (SELECT 1 FROM unnest(a.missing_competencies) m(code) WHERE NOT EXISTS (
               SELECT 1 FROM competency_grants g WHERE g.user_id = a.officer_id AND g.competency_code = m.code AND g.revoked_at IS NULL
-                 AND g.granted_on <= ${MX_TODAY} AND (g.expires_on IS NULL OR g.expires_on > ${MX_TODAY}))) AS resolved
+                 AND g.granted_on <= ${TODAY_SQL} AND (g.expires_on IS NULL OR g.expires_on > ${TODAY_SQL}))) AS resolved
        FROM claim_assignments a
        JOIN claims c ON c.id = a.claim_id
        JOIN offices o ON o.id = c.office_id

@@ -9,8 +9,8 @@ import type {
   TCampaign, TCampaignInput, TCampaignUpdate, TMyCampaign, TNeedsResponse, TNeedsResponseInput, ZCampaignResponses,
 } from '../needs.schemas.ts';
 import type { z } from 'zod';
+import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
 
-const MX_TODAY = `(now() AT TIME ZONE 'America/Mexico_City')::date`;
 
 /**
  * The staff a campaign addresses: active accounts working at an office of its institution (or
@@ -122,7 +122,7 @@ const asResponse = (row: TNeedsResponse): TNeedsResponse => ({ ...row, submitted
 export async function listMyCampaigns(db: Queryable, ctx: RequestContext): Promise<TMyCampaign[]> {
   const actor = actorOf(ctx);
   const campaigns = await db.query<TCampaign>(
-    `${CAMPAIGN_SELECT} WHERE c.operation_id = $1 AND c.status = 'open' AND ${MX_TODAY} BETWEEN c.opens_on AND c.closes_on
+    `${CAMPAIGN_SELECT} WHERE c.operation_id = $1 AND c.status = 'open' AND ${TODAY_SQL} BETWEEN c.opens_on AND c.closes_on
         AND EXISTS (SELECT 1 FROM (${campaignStaff('c.operation_id', 'c.institution_id', 'c.office_id')}) s
                      WHERE s.user_id = $2)
       ORDER BY c.closes_on, c.title`,
@@ -151,7 +151,7 @@ export async function answerCampaign(db: Database, ctx: RequestContext, id: stri
   const actor = actorOf(ctx);
   await db.transaction(async (tx) => {
     const { rows: [campaign] } = await tx.query<{ institution_id: string; office_id: string | null; open: boolean }>(
-      `SELECT institution_id, office_id, status = 'open' AND ${MX_TODAY} BETWEEN opens_on AND closes_on AS open
+      `SELECT institution_id, office_id, status = 'open' AND ${TODAY_SQL} BETWEEN opens_on AND closes_on AS open
          FROM training_campaigns WHERE id = $1 AND operation_id = $2 FOR UPDATE`, [id, actor.operationId]);
     if (!campaign) throw new AppError('NOT_FOUND');
     const { rows: [me] } = await tx.query<{ roles: string[] }>(`SELECT s.roles FROM (${campaignStaff('$1', '$2', '$3::uuid')}) s WHERE s.user_id = $4`,

@@ -10,8 +10,8 @@ import {
 } from '../needs.rules.ts';
 import type { TTrainingPlan } from '../needs.schemas.ts';
 import { campaignStaff, getCampaign } from './campaigns.ts';
+import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
 
-const MX_TODAY = `(now() AT TIME ZONE 'America/Mexico_City')::date`;
 /** A claim `c` lodged between two Mexico City dates (parameters, both inclusive). */
 const lodgedBetween = (from: string, to: string) => `c.lodged_at >= ${from}::date::timestamp AT TIME ZONE 'America/Mexico_City'
   AND c.lodged_at < (${to}::date + 1)::timestamp AT TIME ZONE 'America/Mexico_City'`;
@@ -29,8 +29,8 @@ export async function buildTrainingPlan(db: Queryable, ctx: RequestContext, id: 
   const staffParams = [actor.operationId, campaign.institutionId, campaign.officeId];
   // The caseload of the months up to today, or up to the campaign's close once it has closed.
   const { rows: [window] } = await db.query<{ today: string; from_: string; to_: string }>(
-    `SELECT ${MX_TODAY}::text AS today, (least(${MX_TODAY}, closes_on) - make_interval(months => caseload_months))::date::text AS from_,
-            least(${MX_TODAY}, closes_on)::text AS to_
+    `SELECT ${TODAY_SQL}::text AS today, (least(${TODAY_SQL}, closes_on) - make_interval(months => caseload_months))::date::text AS from_,
+            least(${TODAY_SQL}, closes_on)::text AS to_
        FROM training_campaigns WHERE id = $1`, [id]);
   const { today, from_: caseloadFrom, to_: caseloadTo } = window!;
 
@@ -49,9 +49,9 @@ export async function buildTrainingPlan(db: Queryable, ctx: RequestContext, id: 
     // Per person and competency: valid today (with the latest expiry) or only lapsed.
     db.query<{ user_id: string; competency_code: string; valid: boolean; expires_on: string | null }>(
       `SELECT g.user_id, g.competency_code,
-              bool_or(g.revoked_at IS NULL AND g.granted_on <= ${MX_TODAY} AND (g.expires_on IS NULL OR g.expires_on > ${MX_TODAY})) AS valid,
-              CASE WHEN bool_or(g.revoked_at IS NULL AND g.expires_on IS NULL AND g.granted_on <= ${MX_TODAY}) THEN NULL
-                   ELSE max(g.expires_on) FILTER (WHERE g.revoked_at IS NULL AND g.granted_on <= ${MX_TODAY})::text END AS expires_on
+              bool_or(g.revoked_at IS NULL AND g.granted_on <= ${TODAY_SQL} AND (g.expires_on IS NULL OR g.expires_on > ${TODAY_SQL})) AS valid,
+              CASE WHEN bool_or(g.revoked_at IS NULL AND g.expires_on IS NULL AND g.granted_on <= ${TODAY_SQL}) THEN NULL
+                   ELSE max(g.expires_on) FILTER (WHERE g.revoked_at IS NULL AND g.granted_on <= ${TODAY_SQL})::text END AS expires_on
          FROM competency_grants g
         WHERE g.user_id IN (SELECT s.user_id FROM (${campaignStaff('$1', '$2', '$3::uuid')}) s)
         GROUP BY g.user_id, g.competency_code`, staffParams),

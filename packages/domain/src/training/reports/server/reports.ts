@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../../shared/context.ts';
 import type { ReportTable } from '../export.ts';
 import type { TrainingReportName, TTrainingReportQuery } from '../reports.schemas.ts';
+import { MX_DAY, officeCondition } from './office-scope.ts';
 
 function actorOf(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
@@ -13,18 +14,11 @@ function actorOf(ctx: RequestContext): Actor {
 
 /** SQL condition on an office id column for the reader's report scope; params appended. */
 function officeScope(actor: Actor, column: string, params: unknown[]): string {
-  const scope = widestScope(actor.permissions, 'read', 'report');
-  if (!scope || scope === 'own') throw new AppError('FORBIDDEN');
-  if (scope === 'all') return 'true';
-  if (scope === 'institution') {
-    params.push(actor.institutionId);
-    return `${column} IN (SELECT id FROM offices WHERE institution_id = $${params.length})`;
-  }
-  params.push(actor.officeIds);
-  return `${column} = ANY($${params.length}::uuid[])`;
+  const condition = officeCondition(actor, 'read', 'report', column, params);
+  if (!condition) throw new AppError('FORBIDDEN');
+  return condition;
 }
 
-const MX_DAY = (column: string) => `(${column} AT TIME ZONE 'America/Mexico_City')::date`;
 
 /**
  * People trained (domain.md §8: both parts done, i.e. a competency granted by training and not

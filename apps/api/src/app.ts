@@ -30,6 +30,7 @@ import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
 import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
+import { procedureRoutes } from './features/procedure/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -92,6 +93,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(competencyRoutes);
   await app.register(trainingCurriculumRoutes);
   await app.register(trainingNeedsRoutes);
+  await app.register(procedureRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@refugio/db';
-import type { Language, TMe } from '@refugio/domain';
+import type { Language, Permission, TMe } from '@refugio/domain';
 import type { Actor, RequestContext } from '@refugio/domain/server';
 import type { AppConfig } from './config.ts';
 
@@ -24,7 +24,7 @@ declare module 'fastify' {
      * The permission a caller needs (`action:entity:scope`), or null for public routes. Every
      * route under /api must set it; registration fails otherwise.
      */
-    permission?: string | null;
+    permission?: Permission | null;
     /** Reachable while a required second factor is not enrolled yet (account set-up routes). */
     allowDuringTotpEnrolment?: boolean;
   }

@@ -1,33 +1,16 @@
-// Client-safe exports: schemas, codes, catalogs. Server-only code is in ./server.ts.
+// Client-safe exports: schemas, codes, catalogs — each feature's public surface. Server-only code
+// is in ./server.ts.
 export * from './shared/errors.ts';
 export * from './shared/limits.ts';
-export * from './auth/permissions.ts';
-export * from './auth/auth.schemas.ts';
-export * from './audit/audit.actions.ts';
-export * from './audit/audit.schemas.ts';
-export * from './organisations/organisations.schemas.ts';
-export * from './duplicates/duplicates.rules.ts';
-export * from './duplicates/duplicates.schemas.ts';
-export * from './intake/intake.rules.ts';
-export * from './intake/intake.schemas.ts';
-export * from './referrals/referrals.schemas.ts';
+export * from './shared/permissions.ts';
+export { DEFAULT_TIME_ZONE, isTimeZone, localDay, todayIn } from './shared/time.ts';
+export * from './auth/index.ts';
+export * from './audit/index.ts';
+export * from './organisations/index.ts';
+export * from './duplicates/index.ts';
+export * from './procedure/index.ts';
+export * from './intake/index.ts';
+export * from './referrals/index.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
-// Training records and certificates (issue 4, C2).
-// Training: competency register and gating (issue 4, B).
-export * from './training/competencies/gating.rules.ts';
-export * from './training/sessions/sessions.schemas.ts';
-export * from './training/trainers/trainers.schemas.ts';
-// Training: curriculum and guides library (issue 4, A).
-export * from './training/curriculum/curriculum.schemas.ts';
-export * from './training/guides/guides.schemas.ts';
-export * from './training/guides/guides.rules.ts';
-export * from './training/reports/reports.schemas.ts';
-export * from './training/competencies/competencies.schemas.ts';
-export * from './training/records/records.rules.ts';
-export * from './training/records/records.schemas.ts';
-export * from './training/certificates/certificates.rules.ts';
-export * from './training/certificates/certificates.schemas.ts';
-export * from './training/needs/needs.rules.ts';
-export * from './training/needs/needs.schemas.ts';
-export * from './training/competencies/overrides.schemas.ts';
+export * from './training/index.ts';

@@ -1,3 +1,4 @@
+import { todayIn } from '@refugio/domain';
 import { cliContext } from '../cli-context.ts';
 import { CliError, flag, stringOption, UsageError, type Command } from '../command.ts';
 import { describeTarget, withDatabase } from '../database.ts';
@@ -17,11 +18,6 @@ function wholeNumber(ctx: Parameters<Command['run']>[0], name: string, fallback:
   const n = Number(raw.trim());
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
   return n;
-}
-
-/** Mexico City's civil date (UTC-6, no DST since 2022). */
-function todayInMexicoCity(): string {
-  return new Date(Date.now() - 6 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export const syntheticLoadCommand: Command = {
@@ -65,7 +61,7 @@ export const syntheticLoadCommand: Command = {
       const context = cliContext();
       const plan = await prepareLoad(db, context);
       const pools = buildNamePools(fakerModule.fakerES_MX, fakerModule.fakerFR, seed);
-      const setup = generatorSetup(plan, { seed, today: todayInMexicoCity(), total, pools });
+      const setup = generatorSetup(plan, { seed, today: todayIn(), total, pools });
       ctx.note(`Loading ${total} synthetic claims into the ${describeTarget(config)} (seed ${seed}, ${batchSize} per transaction)…`);
       const progress = rowProgress(ctx.io, 'claims');
       const sum: BatchCounts = { claims: 0, persons: 0, members: 0, clocks: 0, flags: 0, events: 0, assignments: 0, open: 0, nearDuplicates: 0 };

@@ -100,6 +100,8 @@ export const AUDIT_ACTIONS = [
   'competency.revoked', // details: userId, competency, reason
   'gating_rule.created', // details: needCode, competencyCode, rationale
   'gating_rule.updated', // activated or deactivated; details: before, after
+  // The procedure's safeguards (ADR 019).
+  'procedure.safeguard_switched', // an authority switched a safeguard off or back on; details: safeguard, institutionId, enabled, before, reason
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

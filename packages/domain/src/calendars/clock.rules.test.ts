@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_DEFINITIONS, DUE_SOON_WORKING_DAYS, MATERIALIZED_SPAN, riskBand, todayInMexico } from './clock.rules.ts';
+import { CLOCK_DEFINITIONS, DUE_SOON_WORKING_DAYS, MATERIALIZED_SPAN, riskBand } from './clock.rules.ts';
 import { LFPA_ART_28 } from './mexico-calendars.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
 
@@ -36,13 +36,5 @@ describe('risk band', () => {
   it('is overdue only once the due date has passed', () => {
     expect(riskBand('2026-09-11', today, left('2026-09-11'))).toBe('overdue');
     expect(left('2026-09-11')).toBe(-1);
-  });
-});
-
-describe('today in Mexico City', () => {
-  it('is the civil date in America/Mexico_City (UTC-6), not the server zone', () => {
-    expect(todayInMexico(new Date('2026-03-20T05:30:00Z'))).toBe('2026-03-19');
-    expect(todayInMexico(new Date('2026-03-20T06:00:00Z'))).toBe('2026-03-20');
-    expect(todayInMexico(new Date('2026-12-31T23:59:00-06:00'))).toBe('2026-12-31');
   });
 });

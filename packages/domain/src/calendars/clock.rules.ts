@@ -50,9 +50,3 @@ export function riskBand(dueOn: IsoDate, today: IsoDate, workingDaysLeft: number
  * the span are refused by the clock service.
  */
 export const MATERIALIZED_SPAN = { fromYear: 2000, toYear: 2050 } as const;
-
-/** Today's civil date in Mexico City, where the authority's days begin and end. */
-export function todayInMexico(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now);
-}

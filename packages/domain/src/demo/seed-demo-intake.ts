@@ -1,13 +1,11 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { Actor, RequestContext } from '../shared/context.ts';
-import { todayInMexico } from '../calendars/clock.rules.ts';
-import { addCalendarDays } from '../calendars/civil-date.ts';
-import { ZClaimInput } from '../intake/intake.schemas.ts';
-import { assignClaim } from '../intake/server/assign-claim.ts';
-import { createClaim } from '../intake/server/create-claim.ts';
-import { openLateFilingReview, admitClaim } from '../intake/server/claim-lifecycle.ts';
-import { ZReferralInput } from '../referrals/referrals.schemas.ts';
-import { createReferral } from '../referrals/server/referrals.ts';
+import { addCalendarDays } from '../calendars/index.ts';
+import { ZClaimInput } from '../intake/index.ts';
+import { assignClaim, createClaim, TRANSITION_USE_CASES } from '../intake/server/index.ts';
+import { ZReferralInput } from '../referrals/index.ts';
+import { createReferral } from '../referrals/server/index.ts';
+import { todayIn } from '../shared/time.ts';
 
 /** A demo user as the use cases see them (no session); also used by the training library's demo data. */
 export async function demoContext(db: Queryable, username: string): Promise<RequestContext> {
@@ -36,7 +34,7 @@ const officeId = async (db: Queryable, code: string) =>
  * Not part of the test template: tests start from empty case data.
  */
 export async function seedDemoIntake(db: Database): Promise<void> {
-  const today = todayInMexico();
+  const today = todayIn();
   const daysAgo = (n: number) => addCalendarDays(today, -n);
   const registro = await demoContext(db, 'registro');
   const supervisor = await demoContext(db, 'supervisor');
@@ -57,7 +55,7 @@ export async function seedDemoIntake(db: Database): Promise<void> {
     members: [{ relation: 'principal', person: { givenNames: 'Jean-Baptiste', firstSurname: 'Louis', sex: 'male', birthDate: '1985-11-30',
       nationalities: ['HTI'], languages: ['ht', 'fr'], needsInterpreter: true } }],
   }));
-  const admitted = await admitClaim(db, registro, assigned.id, { version: assigned.version, reason: null, toOfficeId: null });
+  const admitted = await TRANSITION_USE_CASES.admit(db, registro, assigned.id, { version: assigned.version, reason: null, toOfficeId: null });
   const elegibilidad = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'elegibilidad'")).rows[0]!.id;
   await assignClaim(db, supervisor, assigned.id, { version: admitted.version, officerId: elegibilidad, reason: 'Intérprete de criollo haitiano disponible', overrideGating: false });
   const late = await createClaim(db, registro, ZClaimInput.parse({
@@ -65,7 +63,7 @@ export async function seedDemoIntake(db: Database): Promise<void> {
     members: [{ relation: 'principal', person: { givenNames: 'Yanelis', firstSurname: 'Portuondo', sex: 'female', birthDate: '1979-03-08',
       nationalities: ['CUB'], languages: ['es'] } }],
   }));
-  await openLateFilingReview(db, registro, late.id, { version: late.version, reason: 'Ingresó hace más de 30 días hábiles: se le piden las causas', toOfficeId: null });
+  await TRANSITION_USE_CASES.open_late_filing_review(db, registro, late.id, { version: late.version, reason: 'Ingresó hace más de 30 días hábiles: se le piden las causas', toOfficeId: null });
 
   const now = Date.now();
   await createReferral(db, inm, ZReferralInput.parse({

@@ -1,6 +1,5 @@
 import type { Database, Queryable } from '@refugio/db';
-import { setGuideModuleLink, addGuideLink } from '../training/guides/server/guides.ts';
-import { certifyTrainer, createTrainer } from '../training/trainers/server/trainers.ts';
+import { addGuideLink, certifyTrainer, createTrainer, setGuideModuleLink } from '../training/server/index.ts';
 import { demoContext } from './seed-demo-intake.ts';
 
 /** Public practical guides, linked to the modules they prepare for (issue 4: "guides sent before training"). */

@@ -1,7 +1,7 @@
 import type { Database } from '@refugio/db';
-import type { RoleCode } from '../auth/permissions.ts';
-import { generatePassword, hashPassword } from '../auth/server/passwords.ts';
-import { recordAudit } from '../audit/server/record-audit.ts';
+import type { RoleCode } from '../shared/permissions.ts';
+import { generatePassword, hashPassword } from '../auth/server/index.ts';
+import { recordAudit } from '../audit/server/index.ts';
 
 interface DemoOffice {
   code: string;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../audit/audit.actions.ts';
-import { parsePermission, PERMISSIONS, ROLE_CODES } from '../auth/permissions.ts';
+import { parsePermission, PERMISSIONS, ROLE_CODES } from '../shared/permissions.ts';
 import { INSTITUTION_KINDS, OFFICE_KINDS } from '../organisations/organisations.schemas.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/limits.ts';

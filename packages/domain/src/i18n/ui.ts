@@ -38,7 +38,7 @@ import frCalendars from './fr/calendars.json' with { type: 'json' };
 import esIntake from './es-MX/intake.json' with { type: 'json' };
 import enIntake from './en/intake.json' with { type: 'json' };
 import frIntake from './fr/intake.json' with { type: 'json' };
-// Training records and certificates (issue 4, C2).
+// Training records and certificates.
 import esTrainingRecords from './es-MX/trainingRecords.json' with { type: 'json' };
 import enTrainingRecords from './en/trainingRecords.json' with { type: 'json' };
 import frTrainingRecords from './fr/trainingRecords.json' with { type: 'json' };
@@ -48,18 +48,22 @@ import frTrainingSessions from './fr/trainingSessions.json' with { type: 'json' 
 import esTrainingReports from './es-MX/trainingReports.json' with { type: 'json' };
 import enTrainingReports from './en/trainingReports.json' with { type: 'json' };
 import frTrainingReports from './fr/trainingReports.json' with { type: 'json' };
-// Competency register and gating (issue 4, B).
+// Competency register and gating.
 import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
 import enCompetencies from './en/competencies.json' with { type: 'json' };
 import frCompetencies from './fr/competencies.json' with { type: 'json' };
-// Training curriculum, guides library and trainer roster (issue 4, A).
+// Training curriculum, guides library and trainer roster.
 import esTraining from './es-MX/training.json' with { type: 'json' };
 import enTraining from './en/training.json' with { type: 'json' };
 import frTraining from './fr/training.json' with { type: 'json' };
-// Needs assessment (issue 4 §2).
+// Needs assessment.
 import esTrainingNeeds from './es-MX/trainingNeeds.json' with { type: 'json' };
 import enTrainingNeeds from './en/trainingNeeds.json' with { type: 'json' };
 import frTrainingNeeds from './fr/trainingNeeds.json' with { type: 'json' };
+// The procedure's steps, safeguards and effects.
+import esProcedure from './es-MX/procedure.json' with { type: 'json' };
+import enProcedure from './en/procedure.json' with { type: 'json' };
+import frProcedure from './fr/procedure.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -82,6 +86,7 @@ export const uiCatalogs = {
     competencies: esCompetencies,
     training: esTraining,
     trainingNeeds: esTrainingNeeds,
+    procedure: esProcedure,
   },
   en: {
     common: enCommon,
@@ -103,6 +108,7 @@ export const uiCatalogs = {
     competencies: enCompetencies,
     training: enTraining,
     trainingNeeds: enTrainingNeeds,
+    procedure: enProcedure,
   },
   fr: {
     common: frCommon,
@@ -124,5 +130,6 @@ export const uiCatalogs = {
     competencies: frCompetencies,
     training: frTraining,
     trainingNeeds: frTrainingNeeds,
+    procedure: frProcedure,
   },
 };

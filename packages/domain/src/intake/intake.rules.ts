@@ -1,6 +1,6 @@
 /**
- * Pure rules of intake: the claim lifecycle, claim numbers, ages and the vulnerability flags
- * suggested from the family. Shared by the server and the web app.
+ * Pure rules of intake: claim numbers, ages and the vulnerability flags suggested from the
+ * family. Shared by the server and the web app. The lifecycle is the procedure feature's.
  */
 
 export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
@@ -9,47 +9,6 @@ export const CLAIM_MODALITIES = ['regular', 'prioritised', 'accelerated'] as con
 export const MEMBER_RELATIONS = ['principal', 'spouse', 'partner', 'child', 'stepchild', 'parent', 'sibling', 'grandchild',
   'other_relative', 'other'] as const;
 export type MemberRelation = (typeof MEMBER_RELATIONS)[number];
-
-export const CLAIM_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'decided', 'notified', 'closed', 'late_filing_review', 'abandoned', 'withdrawn',
-  'transferred'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-/** Statuses in which the decision clock matters and the claim sits in a work queue. */
-export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
-
-export function isOpenStatus(status: ClaimStatus): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
-}
-
-/**
- * The lifecycle as data: each action is one use case, allowed only from the listed statuses.
- * `needsReason`: the timeline must say why (side exits, prevención, sending a draft back).
- */
-export const TRANSITIONS = {
-  admit: { from: ['registered', 'late_filing_review'], to: 'admitted', needsReason: false },
-  open_late_filing_review: { from: ['registered'], to: 'late_filing_review', needsReason: true },
-  schedule_interview: { from: ['admitted'], to: 'interview_scheduled', needsReason: false },
-  record_interview: { from: ['interview_scheduled'], to: 'interviewed', needsReason: false },
-  start_assessment: { from: ['interviewed'], to: 'under_assessment', needsReason: false },
-  draft_decision: { from: ['under_assessment'], to: 'decision_drafted', needsReason: false },
-  submit_for_review: { from: ['decision_drafted'], to: 'in_review', needsReason: false },
-  return_to_drafting: { from: ['in_review'], to: 'decision_drafted', needsReason: true },
-  decide: { from: ['in_review'], to: 'decided', needsReason: false },
-  notify: { from: ['decided'], to: 'notified', needsReason: false },
-  close: { from: ['notified', 'abandoned', 'withdrawn', 'transferred'], to: 'closed', needsReason: false },
-  abandon: { from: OPEN_STATUSES, to: 'abandoned', needsReason: true },
-  withdraw: { from: OPEN_STATUSES, to: 'withdrawn', needsReason: true },
-  transfer: { from: OPEN_STATUSES, to: 'transferred', needsReason: true },
-} as const satisfies Record<string, { from: readonly ClaimStatus[]; to: ClaimStatus; needsReason: boolean }>;
-
-export type TransitionAction = keyof typeof TRANSITIONS;
-export const TRANSITION_ACTIONS = Object.keys(TRANSITIONS) as TransitionAction[];
-
-export function allowedActions(status: ClaimStatus): TransitionAction[] {
-  return TRANSITION_ACTIONS.filter((action) => (TRANSITIONS[action].from as readonly ClaimStatus[]).includes(status));
-}
 
 export const VULNERABILITY_CATEGORIES = ['child', 'unaccompanied_child', 'disability', 'elderly', 'pregnant',
   'single_parent', 'trafficking', 'serious_illness', 'mental_disorder', 'violence_survivor', 'lgbtiq'] as const;

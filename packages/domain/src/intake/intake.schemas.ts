@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
-import { RISK_BANDS } from '../calendars/clock.rules.ts';
-import { ZClaimClock } from '../calendars/calendars.schemas.ts';
-import {
-  CLAIM_CHANNELS, CLAIM_MODALITIES, CLAIM_STATUSES, MEMBER_RELATIONS, SEXES, TRANSITION_ACTIONS, VULNERABILITY_CATEGORIES,
-} from './intake.rules.ts';
+import { RISK_BANDS, ZClaimClock } from '../calendars/index.ts';
+import { CLAIM_STATUSES, TRANSITION_ACTIONS } from '../procedure/index.ts';
+import { CLAIM_CHANNELS, CLAIM_MODALITIES, MEMBER_RELATIONS, SEXES, VULNERABILITY_CATEGORIES } from './intake.rules.ts';
 
 const ZVersion = z.number().int().positive();
 const ZText = (max: number = LIMITS.nameMax) => z.string().trim().max(max);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERMISSIONS } from '../auth/permissions.ts';
+import { PERMISSIONS } from '../shared/permissions.ts';
 import { LANGUAGES, LIMITS } from '../shared/limits.ts';
 
 export const INSTITUTION_KINDS = ['asylum_authority', 'migration_authority', 'observer', 'ngo', 'other'] as const;

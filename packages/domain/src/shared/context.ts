@@ -1,3 +1,4 @@
+import { AppError } from './errors.ts';
 import type { Language } from './limits.ts';
 
 /** The signed-in user as every use case sees it. */
@@ -17,4 +18,10 @@ export interface RequestContext {
   actor: Actor | null;
   ip?: string | undefined;
   requestId?: string | undefined;
+}
+
+/** The acting user; UNAUTHENTICATED when the request carries none. */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  return ctx.actor;
 }

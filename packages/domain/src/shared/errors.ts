@@ -27,7 +27,12 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   /** The action is not allowed in the record's current state. */
   INVALID_STATE: 409,
-  /** The officer lacks a competency the claim requires (training gating); `missing` lists them. */
+  /**
+   * A procedural safeguard of the step is unmet; `unmet` lists every one with its localized
+   * sentence, what would satisfy it and its source (ADR 019).
+   */
+  SAFEGUARD_UNMET: 409,
+  /** The officer lacks a competency the claim requires (training gating, a safeguard of its own); `missing` lists them. */
   COMPETENCY_REQUIRED: 409,
   /** The training session is cancelled or completed: nothing about it changes any more. */
   SESSION_CLOSED: 409,
@@ -89,6 +94,17 @@ export class AppError extends Error {
 
 export function fieldError(field: string, code: string, params?: Record<string, string | number>): AppError {
   return new AppError('VALIDATION_FAILED', { fieldErrors: [{ field, code, ...(params ? { params } : {}) }] });
+}
+
+/** Collects field errors so one answer names every bad field. */
+export class FieldErrors {
+  readonly errors: FieldError[] = [];
+  add(field: string, code: string, params?: Record<string, string | number>): void {
+    this.errors.push({ field, code, ...(params ? { params } : {}) });
+  }
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: this.errors });
+  }
 }
 
 /** The problem+json body the API sends and the web app parses. */

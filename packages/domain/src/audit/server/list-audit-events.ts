@@ -1,5 +1,5 @@
 import type { Queryable } from '@refugio/db';
-import { widestScope } from '../../auth/permissions.ts';
+import { widestScope } from '../../shared/permissions.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../../shared/context.ts';
 import type { TAuditEvent, TAuditQuery } from '../audit.schemas.ts';

@@ -36,10 +36,11 @@ import { AppError, fieldError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import type { Calendar } from '../calendar.rules.ts';
 import { isIsoDate, type IsoDate } from '../civil-date.ts';
-import { CLOCK_DEFINITIONS, MATERIALIZED_SPAN, riskBand, todayInMexico, type ClockKind, type ClockState, type RiskBand } from '../clock.rules.ts';
+import { CLOCK_DEFINITIONS, MATERIALIZED_SPAN, riskBand, type ClockKind, type ClockState, type RiskBand } from '../clock.rules.ts';
 import type { TClaimClock } from '../calendars.schemas.ts';
 import { explainDueDate, groupSkippedDays, hoursClockDue } from '../working-days.ts';
 import { loadCalendar } from './calendars.ts';
+import { todayIn, localDay } from '../../shared/time.ts';
 
 export type ClaimChannel = 'comar_office' | 'inm_referral' | 'detention_centre' | 'third_party';
 
@@ -349,7 +350,7 @@ interface ExplainRow extends ClockRow {
 
 /** Every clock of the claim, explained day by day; see the contract at the top of this file. */
 export async function explainClaimClocks(
-  db: Queryable, claimId: string, today: IsoDate = todayInMexico(),
+  db: Queryable, claimId: string, today: IsoDate = todayIn(),
 ): Promise<TClaimClock[]> {
   const { rows } = await db.query<ExplainRow>(
     `SELECT k.id, k.kind, k.state, k.calendar_id, c.code AS calendar_code, k.started_on, ${isoInstantSql('k.started_at')} AS started_at,
@@ -384,7 +385,7 @@ export async function explainClaimClocks(
       const total = row.working_days + row.extension_days + row.paused_working_days;
       skipped = groupSkippedDays(explainDueDate(calendar, row.started_on, total).skipped);
       if (row.kind === 'filing_limit' && row.stopped_at !== null && row.due_on !== null) {
-        filedOn = todayInMexico(new Date(row.stopped_at));
+        filedOn = localDay(new Date(row.stopped_at));
         late = filedOn > row.due_on;
       } else if (row.state !== 'stopped' && row.due_on !== null && row.days_left !== null) {
         band = riskBand(row.due_on, today, row.days_left);

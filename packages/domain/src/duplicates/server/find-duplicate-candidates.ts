@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@refugio/db';
-import { widestScope } from '../../auth/permissions.ts';
+import { widestScope } from '../../shared/permissions.ts';
 import { recordAudit } from '../../audit/server/record-audit.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../shared/context.ts';

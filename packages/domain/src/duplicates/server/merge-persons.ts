@@ -1,14 +1,10 @@
 import type { Database, Queryable } from '@refugio/db';
-import { widestScope } from '../../auth/permissions.ts';
+import { widestScope } from '../../shared/permissions.ts';
 import { recordAudit } from '../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import type { TNonDuplicate, TPersonMerge } from '../duplicates.schemas.ts';
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
-}
 
 /** The first of `officeIds` where the person is in a claim, or null. */
 async function officeOfPerson(db: Queryable, personId: string, officeIds: readonly string[]): Promise<string | null> {

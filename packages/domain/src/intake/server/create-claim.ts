@@ -1,19 +1,13 @@
 import type { Database, Queryable } from '@refugio/db';
-import { todayInMexico } from '../../calendars/clock.rules.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import { recordAudit } from '../../audit/server/index.ts';
+import { runRegistrationEffects } from '../../procedure/server/index.ts';
+import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
+import { AppError, FieldErrors } from '../../shared/errors.ts';
+import { localDay, todayIn } from '../../shared/time.ts';
 import { ageOn, defaultClaimPrefix, formatClaimNumber, isSensitiveCategory, suggestFlags } from '../intake.rules.ts';
 import type { TClaim, TClaimInput } from '../intake.schemas.ts';
-import { actorOf, FieldErrors } from './claim-access.ts';
-import { startClocksForClaim } from './claim-clocks.ts';
-import { checkPerson, insertPerson } from './persons.ts';
 import { getClaimUnaudited } from './get-claim.ts';
-
-/** The operation's clock: claim numbers take the year of the lodging day in Mexico City. */
-function yearInMexico(at: Date): number {
-  return Number(todayInMexico(at).slice(0, 4));
-}
+import { checkPerson, insertPerson } from './persons.ts';
 
 /**
  * Next claim number of an office and year. The counter row is locked by the UPDATE until the
@@ -52,11 +46,12 @@ export interface CreateClaimOptions {
 }
 
 /** Validates what the schema cannot: the family's shape, dates, references. Throws every error at once. */
-async function checkClaimInput(tx: Queryable, actor: Actor, input: TClaimInput, options: CreateClaimOptions): Promise<void> {
+async function checkClaimInput(tx: Queryable, actor: Actor, input: TClaimInput, options: CreateClaimOptions): Promise<{ timeZone: string; today: string; institutionId: string }> {
   const errors = new FieldErrors();
-  const today = todayInMexico();
-  const office = (await tx.query<{ kind: string; active: boolean }>(
-    `SELECT i.kind, o.active FROM offices o JOIN institutions i ON i.id = o.institution_id WHERE o.id = $1`, [input.officeId])).rows[0];
+  const office = (await tx.query<{ kind: string; active: boolean; time_zone: string; institution_id: string }>(
+    `SELECT i.kind, o.active, o.time_zone, o.institution_id FROM offices o JOIN institutions i ON i.id = o.institution_id WHERE o.id = $1`, [input.officeId])).rows[0];
+  // Dates are checked against the office's own day (a claim lodged in Tijuana at 23:30 is lodged that day).
+  const today = todayIn(office?.time_zone);
   if (!office) errors.add('officeId', 'validation.unknown_reference');
   else if (office.kind !== 'asylum_authority' || !office.active) errors.add('officeId', 'validation.office_cannot_register');
   else if (!options.skipOfficeMembershipCheck && !actor.officeIds.includes(input.officeId)) errors.add('officeId', 'validation.office_out_of_scope');
@@ -94,6 +89,7 @@ async function checkClaimInput(tx: Queryable, actor: Actor, input: TClaimInput, 
     if (flag.memberIndex !== null && flag.memberIndex >= input.members.length) errors.add(`flags.${index}.memberIndex`, 'validation.unknown_reference');
   });
   errors.throwIfAny();
+  return { timeZone: office!.time_zone, today, institutionId: office!.institution_id };
 }
 
 /**
@@ -111,10 +107,12 @@ export async function createClaim(db: Database, ctx: RequestContext, input: TCla
 
 /** The body of createClaim inside the caller's transaction (referral acceptance reuses it). */
 export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Actor, input: TClaimInput, options: CreateClaimOptions): Promise<string> {
-  await checkClaimInput(tx, actor, input, options);
+  const { timeZone, today, institutionId } = await checkClaimInput(tx, actor, input, options);
   const lodgedAt = input.lodgedAt ? new Date(input.lodgedAt) : new Date();
+  // The lodging day in the office's zone is day 0 of the clocks and gives the claim number's year.
+  const lodgedOn = localDay(lodgedAt, timeZone);
   const calendarId = await claimCalendarFor(tx, input.officeId);
-  const claimNumber = await allocateClaimNumber(tx, input.officeId, yearInMexico(lodgedAt));
+  const claimNumber = await allocateClaimNumber(tx, input.officeId, Number(lodgedOn.slice(0, 4)));
   const personIds: string[] = [];
   for (const member of input.members) {
     personIds.push(member.existingPersonId ?? await insertPerson(tx, member.person!));
@@ -140,7 +138,7 @@ export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Act
   const suggestions = suggestFlags(input.members.map((m, i) => {
     const p = linked.find((r) => r.id === personIds[i]);
     return { relation: m.relation, unaccompanied: m.unaccompanied, birthDate: p?.birth_date ?? null, birthDateEstimated: p?.birth_date_estimated ?? false };
-  }), todayInMexico());
+  }), today);
   for (const flag of input.flags) {
     const derived = suggestions.some((s) => s.category === flag.category && s.memberIndex === (flag.memberIndex ?? 0));
     await tx.query(
@@ -156,10 +154,10 @@ export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Act
     [claimId, JSON.stringify({ claimNumber, members: personIds.length, channel: input.channel, referralId: options.referralId ?? null,
       flags: input.flags.length }), actor.userId],
   );
-  await startClocksForClaim(tx, ctx, {
-    claimId, calendarId, lodgedOn: todayInMexico(lodgedAt), enteredMexicoOn: input.enteredMexicoOn,
-    protectionExpressedAt: input.protectionExpressedAt, channel: input.channel,
-  });
+  await runRegistrationEffects(tx, ctx, {
+    id: claimId, office_id: input.officeId, institution_id: institutionId, assigned_officer_id: null, status: 'registered',
+    version: 1, time_zone: timeZone,
+  }, { calendarId, lodgedOn, enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.protectionExpressedAt, channel: input.channel });
   await recordAudit(tx, ctx, {
     action: 'claim.created', entityType: 'claim', entityId: claimId, officeId: input.officeId,
     // Personal data stays out of the audit trail: it names the people by id only.

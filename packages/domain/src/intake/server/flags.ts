@@ -2,11 +2,11 @@ import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
-import type { RequestContext } from '../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TFlag, ZFlagAdd, ZFlagWithdraw } from '../intake.schemas.ts';
-import { actorOf, loadClaimFor, mayReadSensitive } from './claim-access.ts';
+import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { FLAG_COLUMNS, presentFlag } from './get-claim.ts';
 
 async function loadFlag(db: Queryable, claimId: string, flagId: string) {

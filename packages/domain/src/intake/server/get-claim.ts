@@ -1,24 +1,28 @@
 import type { Database, Queryable } from '@refugio/db';
-import { todayInMexico } from '../../calendars/clock.rules.ts';
-import { explainClaimClocks } from '../../calendars/server/claim-clocks.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
+import { explainClaimClocks } from '../../calendars/server/index.ts';
+import { allowedActions, type ClaimStatus } from '../../procedure/index.ts';
+import { OPEN_STATUS_SQL } from '../../procedure/server/index.ts';
+import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
-import { allowedActions, suggestFlags, type ClaimStatus, type MemberRelation } from '../intake.rules.ts';
+import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { DEFAULT_TIME_ZONE, todayIn } from '../../shared/time.ts';
+import { suggestFlags, type MemberRelation } from '../intake.rules.ts';
 import type { TClaim, TFlag } from '../intake.schemas.ts';
-import { actorOf, loadClaimFor, mayReadSensitive } from './claim-access.ts';
 import { PERSON_COLUMNS, presentPerson, type PersonRow } from './persons.ts';
 
-/** SQL for "today" in the operation's time zone (due dates are civil dates in Mexico City). */
-export const TODAY_SQL = `(now() AT TIME ZONE 'America/Mexico_City')::date`;
-export const OPEN_STATUS_SQL = `('registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'late_filing_review')`;
+/** The IANA zone in which an office's days begin and end (shared/time.ts). */
+export async function officeTimeZone(db: Queryable, officeId: string): Promise<string> {
+  const { rows } = await db.query<{ time_zone: string }>('SELECT time_zone FROM offices WHERE id = $1', [officeId]);
+  return rows[0]?.time_zone ?? DEFAULT_TIME_ZONE;
+}
 
 interface ClaimRow {
   id: string; claim_number: string; office_id: string; office_code: string; office_name: string; channel: TClaim['channel'];
   modality: TClaim['modality']; status: ClaimStatus; entered_mexico_on: string | null; protection_expressed_at: string | null;
   lodged_at: string; decision_due_on: string | null; risk_band: TClaim['riskBand']; assigned_officer_id: string | null;
   assigned_officer_name: string | null; version: number; calendar_id: string; referral_id: string | null; closed_at: string | null;
+  time_zone: string;
 }
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -48,7 +52,7 @@ export async function getClaimUnaudited(db: Queryable, actor: Actor, id: string)
     `SELECT c.id, c.claim_number, c.office_id, o.code AS office_code, o.name AS office_name, c.channel, c.modality, c.status,
             to_char(c.entered_mexico_on, 'YYYY-MM-DD') AS entered_mexico_on, ${ISO('c.protection_expressed_at')} AS protection_expressed_at,
             ${ISO('c.lodged_at')} AS lodged_at, to_char(c.decision_due_on, 'YYYY-MM-DD') AS decision_due_on,
-            CASE WHEN c.status IN ${OPEN_STATUS_SQL} THEN claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) END AS risk_band,
+            CASE WHEN c.status IN ${OPEN_STATUS_SQL} THEN claim_risk_band(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) END AS risk_band, o.time_zone,
             c.assigned_officer_id, u.full_name AS assigned_officer_name, c.version, c.calendar_id,
             (SELECT r.id FROM referrals r WHERE r.claim_id = c.id LIMIT 1) AS referral_id, ${ISO('c.closed_at')} AS closed_at
        FROM claims c JOIN offices o ON o.id = c.office_id LEFT JOIN users u ON u.id = c.assigned_officer_id
@@ -56,7 +60,7 @@ export async function getClaimUnaudited(db: Queryable, actor: Actor, id: string)
   const row = rows[0];
   if (!row) throw new AppError('NOT_FOUND');
   const sensitive = mayReadSensitive(actor, key);
-  const today = todayInMexico();
+  const today = todayIn(row.time_zone);
   const members = (await db.query<PersonRow & { relation: MemberRelation; unaccompanied: boolean }>(
     `SELECT m.relation, m.unaccompanied, ${PERSON_COLUMNS}
        FROM claim_members m JOIN persons p ON p.id = m.person_id

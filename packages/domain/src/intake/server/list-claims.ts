@@ -1,17 +1,29 @@
 import type { Queryable } from '@refugio/db';
-import { AppError, fieldError } from '../../shared/errors.ts';
+import type { z } from 'zod';
+import { DUE_SOON_WORKING_DAYS } from '../../calendars/index.ts';
+import { OPEN_STATUS_SQL } from '../../procedure/server/index.ts';
 import type { Actor } from '../../shared/context.ts';
-import { DUE_SOON_WORKING_DAYS } from '../../calendars/clock.rules.ts';
+import { AppError, fieldError } from '../../shared/errors.ts';
+import { claimScopeCondition, requireClaimScope } from '../../shared/policies/claim.policy.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/time.ts';
 import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TClaimListItem, TClaimQuery, ZRiskCounts } from '../intake.schemas.ts';
-import type { z } from 'zod';
-import { claimScopeCondition, requireClaimScope } from './claim-access.ts';
-import { competencyGapCondition } from '../../training/competencies/server/gating.ts';
-import { OPEN_STATUS_SQL, TODAY_SQL } from './get-claim.ts';
+import { attentionCondition } from './work-queue-attention.ts';
 
 /** The sort key of every queue: due date, claims without one last ('infinity'), then id. */
 const SORT_KEY = `COALESCE(c.decision_due_on, 'infinity'::date)`;
-const LOCAL_DAY_START = (param: string) => `((${param})::date::timestamp AT TIME ZONE 'America/Mexico_City')`;
+
+/**
+ * Today and the start of a civil day for a queue's filters, in the zone of the office the queue
+ * is about (one office filtered, or the reader's only office); a queue spanning offices in
+ * several zones uses the operation's day (ADR 020). Each row's own risk band uses its office's zone.
+ */
+function queueZone(actor: Actor, query: { officeId?: string | undefined }, params: unknown[]): string {
+  const office = query.officeId ?? (actor.officeIds.length === 1 ? actor.officeIds[0] : undefined);
+  if (!office) return `'${DEFAULT_TIME_ZONE}'`;
+  params.push(office);
+  return `(SELECT time_zone FROM offices WHERE id = $${params.length})`;
+}
 
 interface Cursor { due: string; id: string }
 
@@ -43,6 +55,11 @@ interface Built { where: string; params: unknown[] }
 function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>): Built {
   const params: unknown[] = [];
   const where = [claimScopeCondition(requireClaimScope(actor, 'read'), actor, params)];
+  // The zone's parameter is bound only when a filter needs it (an unused parameter is an error).
+  let zoneSql: string | undefined;
+  const zone = () => (zoneSql ??= queueZone(actor, query, params));
+  const todaySql = () => `local_today(${zone()})`;
+  const dayStart = (param: string) => `((${param})::date::timestamp AT TIME ZONE ${zone()})`;
   const add = (sql: string, ...values: unknown[]) => {
     let text = sql;
     for (const value of values) {
@@ -58,10 +75,10 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>):
   if (query.officerId) add('c.assigned_officer_id = ?', query.officerId);
   if (query.mine) add('c.assigned_officer_id = ?', actor.userId);
   if (query.unassigned) where.push('c.assigned_officer_id IS NULL');
-  if (query.attention === 'competency_gap') where.push(competencyGapCondition(TODAY_SQL));
+  if (query.attention) where.push(attentionCondition(query.attention, todaySql()));
   if (query.modality) add('c.modality = ?', query.modality);
-  if (query.lodgedFrom) add(`c.lodged_at >= ${LOCAL_DAY_START('?')}`, query.lodgedFrom);
-  if (query.lodgedTo) add(`c.lodged_at < ${LOCAL_DAY_START('?::date + 1')}`, query.lodgedTo);
+  if (query.lodgedFrom) add(`c.lodged_at >= ${dayStart('?')}`, query.lodgedFrom);
+  if (query.lodgedTo) add(`c.lodged_at < ${dayStart('?::date + 1')}`, query.lodgedTo);
   if (query.nationality) add('EXISTS (SELECT 1 FROM persons p WHERE p.id = c.principal_person_id AND ? = ANY(p.nationalities))', query.nationality);
   if (query.flag) {
     // Filtering on a sensitive category reveals it: only inside the field policy's reach.
@@ -74,15 +91,16 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>):
   }
   // Bounds on the sort key (computed once over the calendars) keep each band one index range; the
   // per-claim band then checks the claim's own calendar.
-  const soonest = `(SELECT min(add_working_days(k.id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
-  const latest = `(SELECT max(add_working_days(k.id, ${TODAY_SQL}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
-  if (query.riskBand === 'overdue') where.push(`${SORT_KEY} < ${TODAY_SQL}`);
+  const today = query.riskBand ? todaySql() : '';
+  const soonest = `(SELECT min(add_working_days(k.id, ${today}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
+  const latest = `(SELECT max(add_working_days(k.id, ${today}, ${DUE_SOON_WORKING_DAYS})) FROM calendars k)`;
+  if (query.riskBand === 'overdue') where.push(`${SORT_KEY} < ${today}`);
   else if (query.riskBand === 'due_soon') {
-    where.push(`${SORT_KEY} >= ${TODAY_SQL}`, `${SORT_KEY} <= ${latest}`,
-      `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'due_soon'`);
+    where.push(`${SORT_KEY} >= ${today}`, `${SORT_KEY} <= ${latest}`,
+      `claim_risk_band(c.calendar_id, c.decision_due_on, ${today}) = 'due_soon'`);
   } else if (query.riskBand === 'on_track') {
     where.push(`${SORT_KEY} > ${soonest}`, 'c.decision_due_on IS NOT NULL',
-      `claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) = 'on_track'`);
+      `claim_risk_band(c.calendar_id, c.decision_due_on, ${today}) = 'on_track'`);
   }
   if (query.q) {
     // With a digit it is a claim number (trigram index on claim_number); otherwise names, folded
@@ -130,7 +148,7 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
             to_char(c.protection_expressed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "protectionExpressedAt",
             to_char(c.lodged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lodgedAt",
             to_char(c.decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
-            CASE WHEN c.status IN ${OPEN_STATUS_SQL} THEN claim_risk_band(c.calendar_id, c.decision_due_on, ${TODAY_SQL}) END AS "riskBand",
+            CASE WHEN c.status IN ${OPEN_STATUS_SQL} THEN claim_risk_band(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) END AS "riskBand",
             c.assigned_officer_id AS "assignedOfficerId", u.full_name AS "assignedOfficerName", c.version,
             concat_ws(' ', p.given_names, p.first_surname, p.second_surname) AS "principalName",
             p.nationalities AS "principalNationalities",
@@ -170,17 +188,18 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
 export async function countClaimsByRisk(db: Queryable, actor: Actor, query: { officeId?: string | undefined }): Promise<z.infer<typeof ZRiskCounts>> {
   const { where, params } = buildWhere(actor, { officeId: query.officeId, open: true });
   const { rows } = await db.query<z.infer<typeof ZRiskCounts>[number]>(
-    // Today is computed once per calendar (in soon), not per counted row: the time-zone conversion
-    // per row was half the query's time at 500,000 claims.
-    `WITH soon AS (SELECT id AS calendar_id, t.today, add_working_days(id, t.today, ${DUE_SOON_WORKING_DAYS}) AS until
-                     FROM calendars, (SELECT ${TODAY_SQL} AS today) t),
+    // Today is computed once per calendar and office zone (in soon), not per counted row: the
+    // time-zone conversion per row was half the query's time at 500,000 claims.
+    `WITH soon AS (SELECT k.id AS calendar_id, z.time_zone, z.today, add_working_days(k.id, z.today, ${DUE_SOON_WORKING_DAYS}) AS until
+                     FROM calendars k, (SELECT DISTINCT time_zone, local_today(time_zone) AS today FROM offices) z),
           counts AS (
             SELECT c.office_id,
                    count(*) FILTER (WHERE c.decision_due_on IS NULL)::int AS no_due,
                    count(*) FILTER (WHERE c.decision_due_on < s.today)::int AS overdue,
                    count(*) FILTER (WHERE c.decision_due_on >= s.today AND c.decision_due_on <= s.until)::int AS due_soon,
                    count(*) FILTER (WHERE c.decision_due_on >= s.today AND (s.until IS NULL OR c.decision_due_on > s.until))::int AS on_track
-              FROM claims c LEFT JOIN soon s ON s.calendar_id = c.calendar_id
+              FROM claims c JOIN offices co ON co.id = c.office_id
+              LEFT JOIN soon s ON s.calendar_id = c.calendar_id AND s.time_zone = co.time_zone
              WHERE ${where}
              GROUP BY c.office_id)
      SELECT o.id AS "officeId", o.code AS "officeCode", o.name AS "officeName", k.on_track AS "onTrack", k.due_soon AS "dueSoon",

@@ -1,13 +1,13 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { todayInMexico } from '../../calendars/clock.rules.ts';
 import { describeChanges, recordAudit } from '../../audit/server/record-audit.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import { AppError, FieldErrors } from '../../shared/errors.ts';
+import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { ageOn } from '../intake.rules.ts';
 import type { TPerson, TPersonInput, ZPersonUpdate } from '../intake.schemas.ts';
-import { actorOf, FieldErrors, loadClaimFor, mayReadSensitive } from './claim-access.ts';
+import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { todayIn } from '../../shared/time.ts';
 
 export interface PersonRow {
   id: string;
@@ -38,7 +38,7 @@ export const PERSON_COLUMNS = `p.id, p.given_names, p.first_surname, p.second_su
 const EMPTY_ADDRESS = { line: null, municipality: null, stateCode: null, postalCode: null };
 
 /** The person as the API shows it; the gender identity only under the field policy. */
-export function presentPerson(row: PersonRow, readSensitive: boolean, today = todayInMexico()): TPerson {
+export function presentPerson(row: PersonRow, readSensitive: boolean, today = todayIn()): TPerson {
   const age = row.birth_date ? ageOn(row.birth_date, today) : null;
   return {
     id: row.id,
@@ -67,7 +67,7 @@ export function presentPerson(row: PersonRow, readSensitive: boolean, today = to
 }
 
 /** Checks what a schema cannot: dates of birth not in the future. */
-export function checkPerson(person: { birthDate?: string | null | undefined }, field: string, errors: FieldErrors, today = todayInMexico()): void {
+export function checkPerson(person: { birthDate?: string | null | undefined }, field: string, errors: FieldErrors, today = todayIn()): void {
   if (person.birthDate && person.birthDate > today) errors.add(`${field}.birthDate`, 'validation.date_in_future');
   if (person.birthDate && person.birthDate < '1900-01-01') errors.add(`${field}.birthDate`, 'validation.invalid_date');
 }

@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '@refugio/db';
 import { z } from 'zod';
-import { widestScope, type Scope } from '../../auth/permissions.ts';
+import { widestScope, type Scope } from '../../shared/permissions.ts';
 import { generatePassword, hashPassword } from '../../auth/server/passwords.ts';
 import { recordAudit, describeChanges } from '../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';
 import type { TUser, ZUserInput, ZUserQuery, ZUserUpdate } from '../organisations.schemas.ts';
 
@@ -18,10 +18,6 @@ const SELECT = `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.l
   to_char(u.last_login_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastLoginAt", u.version
   FROM users u JOIN institutions i ON i.id = u.institution_id`;
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
-}
 
 /** SQL condition (on alias u) restricting users to what a scope may see; params appended. */
 function scopeCondition(scope: Scope, actor: Actor, params: unknown[]): string {

@@ -1,13 +1,13 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { widestScope, type Scope } from '../../auth/permissions.ts';
+import { widestScope, type Scope } from '../../shared/permissions.ts';
 import { recordAudit } from '../../audit/server/record-audit.ts';
-import { AppError, fieldError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import { AppError, fieldError, FieldErrors } from '../../shared/errors.ts';
+import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { INM_NOTICE_HOURS, isSensitiveCategory } from '../../intake/intake.rules.ts';
 import type { TClaimInput, TPersonInput } from '../../intake/intake.schemas.ts';
-import { actorOf, FieldErrors } from '../../intake/server/claim-access.ts';
+
 import { insertClaim } from '../../intake/server/create-claim.ts';
 import { checkPerson, EMPTY_ADDRESS, presentPerson } from '../../intake/server/persons.ts';
 import type {

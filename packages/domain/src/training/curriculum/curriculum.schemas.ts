@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLE_CODES } from '../../auth/permissions.ts';
+import { ROLE_CODES } from '../../shared/permissions.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { MODULE_LEVELS, SESSION_FORMATS } from '../sessions/sessions.schemas.ts';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, TRANSITIONS, type TClaim, type TransitionAction } from '@refugio/domain';
+import { LIMITS, STEPS, type TClaim, type TransitionAction } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate } from '../../../lib/format-date.ts';
@@ -78,7 +78,7 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
                   onChange={(e) => setToOfficeId(e.currentTarget.value)} />
               )}
               {claim.allowedActions.map((action) => {
-                const needsReason = TRANSITIONS[action].needsReason;
+                const needsReason = STEPS[action].needsReason;
                 return (
                   <Button key={action} variant={SIDE_EXITS.includes(action) ? 'default' : 'filled'}
                     color={SIDE_EXITS.includes(action) ? 'red' : undefined} loading={step.isPending && step.variables === action}

@@ -1,14 +1,14 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Language } from '../../../shared/limits.ts';
-import type { RequestContext } from '../../../shared/context.ts';
-import { actorOf, managesInstitution } from '../../records/server/session-access.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
+import { managesInstitution } from '../../records/server/session-access.ts';
 import { certificateStatus, normalizeVerificationCode } from '../certificates.rules.ts';
 import type { TCertificate, TPublicCertificate, ZRevokeCertificateInput } from '../certificates.schemas.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 interface CertificateRow {
   id: string;
@@ -38,7 +38,7 @@ function present(row: CertificateRow): TCertificate {
   return {
     id: row.id, verificationCode: row.verification_code, fullName: row.full_name, moduleTitle: row.module_title, sessionCode: row.session_code,
     language: row.language, completedOn: row.completed_on, validUntil: row.valid_until, issuedAt: row.issued_at.toISOString(),
-    status: certificateStatus({ revoked: row.revoked, validUntil: row.valid_until }, todayInMexico()), revokedReason: row.revoked_reason,
+    status: certificateStatus({ revoked: row.revoked, validUntil: row.valid_until }, todayIn()), revokedReason: row.revoked_reason,
   };
 }
 
@@ -94,7 +94,7 @@ export async function verifyCertificate(db: Queryable, typedCode: string, langua
   if (!row) throw new AppError('NOT_FOUND');
   return {
     fullName: row.full_name, moduleTitle: row.module_title, completedOn: row.completed_on, validUntil: row.valid_until,
-    status: certificateStatus({ revoked: row.revoked, validUntil: row.valid_until }, todayInMexico()),
+    status: certificateStatus({ revoked: row.revoked, validUntil: row.valid_until }, todayIn()),
   };
 }
 

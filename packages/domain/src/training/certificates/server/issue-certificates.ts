@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { grantExpiry } from '../../records/records.rules.ts';
 import { completionStatuses } from '../../records/server/completion.ts';
-import { actorOf, loadRecordsSession } from '../../records/server/session-access.ts';
+import { loadRecordsSession } from '../../records/server/session-access.ts';
 import { CODE_LENGTH, verificationCode } from '../certificates.rules.ts';
 import type { TIssueCertificatesProgress, ZIssueCertificatesInput } from '../certificates.schemas.ts';
 

@@ -3,9 +3,9 @@ import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
-import { actorOf } from '../../../intake/server/claim-access.ts';
+
 import type { ZGatingRule, ZGatingRuleInput, ZGatingRules, ZGatingRuleUpdate } from '../competencies.schemas.ts';
 
 type TGatingRule = z.infer<typeof ZGatingRule>;

@@ -1,8 +1,7 @@
 import type { Queryable } from '@refugio/db';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
-import { OPEN_STATUS_SQL as OPEN } from '../../../intake/server/get-claim.ts';
-import { AppError } from '../../../shared/errors.ts';
+import { OPEN_STATUS_SQL as OPEN } from '../../../procedure/server/index.ts';
 import type { Language } from '../../../shared/limits.ts';
+import { todayIn } from '../../../shared/time.ts';
 import { ANY_CLAIM_NEED, missingCompetencies, requiredCompetencies, type GatingRule } from '../gating.rules.ts';
 
 export interface GatingCheck {
@@ -25,11 +24,11 @@ export async function claimRequiredCompetencies(db: Queryable, claimId: string):
  * What the claim requires of this officer on `day`, and what the officer lacks: one statement
  * (one round trip), as it runs inside every assignment.
  */
-export async function checkGating(db: Queryable, claimId: string, officerId: string, day = todayInMexico()): Promise<GatingCheck> {
+export async function checkGating(db: Queryable, claimId: string, officerId: string, day = todayIn()): Promise<GatingCheck> {
   const { rows } = await db.query<{ code: string; held: boolean }>(
     `SELECT r.code, EXISTS (SELECT 1 FROM competency_grants g
-                             WHERE g.user_id = $2 AND g.competency_code = r.code AND g.revoked_at IS NULL
-                               AND g.granted_on <= $4::date AND (g.expires_on IS NULL OR g.expires_on > $4::date)) AS held
+                             WHERE g.user_id = $2 AND g.competency_code = r.code
+                               AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, $4::date)) AS held
        FROM (SELECT DISTINCT competency_code AS code FROM competency_gating_rules
               WHERE active AND (need_code = $3 OR need_code IN (
                 SELECT category FROM vulnerability_flags WHERE claim_id = $1 AND withdrawn_at IS NULL))) r
@@ -49,16 +48,6 @@ export async function competencyTitles(db: Queryable, codes: readonly string[], 
   return codes.map((c) => byCode.get(c) ?? c);
 }
 
-/** The refusal a supervisor sees: the missing competencies named in their language. */
-export async function competencyRequiredError(db: Queryable, check: GatingCheck, language: Language): Promise<AppError> {
-  const names = (await competencyTitles(db, check.missing, language)).join(', ');
-  return new AppError('COMPETENCY_REQUIRED', {
-    params: { missing: names },
-    fieldErrors: [{ field: 'officerId', code: 'validation.competency_missing', params: { missing: names } }],
-    extra: { required: check.required, missing: check.missing },
-  });
-}
-
 export interface RankedOfficer {
   id: string;
   fullName: string;
@@ -74,15 +63,15 @@ export interface RankedOfficer {
  * required competency first, then by open caseload and the soonest due date among their open
  * claims (who has room and no fire to put out). One query for the grants of all officers.
  */
-export async function rankOfficersForClaim(db: Queryable, claimId: string, officeId: string, day = todayInMexico()): Promise<RankedOfficer[]> {
+export async function rankOfficersForClaim(db: Queryable, claimId: string, officeId: string, day = todayIn()): Promise<RankedOfficer[]> {
   const required = await claimRequiredCompetencies(db, claimId);
   const { rows } = await db.query<Omit<RankedOfficer, 'missing' | 'eligible'> & { held: string[] }>(
     `SELECT u.id, u.full_name AS "fullName", u.username,
             (SELECT count(*)::int FROM claims oc WHERE oc.assigned_officer_id = u.id AND oc.status IN ${OPEN}) AS "openClaims",
             (SELECT min(oc.decision_due_on)::text FROM claims oc WHERE oc.assigned_officer_id = u.id AND oc.status IN ${OPEN}) AS "soonestDueOn",
             ARRAY(SELECT DISTINCT g.competency_code FROM competency_grants g
-                   WHERE g.user_id = u.id AND g.competency_code = ANY($2::text[]) AND g.revoked_at IS NULL
-                     AND g.granted_on <= $3::date AND (g.expires_on IS NULL OR g.expires_on > $3::date)) AS held
+                   WHERE g.user_id = u.id AND g.competency_code = ANY($2::text[])
+                     AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, $3::date)) AS held
        FROM users u
       WHERE u.active AND u.id IN (SELECT user_id FROM user_offices WHERE office_id = $1)
         AND u.id IN (SELECT ur.user_id FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE r.code = 'eligibility_officer')`,
@@ -107,8 +96,8 @@ export function competencyGapCondition(today: string): string {
        AND (r.need_code = '${ANY_CLAIM_NEED}' OR r.need_code IN (
              SELECT f.category FROM vulnerability_flags f WHERE f.claim_id = c.id AND f.withdrawn_at IS NULL))
        AND NOT EXISTS (SELECT 1 FROM competency_grants g
-                        WHERE g.user_id = c.assigned_officer_id AND g.competency_code = r.competency_code AND g.revoked_at IS NULL
-                          AND g.granted_on <= ${today} AND (g.expires_on IS NULL OR g.expires_on > ${today}))
+                        WHERE g.user_id = c.assigned_officer_id AND g.competency_code = r.competency_code
+                          AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, ${today}))
        AND NOT EXISTS (SELECT 1 FROM claim_assignments a
                         WHERE a.claim_id = c.id AND a.unassigned_at IS NULL AND a.override_reason IS NOT NULL
                           AND r.competency_code = ANY(a.missing_competencies)))`;

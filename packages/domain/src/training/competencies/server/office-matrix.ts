@@ -1,12 +1,12 @@
 import type { Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
-import { actorOf } from '../../../intake/server/claim-access.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
+
 import type { ZMatrix, ZMatrixQuery } from '../competencies.schemas.ts';
 import { validityStatus } from '../gating.rules.ts';
 import { peopleScopeCondition, requireCompetencyReadScope } from './register.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 /**
  * People × competencies of one office: for each, the grant that lasts longest among the
@@ -16,7 +16,7 @@ export async function getOfficeMatrix(db: Queryable, ctx: RequestContext, query:
   const actor = actorOf(ctx);
   const scope = requireCompetencyReadScope(actor);
   if (scope === 'own') throw new AppError('FORBIDDEN');
-  const day = todayInMexico();
+  const day = todayIn();
   const params: unknown[] = [query.officeId];
   const inScope = peopleScopeCondition(scope, actor, params);
   const people = await db.query<{ id: string; fullName: string; roles: string[] }>(

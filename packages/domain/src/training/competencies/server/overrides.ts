@@ -1,14 +1,13 @@
 import type { Queryable } from '@refugio/db';
 import { translate } from '../../../i18n/index.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
-import { actorOf } from '../../../intake/server/claim-access.ts';
+import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
+
 import type { ReportTable } from '../../reports/export.ts';
-import { MX_DAY, officeCondition } from '../../reports/server/office-scope.ts';
-import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
+import { officeCondition } from '../../../shared/scope.ts';
+import { localDaySql, TODAY_SQL } from '../../../shared/time.ts';
+
 import type { TGatingOverride, TOverrideQuery } from '../overrides.schemas.ts';
-
-
 
 /**
  * The supervisors' written exceptions to competency gating in a period (by assignment day in
@@ -30,14 +29,14 @@ export async function listGatingOverrides(db: Queryable, ctx: RequestContext, qu
                         FROM competencies k WHERE k.code = ANY(a.missing_competencies)), '[]') AS missing,
             a.override_reason AS reason,
             NOT EXISTS (SELECT 1 FROM unnest(a.missing_competencies) m(code) WHERE NOT EXISTS (
-              SELECT 1 FROM competency_grants g WHERE g.user_id = a.officer_id AND g.competency_code = m.code AND g.revoked_at IS NULL
-                 AND g.granted_on <= ${TODAY_SQL} AND (g.expires_on IS NULL OR g.expires_on > ${TODAY_SQL}))) AS resolved
+              SELECT 1 FROM competency_grants g WHERE g.user_id = a.officer_id AND g.competency_code = m.code
+                 AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, ${TODAY_SQL}))) AS resolved
        FROM claim_assignments a
        JOIN claims c ON c.id = a.claim_id
        JOIN offices o ON o.id = c.office_id
        JOIN users officer ON officer.id = a.officer_id
        LEFT JOIN users by_ ON by_.id = a.assigned_by
-      WHERE a.override_reason IS NOT NULL AND ${MX_DAY('a.assigned_at')} BETWEEN $2::date AND $3::date AND ${inScope}
+      WHERE a.override_reason IS NOT NULL AND ${localDaySql('a.assigned_at')} BETWEEN $2::date AND $3::date AND ${inScope}
       ORDER BY a.assigned_at DESC
       LIMIT 5000`, params);
   return rows.map((r) => ({ ...r, assignedAt: new Date(r.assignedAt).toISOString() }));

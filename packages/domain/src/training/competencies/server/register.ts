@@ -5,13 +5,13 @@
  */
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { widestScope, type Scope } from '../../../auth/permissions.ts';
+import { widestScope, type Scope } from '../../../shared/permissions.ts';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
-import { actorOf } from '../../../intake/server/claim-access.ts';
+import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
+
 import type { TGrant, ZGrantInput, ZGrantQuery, ZRevokeGrant } from '../competencies.schemas.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 /** Days before expiry a grant counts as "expiring" in the register. */
 export const EXPIRING_SOON_DAYS = 90;
@@ -52,7 +52,7 @@ const GRANT_SELECT = `SELECT g.id, g.user_id AS "userId", u.full_name AS "userNa
 export async function listGrants(db: Queryable, ctx: RequestContext, query: z.infer<typeof ZGrantQuery>): Promise<TGrant[]> {
   const actor = actorOf(ctx);
   const scope = requireCompetencyReadScope(actor);
-  const params: unknown[] = [actor.language, todayInMexico()];
+  const params: unknown[] = [actor.language, todayIn()];
   const where = [peopleScopeCondition(scope, actor, params)];
   if (query.officeId) {
     params.push(query.officeId);
@@ -68,7 +68,7 @@ export async function listGrants(db: Queryable, ctx: RequestContext, query: z.in
 }
 
 async function loadGrant(db: Queryable, actor: Actor, id: string): Promise<TGrant> {
-  const { rows } = await db.query<TGrant>(`${GRANT_SELECT} WHERE g.id = $3`, [actor.language, todayInMexico(), id]);
+  const { rows } = await db.query<TGrant>(`${GRANT_SELECT} WHERE g.id = $3`, [actor.language, todayIn(), id]);
   if (!rows[0]) throw new AppError('NOT_FOUND');
   return rows[0];
 }
@@ -87,14 +87,14 @@ async function requireManagedPerson(db: Queryable, actor: Actor, userId: string)
 export async function recordGrant(db: Database, ctx: RequestContext, input: z.infer<typeof ZGrantInput>): Promise<TGrant> {
   const actor = actorOf(ctx);
   if (input.expiresOn !== null && input.expiresOn <= input.grantedOn) throw fieldError('expiresOn', 'validation.range_reversed');
-  if (input.grantedOn > todayInMexico()) throw fieldError('grantedOn', 'validation.date_in_future');
+  if (input.grantedOn > todayIn()) throw fieldError('grantedOn', 'validation.date_in_future');
   return db.transaction(async (tx) => {
     await requireManagedPerson(tx, actor, input.userId);
     const known = await tx.query('SELECT 1 FROM competencies WHERE code = $1', [input.competencyCode]);
     if (known.rowCount === 0) throw fieldError('competencyCode', 'validation.unknown_reference');
     const renewed = await tx.query<{ id: string }>(
-      `SELECT id FROM competency_grants WHERE user_id = $1 AND competency_code = $2 AND revoked_at IS NULL
-          AND granted_on <= $3::date AND (expires_on IS NULL OR expires_on > $3::date)
+      `SELECT id FROM competency_grants WHERE user_id = $1 AND competency_code = $2
+          AND grant_valid_on(revoked_at, granted_on, expires_on, $3::date)
         ORDER BY expires_on DESC NULLS FIRST LIMIT 1`,
       [input.userId, input.competencyCode, input.grantedOn]);
     const { rows } = await tx.query<{ id: string }>(

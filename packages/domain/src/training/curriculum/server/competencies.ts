@@ -1,6 +1,6 @@
 import type { Queryable } from '@refugio/db';
-import type { RequestContext } from '../../../shared/context.ts';
-import { actorOf } from '../../sessions/server/sessions.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
+
 import type { TCompetency } from '../curriculum.schemas.ts';
 
 /** The competencies modules confer and require, titles in the caller's language (Spanish when missing). */

@@ -1,9 +1,9 @@
 import type { Database, Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { versionConflict, withUniqueFields } from '../../../shared/server/db-errors.ts';
-import { actorOf } from '../../sessions/server/sessions.ts';
+
 import type { TCurriculumModule, TModuleInput, TModuleUpdate } from '../curriculum.schemas.ts';
 
 const localized = (column: string) =>

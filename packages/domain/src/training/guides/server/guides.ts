@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import { actorOf } from '../../sessions/server/sessions.ts';
+
 import { GUIDE_MAX_BYTES, type TGuide, type TGuideFileQuery, type TGuideLinkInput, type ZGuideQuery } from '../guides.schemas.ts';
 import { downloadName, isPdf } from '../guides.rules.ts';
 

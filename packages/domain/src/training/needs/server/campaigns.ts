@@ -1,16 +1,15 @@
 import type { Database, Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { ROLE_CODES } from '../../../auth/permissions.ts';
+import { ROLE_CODES } from '../../../shared/permissions.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
+import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
-import { actorOf } from '../../sessions/server/sessions.ts';
+
 import type {
   TCampaign, TCampaignInput, TCampaignUpdate, TMyCampaign, TNeedsResponse, TNeedsResponseInput, ZCampaignResponses,
 } from '../needs.schemas.ts';
 import type { z } from 'zod';
-import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
-
+import { TODAY_SQL } from '../../../shared/time.ts';
 
 /**
  * The staff a campaign addresses: active accounts working at an office of its institution (or

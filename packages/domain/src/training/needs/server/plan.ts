@@ -2,15 +2,15 @@ import type { Database, Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { translate } from '../../../i18n/index.ts';
 import type { Language } from '../../../shared/limits.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import type { ReportTable } from '../../reports/export.ts';
-import { actorOf, listTrainingModules } from '../../sessions/server/sessions.ts';
+import { listTrainingModules } from '../../sessions/server/sessions.ts';
 import {
   proposeTrainingPlan, type OfficeCaseload, type PlanFormat, type PlanPriority, type PlanReason, type PlanStaff,
 } from '../needs.rules.ts';
 import type { TTrainingPlan } from '../needs.schemas.ts';
 import { campaignStaff, getCampaign } from './campaigns.ts';
-import { TODAY_SQL } from '../../../intake/server/get-claim.ts';
+import { TODAY_SQL } from '../../../shared/time.ts';
 
 /** A claim `c` lodged between two Mexico City dates (parameters, both inclusive). */
 const lodgedBetween = (from: string, to: string) => `c.lodged_at >= ${from}::date::timestamp AT TIME ZONE 'America/Mexico_City'
@@ -49,7 +49,7 @@ export async function buildTrainingPlan(db: Queryable, ctx: RequestContext, id: 
     // Per person and competency: valid today (with the latest expiry) or only lapsed.
     db.query<{ user_id: string; competency_code: string; valid: boolean; expires_on: string | null }>(
       `SELECT g.user_id, g.competency_code,
-              bool_or(g.revoked_at IS NULL AND g.granted_on <= ${TODAY_SQL} AND (g.expires_on IS NULL OR g.expires_on > ${TODAY_SQL})) AS valid,
+              bool_or(grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, ${TODAY_SQL})) AS valid,
               CASE WHEN bool_or(g.revoked_at IS NULL AND g.expires_on IS NULL AND g.granted_on <= ${TODAY_SQL}) THEN NULL
                    ELSE max(g.expires_on) FILTER (WHERE g.revoked_at IS NULL AND g.granted_on <= ${TODAY_SQL})::text END AS expires_on
          FROM competency_grants g

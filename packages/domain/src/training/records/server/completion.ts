@@ -5,10 +5,10 @@
  */
 import type { Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import { evaluateCompletion, grantExpiry, minutesOfDay, type CompletionStatus } from '../records.rules.ts';
 import type { RecordsSession } from './session-access.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 const CORRECTED = 'records corrected: enrolment no longer complete';
 const REDATED = 'records corrected: completion date changed';
@@ -85,12 +85,12 @@ export async function applyCompletion(tx: Queryable, ctx: RequestContext, sessio
       `INSERT INTO competency_grants (user_id, competency_code, source, module_id, enrolment_id, granted_on, expires_on, renews_grant_id, recorded_by)
        SELECT $1, c.code, 'training', $2, $3, $4::date, $5::date,
               (SELECT g.id FROM competency_grants g
-                WHERE g.user_id = $1 AND g.competency_code = c.code AND g.revoked_at IS NULL AND g.enrolment_id IS DISTINCT FROM $3
-                  AND g.granted_on <= $7::date AND (g.expires_on IS NULL OR g.expires_on > $7::date)
+                WHERE g.user_id = $1 AND g.competency_code = c.code AND g.enrolment_id IS DISTINCT FROM $3
+                  AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, $7::date)
                 ORDER BY g.expires_on DESC NULLS FIRST LIMIT 1),
               $6
          FROM unnest($8::text[]) AS c(code)`,
-      [status.userId, session.module_id, enrolmentId, grantedOn, grantExpiry(grantedOn, session.validity_months), actorId, todayInMexico(), toGrant]);
+      [status.userId, session.module_id, enrolmentId, grantedOn, grantExpiry(grantedOn, session.validity_months), actorId, todayIn(), toGrant]);
     await recordAudit(tx, ctx, { action: 'training.competencies_granted', entityType: 'training_enrolment', entityId: enrolmentId,
       details: { sessionId: session.id, userId: status.userId, competencies: toGrant, grantedOn, expiresOn: grantExpiry(grantedOn, session.validity_months) } });
   }

@@ -1,12 +1,12 @@
 import type { Queryable } from '@refugio/db';
 import { translate } from '../../../i18n/index.ts';
 import type { Language } from '../../../shared/limits.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { IMPORT_ERROR_KEYS, type ImportLineError } from '../csv-import.rules.ts';
 import { minutesOfDay } from '../records.rules.ts';
 import type { ImportKind, TImportResult, TParticipantRecords, TSessionRecords } from '../records.schemas.ts';
 import { completionStatuses } from './completion.ts';
-import { actorOf, loadRecordsSession, type RecordsSession } from './session-access.ts';
+import { loadRecordsSession, type RecordsSession } from './session-access.ts';
 
 export interface ImportRow {
   id: string;

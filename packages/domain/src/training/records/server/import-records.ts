@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { checkLmsCompletionCsv, checkVideoconferenceCsv, type ImportLineError, type ImportRoster } from '../csv-import.rules.ts';
 import { minutesOfDay } from '../records.rules.ts';
 import type { TImportResult, ZImportInput } from '../records.schemas.ts';
 import { applyCompletion } from './completion.ts';
 import { IMPORT_COLUMNS, presentImport, type ImportRow } from './get-session-records.ts';
-import { actorOf, loadRecordsSession, type RecordsSession } from './session-access.ts';
+import { loadRecordsSession, type RecordsSession } from './session-access.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 async function loadRoster(tx: Queryable, session: RecordsSession): Promise<ImportRoster> {
   const { rows } = await tx.query<{ enrolment_id: string | null; status: string | null; email: string | null; username: string; full_name: string }>(
@@ -36,7 +36,7 @@ async function loadRoster(tx: Queryable, session: RecordsSession): Promise<Impor
 type Applied = { ok: true; enrolmentIds: string[]; written: number } | { ok: false; errors: ImportLineError[] };
 
 async function applyLms(tx: Queryable, session: RecordsSession, roster: ImportRoster, content: string, importId: string, actorId: string): Promise<Applied> {
-  const checked = checkLmsCompletionCsv(content, roster, todayInMexico());
+  const checked = checkLmsCompletionCsv(content, roster, todayIn());
   if (!checked.ok) return checked;
   if (checked.rows.length > 0) {
     await tx.query(

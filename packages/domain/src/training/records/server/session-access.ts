@@ -3,10 +3,6 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../../shared/context.ts';
 import type { TCompletionRule } from '../records.schemas.ts';
 
-export function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
-}
 
 export interface RecordsSession {
   id: string;

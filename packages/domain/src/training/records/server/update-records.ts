@@ -8,14 +8,14 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { fieldError } from '../../../shared/errors.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import type { TParticipantRecords, ZAssessmentInput, ZAttendanceInput, ZOnlineCompletionInput } from '../records.schemas.ts';
 import { applyCompletion } from './completion.ts';
 import { participantRecords } from './get-session-records.ts';
-import { actorOf, loadRecordsSession, requireEnrolled, type RecordsAccess, type RecordsSession } from './session-access.ts';
+import { loadRecordsSession, requireEnrolled, type RecordsAccess, type RecordsSession } from './session-access.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 type Part = 'online' | 'attendance' | 'assessment';
 
@@ -48,7 +48,7 @@ const assessmentCell: Cell = (records) => records.assessment?.score ?? null;
 export async function setOnlineCompletion(
   db: Database, ctx: RequestContext, sessionId: string, enrolmentId: string, input: z.infer<typeof ZOnlineCompletionInput>,
 ): Promise<TParticipantRecords> {
-  if (input.completedOn !== null && input.completedOn > todayInMexico()) throw fieldError('completedOn', 'validation.date_in_future');
+  if (input.completedOn !== null && input.completedOn > todayIn()) throw fieldError('completedOn', 'validation.date_in_future');
   return changeRecord(db, ctx, sessionId, enrolmentId, 'manage', 'online', input.expected, onlineCell, async (tx) => {
     const before = (await tx.query<{ completedOn: string; score: number | null }>('SELECT completed_on::text AS "completedOn", score::float8 AS score FROM training_online_completions WHERE enrolment_id = $1', [enrolmentId])).rows[0] ?? null;
     if (input.completedOn === null) {

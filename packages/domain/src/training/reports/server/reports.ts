@@ -1,16 +1,13 @@
 import type { Queryable } from '@refugio/db';
-import { widestScope } from '../../../auth/permissions.ts';
+import { widestScope } from '../../../shared/permissions.ts';
 import { translate } from '../../../i18n/index.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
+import { actorOf, type Actor, type RequestContext } from '../../../shared/context.ts';
 import type { ReportTable } from '../export.ts';
 import type { TrainingReportName, TTrainingReportQuery } from '../reports.schemas.ts';
-import { MX_DAY, officeCondition } from './office-scope.ts';
+import { officeCondition } from '../../../shared/scope.ts';
+import { localDaySql, TODAY_SQL } from '../../../shared/time.ts';
 
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
-}
 
 /** SQL condition on an office id column for the reader's report scope; params appended. */
 function officeScope(actor: Actor, column: string, params: unknown[]): string {
@@ -55,7 +52,7 @@ async function trained(db: Queryable, actor: Actor, query: TTrainingReportQuery)
 async function coverage(db: Queryable, actor: Actor): Promise<ReportTable> {
   const params: unknown[] = [actor.language];
   const scope = officeScope(actor, 'o.id', params);
-  const today = MX_DAY('now()');
+  const today = TODAY_SQL;
   const { rows } = await db.query<{ office: string; competency: string; officers: number; holders: number }>(
     `WITH officers AS (
        SELECT DISTINCT uo.office_id, u.id FROM users u
@@ -64,8 +61,8 @@ async function coverage(db: Queryable, actor: Actor): Promise<ReportTable> {
         WHERE u.active)
      SELECT o.name AS office, coalesce(c.title ->> $1, c.title ->> 'es-MX') AS competency, count(*)::int AS officers,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM competency_grants g
-                WHERE g.user_id = f.id AND g.competency_code = c.code AND g.revoked_at IS NULL
-                  AND g.granted_on <= ${today} AND (g.expires_on IS NULL OR g.expires_on > ${today})))::int AS holders
+                WHERE g.user_id = f.id AND g.competency_code = c.code
+                  AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, ${today})))::int AS holders
        FROM officers f JOIN offices o ON o.id = f.office_id
        CROSS JOIN (SELECT DISTINCT competency_code AS code FROM competency_gating_rules WHERE active) req
        JOIN competencies c ON c.code = req.code
@@ -89,7 +86,7 @@ async function coverage(db: Queryable, actor: Actor): Promise<ReportTable> {
 async function indicator(db: Queryable, actor: Actor, query: TTrainingReportQuery): Promise<ReportTable> {
   const params: unknown[] = [query.from, query.to];
   const scope = officeScope(actor, 'c.office_id', params);
-  const day = MX_DAY('a.assigned_at');
+  const day = localDaySql('a.assigned_at');
   const required = `SELECT r.competency_code FROM vulnerability_flags f
       JOIN competency_gating_rules r ON r.need_code = f.category AND r.active
      WHERE f.claim_id = a.claim_id AND f.recorded_at <= a.assigned_at AND (f.withdrawn_at IS NULL OR f.withdrawn_at > a.assigned_at)`;

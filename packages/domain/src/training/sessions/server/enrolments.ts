@@ -1,14 +1,14 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import { competencyTitles } from '../../competencies/server/gating.ts';
 import type { TEnrolResult, TTrainingSessionSummary, ZCancelEnrolmentInput, ZEnrolInput, ZMyEnrolment } from '../sessions.schemas.ts';
 import { enrolmentGuides } from './guide-reading.ts';
-import { actorOf, getTrainingSession, listTrainingSessions, sessionClosed } from './sessions.ts';
+import { getTrainingSession, listTrainingSessions, sessionClosed } from './sessions.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 interface Candidate {
   id: string;
@@ -30,7 +30,7 @@ export async function candidates(tx: Queryable, moduleId: string, userIds: reado
             ARRAY(SELECT p.competency_code FROM training_module_prerequisites p
                    WHERE p.module_id = $2 AND NOT EXISTS (
                      SELECT 1 FROM competency_grants g WHERE g.user_id = u.id AND g.competency_code = p.competency_code
-                        AND g.revoked_at IS NULL AND g.granted_on <= $3::date AND (g.expires_on IS NULL OR g.expires_on > $3::date))
+                        AND grant_valid_on(g.revoked_at, g.granted_on, g.expires_on, $3::date))
                    ORDER BY p.competency_code) AS missing,
             coalesce((SELECT u.created_at <= ($3::date - make_interval(months => (m.experience_route ->> 'months')::int))
                         AND EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
@@ -61,7 +61,7 @@ export async function enrolUsers(db: Database, ctx: RequestContext, sessionId: s
     const existing = new Set((await tx.query<{ user_id: string }>(
       `SELECT user_id FROM training_enrolments WHERE session_id = $1 AND user_id = ANY($2::uuid[]) AND status IN ('enrolled', 'waitlisted')`,
       [sessionId, wanted])).rows.map((r) => r.user_id));
-    const found = await candidates(tx, session.module_id, wanted.filter((id) => !existing.has(id)), todayInMexico());
+    const found = await candidates(tx, session.module_id, wanted.filter((id) => !existing.has(id)), todayIn());
     const result: TEnrolResult = { enrolled: 0, waitlisted: 0, alreadyEnrolled: existing.size, refused: [] };
     const foundIds = new Set(found.map((c) => c.id));
     for (const id of wanted) {

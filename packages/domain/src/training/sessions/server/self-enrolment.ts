@@ -1,16 +1,16 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { todayInMexico } from '../../../calendars/clock.rules.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import { competencyTitles } from '../../competencies/server/gating.ts';
 import type {
   TMyEnrolment, TTrainingSession, TTrainingSessionSummary, ZApproveRequestInput, ZRejectRequestInput, ZWithdrawRequestInput,
 } from '../sessions.schemas.ts';
 import { candidates, listMyEnrolments } from './enrolments.ts';
-import { actorOf, getTrainingSession, listTrainingSessions, manages, sessionClosed } from './sessions.ts';
+import { getTrainingSession, listTrainingSessions, manages, sessionClosed } from './sessions.ts';
+import { todayIn } from '../../../shared/time.ts';
 
 /** The day a session starts: its online part, else its first day. $1 is the session id column. */
 const STARTS_ON = (s: string) => `coalesce(${s}.online_starts_on, (SELECT min(d.day) FROM training_session_days d WHERE d.session_id = ${s}.id))`;
@@ -27,7 +27,7 @@ export async function listRequestableSessions(db: Queryable, ctx: RequestContext
       WHERE s.operation_id = $1 AND s.institution_id = $2 AND s.self_enrolment AND s.status IN ('planned', 'open')
         AND ${STARTS_ON('s')} >= $4::date
         AND NOT EXISTS (SELECT 1 FROM training_enrolments e WHERE e.session_id = s.id AND e.user_id = $3 AND e.status <> 'cancelled')`,
-    [actor.operationId, actor.institutionId, actor.userId, todayInMexico()]);
+    [actor.operationId, actor.institutionId, actor.userId, todayIn()]);
   const ids = new Set(rows.map((r) => r.id));
   if (ids.size === 0) return [];
   return (await listTrainingSessions(db, ctx, {})).filter((s) => ids.has(s.id)).toReversed();
@@ -65,7 +65,7 @@ export async function requestPlace(db: Database, ctx: RequestContext, sessionId:
     if (existing && ['requested', 'enrolled', 'waitlisted'].includes(existing.status)) return existing.id;
     if (existing?.status === 'rejected') throw new AppError('INVALID_STATE', { extra: { reason: 'request_rejected' } });
     if (session.status === 'completed' || session.status === 'cancelled') throw sessionClosed(session.status);
-    const today = todayInMexico();
+    const today = todayIn();
     if (!session.self_enrolment || !['planned', 'open'].includes(session.status) || (session.starts_on !== null && session.starts_on < today)) {
       throw new AppError('SELF_ENROLMENT_CLOSED');
     }
@@ -121,7 +121,7 @@ export async function approveRequest(db: Database, ctx: RequestContext, sessionI
   const actor = actorOf(ctx);
   await db.transaction(async (tx) => {
     const request = await pendingRequest(tx, ctx, sessionId, enrolmentId, input.version);
-    const [person] = await candidates(tx, request.module_id, [request.user_id], todayInMexico());
+    const [person] = await candidates(tx, request.module_id, [request.user_id], todayIn());
     if (!person) throw new AppError('INVALID_STATE', { extra: { reason: 'user_inactive' } });
     if (person.missing.length > 0 && !person.experienced) throw await prerequisitesMissing(tx, person.missing, actor.language);
     const taken = (await tx.query<{ n: number }>(

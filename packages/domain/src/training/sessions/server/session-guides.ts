@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import type { TMyEnrolment, TTrainingSession } from '../sessions.schemas.ts';
 import { listMyEnrolments } from './enrolments.ts';
-import { actorOf, getTrainingSession, manages, sessionClosed } from './sessions.ts';
+import { getTrainingSession, manages, sessionClosed } from './sessions.ts';
 
 /** Locks the session for its coordinator's change to the pre-reading. */
 async function managedOpenSession(tx: Queryable, ctx: RequestContext, sessionId: string): Promise<void> {

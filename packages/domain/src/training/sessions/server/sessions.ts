@@ -1,20 +1,15 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
-import { FieldErrors } from '../../../intake/server/claim-access.ts';
-import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
+
+import { AppError, fieldError, FieldErrors } from '../../../shared/errors.ts';
+import { actorOf, type Actor, type RequestContext } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import type {
   TTrainingSession, TTrainingSessionInput, TTrainingSessionSummary, TTrainingModule, TTrainingSessionUpdate, ZTrainingSessionQuery,
   ZTrainingSessionStatusInput,
 } from '../sessions.schemas.ts';
 import { sessionGuides } from './guide-reading.ts';
-
-export function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  return ctx.actor;
-}
 
 /** A {"es-MX","en","fr"} column in the language of parameter $1, Spanish when a translation is missing. */
 const title = (column: string) => `coalesce(${column} ->> $1, ${column} ->> 'es-MX', '')`;

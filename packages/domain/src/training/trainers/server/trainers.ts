@@ -2,8 +2,8 @@ import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/record-audit.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
-import type { RequestContext } from '../../../shared/context.ts';
-import { actorOf } from '../../sessions/server/sessions.ts';
+import { type RequestContext, actorOf } from '../../../shared/context.ts';
+
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import type { TTrainer, ZCertificationInput, ZTrainerInput, ZTrainerUpdate } from '../trainers.schemas.ts';
 

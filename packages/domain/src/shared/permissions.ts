@@ -60,6 +60,9 @@ export const PERMISSIONS = [
   'read:report:office',
   'read:report:institution',
   'read:report:all',
+  // The procedure's steps and safeguards (ADR 019): reading the catalogue; switching a safeguard per authority.
+  'read:procedure:all',
+  'manage:procedure:all',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -117,12 +120,12 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
     permissions: ['use:account:own', 'read:organisation:all', 'manage:organisation:all', 'read:user:all',
       'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all', 'read:calendar:all',
       'manage:calendar:all',
-      'read:training:all'],
+      'read:training:all', 'read:procedure:all', 'manage:procedure:all'],
   },
   auditor: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all',
-      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all'],
+      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all', 'read:procedure:all'],
   },
   supervisor: {
     requiresTotp: false,
@@ -130,7 +133,8 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'read:calendar:all', 'read:claim:office', 'register:claim:office', 'update:claim:office',
       'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
       'read:sensitive:office',
-      'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office'],
+      'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
+      'read:procedure:all'],
   },
   registration_clerk: {
     requiresTotp: false,
@@ -158,5 +162,5 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   },
   trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'teach:training:own'] },
   interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own'] },
-  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all'] },
+  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all', 'read:procedure:all'] },
 };

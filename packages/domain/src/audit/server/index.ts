@@ -1,0 +1,6 @@
+// Public server surface of the audit feature: recording events, reading and verifying the trail.
+export * from './audit-hash.ts';
+export * from './record-audit.ts';
+export * from './verify-audit-chain.ts';
+export * from './list-audit-events.ts';
+export type { AuditAction } from '../audit.actions.ts';

@@ -1,0 +1,19 @@
+// The domain's composition root for the procedure (ADR 019): each feature registers, through its
+// own public surface, the safeguards, input checks and effects it owns on the claim's steps.
+// Called by server.ts when it is first imported.
+import { registerClockEffects } from './calendars/server/index.ts';
+import { registerAssignment, registerTransfer } from './intake/server/index.ts';
+import { registerFourEyes } from './procedure/server/index.ts';
+import { registerCompetencyGate } from './training/server/index.ts';
+
+let composed = false;
+
+export function composeProcedure(): void {
+  if (composed) return;
+  composed = true;
+  registerClockEffects();
+  registerAssignment();
+  registerTransfer();
+  registerCompetencyGate();
+  registerFourEyes();
+}

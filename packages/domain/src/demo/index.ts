@@ -1,0 +1,4 @@
+// The demo data seeded into an empty database (README: demo accounts and journeys).
+export * from './seed-demo.ts';
+export * from './seed-demo-intake.ts';
+export { seedDemoTrainingLibrary } from './seed-demo-training-library.ts';

@@ -1,0 +1,2 @@
+// Public surface of the referrals feature (client-safe).
+export * from './referrals.schemas.ts';

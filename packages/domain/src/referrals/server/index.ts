@@ -1,0 +1,2 @@
+// Public server surface of the referrals feature (INM → COMAR, the 72-hour notice).
+export * from './referrals.ts';

@@ -34,6 +34,9 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
     [JSON.stringify({ nested: { emoji: '🙂', quote: '"', backslash: '\\', newline: '\n', list: [1, 2.5, null, true] } })]);
     await addIntakeContent(db);
     await addTrainingContent(db);
+    await db.query(`INSERT INTO procedure_safeguard_settings (institution_id, safeguard_code, enabled, reason, changed_by)
+      SELECT i.id, 'competency_gate', false, 'Prueba «respaldo»: sin oficiales capacitados', u.id
+        FROM institutions i, users u WHERE i.code = 'INM' AND u.username = 'admin'`);
   });
 }
 

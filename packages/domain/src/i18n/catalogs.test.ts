@@ -12,7 +12,15 @@ import { parsePermission, PERMISSIONS, ROLE_CODES } from '../shared/permissions.
 import { INSTITUTION_KINDS, OFFICE_KINDS } from '../organisations/organisations.schemas.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/limits.ts';
+import { composeProcedure } from '../compose-procedure.ts';
+import { CLAIM_STATUSES, SAFEGUARD_SOURCE_KINDS, SAFEGUARD_STATES, STEP_CODES } from '../procedure/index.ts';
+import { allEffects, allSafeguards } from '../procedure/server/index.ts';
 import { catalogs, flattenCatalog } from './index.ts';
+
+// The steps' safeguards and effects, as the features register them.
+composeProcedure();
+const safeguards = allSafeguards();
+const effects = allEffects();
 
 const REPO = path.resolve(import.meta.dirname, '../../../..');
 const SOURCE_DIRS = ['apps', 'packages'];
@@ -37,6 +45,13 @@ const FAMILIES: Family[] = [
   { prefix: 'organisations.institutionKinds.', suffixes: INSTITUTION_KINDS },
   { prefix: 'organisations.officeKinds.', suffixes: OFFICE_KINDS },
   { prefix: 'common.languages.', suffixes: LANGUAGES },
+  { prefix: 'procedure.steps.', suffixes: STEP_CODES },
+  { prefix: 'procedure.states.', suffixes: SAFEGUARD_STATES },
+  { prefix: 'procedure.sourceKinds.', suffixes: SAFEGUARD_SOURCE_KINDS },
+  { prefix: 'procedure.features.', suffixes: [...new Set([...safeguards, ...effects].map((e) => e.feature))] },
+  { prefix: 'procedure.safeguards.', suffixes: safeguards.flatMap((s) => ['title', 'requirement', 'unmet', 'remedy'].map((k) => `${s.code}.${k}`)) },
+  { prefix: 'procedure.effects.', suffixes: effects.flatMap((e) => [`${e.code}.title`, `${e.code}.description`]) },
+  { prefix: 'intake.statuses.', suffixes: CLAIM_STATUSES },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../shared/permissions.ts';
 import { LANGUAGES, LIMITS } from '../shared/limits.ts';
+import { isTimeZone } from '../shared/time.ts';
 
 export const INSTITUTION_KINDS = ['asylum_authority', 'migration_authority', 'observer', 'ngo', 'other'] as const;
 export const OFFICE_KINDS = ['central', 'regional', 'border_post', 'detention_centre', 'liaison', 'other'] as const;
@@ -10,6 +11,13 @@ const ZName = z.string().trim().min(1).max(LIMITS.nameMax);
 /** ISO 3166-2 subdivision, e.g. MX-CHP. */
 export const ZStateCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'validation.invalid_format' });
 const ZVersion = z.number().int().positive();
+/**
+ * The IANA zone in which an office's days begin and end. Mexico's zones first (the office form
+ * offers them); any IANA name is accepted.
+ */
+export const MEXICO_TIME_ZONES = ['America/Tijuana', 'America/Hermosillo', 'America/Mazatlan', 'America/Chihuahua',
+  'America/Ciudad_Juarez', 'America/Mexico_City', 'America/Monterrey', 'America/Merida', 'America/Matamoros', 'America/Cancun'] as const;
+export const ZTimeZone = z.string().max(64).refine(isTimeZone, { message: 'validation.time_zone' });
 
 export const ZInstitutionInput = z.strictObject({
   code: ZCode,
@@ -37,17 +45,19 @@ export const ZOfficeInput = z.strictObject({
   stateCode: ZStateCode,
   municipality: z.string().trim().max(LIMITS.nameMax).nullable().default(null),
   servedStateCodes: z.array(ZStateCode).max(40).default([]),
+  timeZone: ZTimeZone.default('America/Mexico_City'),
   active: z.boolean().default(true),
 });
 export const ZOfficeUpdate = z.strictObject({
   code: ZCode.optional(), name: ZName.optional(), kind: z.enum(OFFICE_KINDS).optional(),
   stateCode: ZStateCode.optional(), municipality: z.string().trim().max(LIMITS.nameMax).nullable().optional(),
-  servedStateCodes: z.array(ZStateCode).max(40).optional(), active: z.boolean().optional(), version: ZVersion,
+  servedStateCodes: z.array(ZStateCode).max(40).optional(), timeZone: ZTimeZone.optional(), active: z.boolean().optional(),
+  version: ZVersion,
 });
 export const ZOffice = z.object({
   id: z.string(), institutionId: z.string(), institutionCode: z.string(), code: z.string(), name: z.string(),
   kind: z.enum(OFFICE_KINDS), stateCode: z.string(), municipality: z.string().nullable(),
-  servedStateCodes: z.array(z.string()), active: z.boolean(), version: z.number(),
+  servedStateCodes: z.array(z.string()), timeZone: z.string(), active: z.boolean(), version: z.number(),
 });
 export type TOffice = z.infer<typeof ZOffice>;
 

@@ -34,6 +34,10 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
     allowed: (me) => can(me, 'read:calendar:all'),
   },
+  {
+    to: '/procedure', labelKey: 'procedure.nav.label', descriptionKey: 'procedure.nav.description',
+    allowed: (me) => can(me, 'read:procedure:all'),
+  },
   // Training (issue 4): every item whose path starts with TRAINING_PREFIX is shown in the
   // "Capacitación" group of the navigation; other training pages add their items here.
   {

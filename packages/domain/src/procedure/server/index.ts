@@ -1,7 +1,7 @@
 // Public server surface of the procedure feature: the step registry (features register their
 // safeguards, input checks and effects here), taking a step, and reading steps (ADR 019).
 export {
-  registerEffect, registerInputCheck, registerSafeguard,
+  allEffects, allSafeguards, registerEffect, registerInputCheck, registerSafeguard,
   type EffectDefinition, type InputCheckDefinition, type SafeguardDefinition, type SafeguardVerdict, type StepClaim,
   type StepInput, type StepRun,
 } from './registry.ts';

@@ -158,6 +158,10 @@ export function allSafeguards(): SafeguardDefinition[] {
   return [...safeguards.values()];
 }
 
+export function allEffects(): EffectDefinition[] {
+  return [...effects.values()];
+}
+
 export function findSafeguard(code: string): SafeguardDefinition | undefined {
   return safeguards.get(code);
 }

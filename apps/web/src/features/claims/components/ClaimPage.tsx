@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { canAny, useMe } from '../../auth/index.ts';
+import { NextStepsCard } from '../../procedure/index.ts';
 import { useClaim } from '../api/claims.ts';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimClocks } from './ClaimClocks.tsx';
@@ -111,7 +112,10 @@ export function ClaimPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ClaimActions claim={c} />
+          <Stack>
+            <NextStepsCard claimId={c.id} version={c.version} />
+            <ClaimActions claim={c} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {editing && <EditPersonDialog claimId={c.id} person={editing} withGenderIdentity={c.canReadSensitive} onClose={() => setEditingPersonId(null)} />}

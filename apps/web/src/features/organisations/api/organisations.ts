@@ -44,6 +44,7 @@ export interface OfficeFields {
   stateCode: string;
   municipality: string | null;
   servedStateCodes: string[];
+  timeZone: string;
   active: boolean;
 }
 

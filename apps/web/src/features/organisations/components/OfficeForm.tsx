@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, OFFICE_KINDS, ZOffice, type TInstitution, type TOffice } from '@refugio/domain';
+import { LIMITS, MEXICO_TIME_ZONES, OFFICE_KINDS, ZOffice, type TInstitution, type TOffice } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
@@ -11,13 +11,13 @@ import { createOffice, OFFICES_KEY, updateOffice, type OfficeFields } from '../a
 import { MX_STATES } from '../mx-states.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 
-const FIELDS = ['institutionId', 'code', 'name', 'kind', 'stateCode', 'municipality', 'servedStateCodes', 'active'] as const;
+const FIELDS = ['institutionId', 'code', 'name', 'kind', 'stateCode', 'municipality', 'servedStateCodes', 'timeZone', 'active'] as const;
 
 function fieldsOf(office: TOffice | null): OfficeFields {
   return {
     code: office?.code ?? '', name: office?.name ?? '', kind: office?.kind ?? 'regional',
     stateCode: office?.stateCode ?? '', municipality: office?.municipality ?? '',
-    servedStateCodes: office?.servedStateCodes ?? [], active: office?.active ?? true,
+    servedStateCodes: office?.servedStateCodes ?? [], timeZone: office?.timeZone ?? 'America/Mexico_City', active: office?.active ?? true,
   };
 }
 
@@ -104,6 +104,12 @@ export function OfficeForm({ office, institutions, onDone }: OfficeFormProps) {
           searchable clearable error={errors.servedStateCodes}
           nothingFoundMessage={t('common.noResults')}
           comboboxProps={{ withinPortal: true }}
+        />
+        <NativeSelect
+          label={t('organisations.fields.timeZone')} description={t('organisations.fields.timeZoneHint')} required
+          value={values.timeZone} error={errors.timeZone}
+          data={[...new Set([...MEXICO_TIME_ZONES, values.timeZone])].map((zone) => ({ value: zone, label: zone.replace('America/', '').replaceAll('_', ' ') }))}
+          onChange={(e) => set('timeZone', e.currentTarget.value)}
         />
         {office && (
           <Checkbox

@@ -1,6 +1,6 @@
 import type { Queryable } from '@refugio/db';
 import { AppError } from '../../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../../shared/context.ts';
+import type { Actor } from '../../../shared/context.ts';
 import type { TCompletionRule } from '../records.schemas.ts';
 
 

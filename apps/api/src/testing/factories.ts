@@ -1,0 +1,106 @@
+/**
+ * Test data through the use cases, so what a test starts from was checked, numbered, clocked and
+ * audited like real data: `buildClaim`, `buildPerson`, `buildOfficer({ competencies })`…
+ * Each takes the test's database (a copy of the migrated, seeded template) and acts as a demo user.
+ */
+import type { Database } from '@refugio/db';
+import {
+  ZClaimInput, ZPersonInput, ZUserInput, todayIn, type TClaim, type TClaimInput, type TPersonInput, type TransitionAction,
+} from '@refugio/domain';
+import { assignClaim, createClaim, createUser, demoContext, recordGrant, TRANSITION_USE_CASES, type RequestContext } from '@refugio/domain/server';
+import { TEST_PASSWORD } from './test-app.ts';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** The path of transitions from registration to each status (the main line, then side exits). */
+const PATH_TO: Partial<Record<TClaim['status'], TransitionAction[]>> = {
+  registered: [],
+  admitted: ['admit'],
+  interview_scheduled: ['admit', 'schedule_interview'],
+  interviewed: ['admit', 'schedule_interview', 'record_interview'],
+  under_assessment: ['admit', 'schedule_interview', 'record_interview', 'start_assessment'],
+  decision_drafted: ['admit', 'schedule_interview', 'record_interview', 'start_assessment', 'draft_decision'],
+  in_review: ['admit', 'schedule_interview', 'record_interview', 'start_assessment', 'draft_decision', 'submit_for_review'],
+  late_filing_review: ['open_late_filing_review'],
+  withdrawn: ['withdraw'],
+};
+
+export async function actAs(db: Database, username: string): Promise<RequestContext> {
+  return demoContext(db, username);
+}
+
+export async function officeIdOf(db: Database, code: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM offices WHERE code = $1', [code]);
+  if (!rows[0]) throw new Error(`No office ${code}`);
+  return rows[0].id;
+}
+
+/** A person as the registration form sends one: an adult Honduran woman who speaks Spanish, unless told otherwise. */
+export function buildPerson(overrides: Partial<TPersonInput> = {}): TPersonInput {
+  const year = Number(todayIn().slice(0, 4));
+  return ZPersonInput.parse({
+    givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: `${year - 35}-06-02`,
+    nationalities: ['HND'], languages: ['es'], ...overrides,
+  });
+}
+
+export interface BuildClaimOptions {
+  /** Who registers it (a registration clerk by default) and takes it along the path. */
+  by?: string;
+  office?: string;
+  members?: TClaimInput['members'];
+  flags?: TClaimInput['flags'];
+  /** Moves the claim there through the lifecycle's steps. */
+  status?: TClaim['status'];
+  /** Assigns it (through the assign step, as the office's supervisor) to this user. */
+  assignTo?: string;
+  input?: Partial<TClaimInput>;
+}
+
+/** A claim registered, and moved or assigned, through the use cases. */
+export async function buildClaim(db: Database, options: BuildClaimOptions = {}): Promise<TClaim> {
+  const ctx = await actAs(db, options.by ?? 'registro');
+  const input = ZClaimInput.parse({
+    officeId: await officeIdOf(db, options.office ?? 'COMAR-TAP'), channel: 'comar_office',
+    members: options.members ?? [{ relation: 'principal', person: buildPerson() }],
+    flags: options.flags ?? [], ...options.input,
+  });
+  let claim = await createClaim(db, ctx, input);
+  if (options.assignTo) {
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [options.assignTo]);
+    claim = await assignClaim(db, await actAs(db, 'supervisor'), claim.id, { version: claim.version, officerId: rows[0]!.id, reason: null, overrideGating: false });
+  }
+  const path = PATH_TO[options.status ?? 'registered'];
+  if (!path) throw new Error(`buildClaim cannot reach ${options.status} yet`);
+  for (const action of path) {
+    const reason = ['open_late_filing_review', 'withdraw', 'abandon', 'transfer', 'return_to_drafting'].includes(action) ? 'Motivo de prueba' : null;
+    claim = await TRANSITION_USE_CASES[action](db, ctx, claim.id, { version: claim.version, reason, toOfficeId: null });
+  }
+  return claim;
+}
+
+/** A competency held by a user, recorded by the training coordinator (experience route). */
+export async function grantCompetency(db: Database, userId: string, competencyCode: string, options: { grantedOn?: string; expiresOn?: string | null } = {}) {
+  return recordGrant(db, await actAs(db, 'capacitacion'), {
+    userId, competencyCode, source: 'experience', evidence: 'Datos de prueba', grantedOn: options.grantedOn ?? todayIn(),
+    expiresOn: options.expiresOn ?? null,
+  });
+}
+
+/**
+ * An eligibility officer of an office (COMAR Tapachula by default) holding these competencies,
+ * created by the administrator; signs in with the test password.
+ */
+export async function buildOfficer(db: Database, options: { username?: string; office?: string; competencies?: string[] } = {}) {
+  const admin = await actAs(db, 'admin');
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM institutions WHERE code = 'COMAR'");
+  const username = options.username ?? `oficial.${unique()}`;
+  const { user } = await createUser(db, admin, ZUserInput.parse({
+    username, fullName: `Oficial ${username}`, institutionId: rows[0]!.id, officeIds: [await officeIdOf(db, options.office ?? 'COMAR-TAP')],
+    roleCodes: ['eligibility_officer'], password: TEST_PASSWORD,
+  }));
+  await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
+  for (const code of options.competencies ?? []) await grantCompetency(db, user.id, code);
+  return user;
+}

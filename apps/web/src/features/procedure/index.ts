@@ -1,0 +1,2 @@
+export { NextStepsCard } from './components/NextStepsCard.tsx';
+export { ProcedureStepsPage } from './components/ProcedureStepsPage.tsx';

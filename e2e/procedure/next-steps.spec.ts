@@ -1,0 +1,92 @@
+// The procedure's steps in Spanish: a claim's page lists, for its status, the steps it allows and
+// each safeguard as it stands (four eyes: whoever submitted the draft for review cannot decide it,
+// a colleague can); the administrator reads every step with its safeguards, effects and sources,
+// and switches a safeguard off for one institution with a written reason, then back on.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from '../support.ts';
+
+async function csrf(page: Page): Promise<string> {
+  return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+}
+
+/** A claim at COMAR Tapachula taken by the signed-in user up to "in review". */
+async function claimInReview(page: Page): Promise<string> {
+  const token = await csrf(page);
+  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
+  const created = await page.request.post('/api/claims', {
+    headers: { 'x-csrf-token': token },
+    data: {
+      officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
+      members: [{ relation: 'principal', person: {
+        givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: '1988-06-02', nationalities: ['HND'], languages: ['es'] } }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  let claim = await created.json() as { id: string; version: number };
+  for (const step of ['admit', 'schedule-interview', 'record-interview', 'start-assessment', 'draft-decision', 'submit-for-review']) {
+    const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
+    expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
+    claim = await res.json() as { id: string; version: number };
+  }
+  return claim.id;
+}
+
+test('a claim shows its next steps and what each is missing; the administrator reads and switches safeguards', async ({ page }) => {
+  let claimId = '';
+  await test.step('whoever submitted the draft for review sees "Firmar resolución" blocked by four eyes, with its source', async () => {
+    await signIn(page, 'supervisor');
+    claimId = await claimInReview(page);
+    await page.goto(`/claims/${claimId}`);
+    const checklist = page.getByRole('region', { name: 'Próximos pasos' });
+    const decide = checklist.getByRole('listitem').filter({ hasText: 'Firmar resolución' });
+    await expect(decide).toContainText('Falta algo');
+    await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Pendiente');
+    await expect(decide).toContainText('Usted envió esta resolución a revisión: otra persona debe resolverla.');
+    await expect(decide).toContainText('Fuente: Norma del ACNUR');
+    await expect(checklist.getByRole('listitem').filter({ hasText: 'Devolver a redacción' })).toContainText('Posible');
+    await expectAccessible(page);
+  });
+
+  await test.step('taking the step anyway is refused, naming the safeguard', async () => {
+    const actions = page.getByRole('region', { name: 'Siguiente paso' });
+    await actions.getByRole('button', { name: 'Firmar resolución' }).click();
+    await expect(actions.getByRole('alert')).toContainText('Salvaguarda pendiente');
+    await expect(actions.getByRole('alert')).toContainText('Usted envió esta resolución a revisión');
+  });
+
+  await test.step('a colleague of the office may decide: the safeguard is met', async () => {
+    await signIn(page, 'registro');
+    await page.goto(`/claims/${claimId}`);
+    const decide = page.getByRole('region', { name: 'Próximos pasos' }).getByRole('listitem').filter({ hasText: 'Firmar resolución' });
+    await expect(decide).toContainText('Posible');
+    await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Cumplida');
+  });
+
+  await test.step('the administrator reads every step with its safeguards, effects and sources', async () => {
+    await signIn(page, 'admin');
+    await page.goto('/procedure');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pasos del procedimiento' })).toBeVisible();
+    const assign = page.getByRole('region', { name: 'Asignar a un oficial' });
+    await expect(assign).toContainText('Oficial capacitado para las necesidades de la solicitud');
+    await expect(assign).toContainText('Una supervisora puede exceptuarla caso por caso con un motivo escrito');
+    const register = page.getByRole('region', { name: 'Registrar la solicitud' });
+    await expect(register).toContainText('Inician los plazos legales');
+    await expect(register).toContainText('Ley sobre Refugiados, Protección Complementaria y Asilo Político, arts. 11, 18 y 24');
+    await expect(page.getByRole('region', { name: 'Firmar resolución' })).toContainText('Obligatoria: no se puede desactivar');
+    await expectAccessible(page);
+  });
+
+  await test.step('switches the competency gate off for INM with a reason, then back on', async () => {
+    const assign = page.getByRole('region', { name: 'Asignar a un oficial' });
+    await assign.getByRole('button', { name: 'Desactivar para una institución' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Institución').selectOption({ label: 'Instituto Nacional de Migración' });
+    await dialog.getByLabel('Motivo (se registra en la auditoría)').fill('Prueba de configuración');
+    await dialog.getByRole('button', { name: 'Desactivar salvaguarda' }).click();
+    await expect(assign).toContainText('Desactivada en Instituto Nacional de Migración por Administración del sistema');
+    await assign.getByRole('button', { name: 'Reactivar en Instituto Nacional de Migración' }).click();
+    await page.getByRole('dialog').getByLabel('Motivo (se registra en la auditoría)').fill('Fin de la prueba de configuración');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reactivar salvaguarda' }).click();
+    await expect(assign).not.toContainText('Desactivada en');
+  });
+});

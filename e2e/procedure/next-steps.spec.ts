@@ -32,12 +32,15 @@ async function claimInReview(page: Page): Promise<string> {
 }
 
 test('a claim shows its next steps and what each is missing; the administrator reads and switches safeguards', async ({ page }) => {
+  // Five sign-ins and three axe runs: longer than one page's default.
+  test.setTimeout(150_000);
   let claimId = '';
   await test.step('whoever submitted the draft for review sees "Firmar resolución" blocked by four eyes, with its source', async () => {
     await signIn(page, 'supervisor');
     claimId = await claimInReview(page);
     await page.goto(`/claims/${claimId}`);
     const checklist = page.getByRole('region', { name: 'Próximos pasos' });
+    await expect(checklist.getByRole('list')).toBeVisible({ timeout: 15_000 });
     const decide = checklist.getByRole('listitem').filter({ hasText: 'Firmar resolución' });
     await expect(decide).toContainText('Falta algo');
     await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Pendiente');
@@ -57,7 +60,9 @@ test('a claim shows its next steps and what each is missing; the administrator r
   await test.step('a colleague of the office may decide: the safeguard is met', async () => {
     await signIn(page, 'registro');
     await page.goto(`/claims/${claimId}`);
-    const decide = page.getByRole('region', { name: 'Próximos pasos' }).getByRole('listitem').filter({ hasText: 'Firmar resolución' });
+    const checklist = page.getByRole('region', { name: 'Próximos pasos' });
+    await expect(checklist.getByRole('list')).toBeVisible({ timeout: 15_000 });
+    const decide = checklist.getByRole('listitem').filter({ hasText: 'Firmar resolución' });
     await expect(decide).toContainText('Posible');
     await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Cumplida');
   });
@@ -66,6 +71,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
     await signIn(page, 'admin');
     await page.goto('/procedure');
     await expect(page.getByRole('heading', { level: 1, name: 'Pasos del procedimiento' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Asignar a un oficial' })).toBeVisible({ timeout: 15_000 });
     const assign = page.getByRole('region', { name: 'Asignar a un oficial' });
     await expect(assign).toContainText('Oficial capacitado para las necesidades de la solicitud');
     await expect(assign).toContainText('Una supervisora puede exceptuarla caso por caso con un motivo escrito');

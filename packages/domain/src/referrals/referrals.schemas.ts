@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
-import { CLAIM_MODALITIES, MEMBER_RELATIONS, VULNERABILITY_CATEGORIES } from '../intake/intake.rules.ts';
-import { ZFlagInput, ZPerson, ZPersonInput } from '../intake/intake.schemas.ts';
+import { CLAIM_MODALITIES, MEMBER_RELATIONS, VULNERABILITY_CATEGORIES, ZFlagInput, ZPerson, ZPersonInput } from '../intake/index.ts';
 
 export const REFERRAL_STATUSES = ['pending', 'accepted', 'returned'] as const;
 export const REFERRAL_CHANNELS = ['inm_referral', 'detention_centre'] as const;

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '@refugio/db';
 import { generate as generateTotp, verify as verifyTotp } from 'otplib';
 import { AppError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import type { AuthSettings } from '../auth.settings.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { newToken, openSession, tokenDigest } from './sessions.ts';

@@ -3,7 +3,7 @@ import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../shared/context.ts';
 import type { Language } from '../../shared/limits.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 function requireActor(ctx: RequestContext): Actor {

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';

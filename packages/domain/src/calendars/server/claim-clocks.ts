@@ -31,7 +31,7 @@
  * `working_days_left(calendar_id, due_on, today)` (migration 20261128141000).
  */
 import type { Queryable } from '@refugio/db';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import type { Calendar } from '../calendar.rules.ts';

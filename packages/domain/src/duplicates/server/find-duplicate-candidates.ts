@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import { widestScope } from '../../shared/permissions.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../shared/context.ts';
 import {

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import { widestScope } from '../../shared/permissions.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import type { TNonDuplicate, TPersonMerge } from '../duplicates.schemas.ts';

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { describeChanges, recordAudit } from '../../audit/server/record-audit.ts';
+import { describeChanges, recordAudit } from '../../audit/server/index.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';

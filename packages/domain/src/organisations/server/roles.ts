@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '@refugio/db';
 import { z } from 'zod';
 import { BUILT_IN_ROLES, PERMISSIONS, ROLE_CODES, parsePermission, withImpliedScopes } from '../../shared/permissions.ts';
-import { recordAudit, describeChanges } from '../../audit/server/record-audit.ts';
+import { recordAudit, describeChanges } from '../../audit/server/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';

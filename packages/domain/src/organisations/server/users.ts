@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '@refugio/db';
 import { z } from 'zod';
 import { widestScope, type Scope } from '../../shared/permissions.ts';
-import { generatePassword, hashPassword } from '../../auth/server/passwords.ts';
-import { recordAudit, describeChanges } from '../../audit/server/record-audit.ts';
+import { generatePassword, hashPassword } from '../../auth/server/index.ts';
+import { recordAudit, describeChanges } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';

@@ -1,15 +1,13 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { widestScope, type Scope } from '../../shared/permissions.ts';
-import { recordAudit } from '../../audit/server/record-audit.ts';
+import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError, FieldErrors } from '../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
-import { INM_NOTICE_HOURS, isSensitiveCategory } from '../../intake/intake.rules.ts';
-import type { TClaimInput, TPersonInput } from '../../intake/intake.schemas.ts';
+import { INM_NOTICE_HOURS, isSensitiveCategory, type TClaimInput, type TPersonInput } from '../../intake/index.ts';
 
-import { insertClaim } from '../../intake/server/create-claim.ts';
-import { checkPerson, EMPTY_ADDRESS, presentPerson } from '../../intake/server/persons.ts';
+import { checkPerson, EMPTY_ADDRESS, insertClaim, presentPerson } from '../../intake/server/index.ts';
 import type {
   TReferral, TReferralInput, TReferralListItem, ZReferralAccept, ZReferralQuery, ZReferralReturn,
 } from '../referrals.schemas.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VULNERABILITY_CATEGORIES } from '../../intake/intake.rules.ts';
+import { VULNERABILITY_CATEGORIES } from '../../intake/index.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { ANY_CLAIM_NEED, EXCLUSION_NEED } from './gating.rules.ts';
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@refugio/db';
 import type { z } from 'zod';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { grantExpiry } from '../../records/records.rules.ts';
 import { completionStatuses } from '../../records/server/completion.ts';

@@ -1,7 +1,7 @@
 /** Gating rules as data: the coordinator adds, deactivates and reactivates them (audited). */
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';

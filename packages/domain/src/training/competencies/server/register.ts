@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { widestScope, type Scope } from '../../../shared/permissions.ts';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
 

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@refugio/db';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { versionConflict, withUniqueFields } from '../../../shared/server/db-errors.ts';

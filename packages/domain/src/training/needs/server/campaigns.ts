@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@refugio/db';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { ROLE_CODES } from '../../../shared/permissions.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@refugio/db';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { translate } from '../../../i18n/index.ts';
 import type { Language } from '../../../shared/limits.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';

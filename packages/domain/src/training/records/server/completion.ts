@@ -4,7 +4,7 @@
  * that a corrected record makes incomplete loses them, and its certificate is revoked (ADR 016).
  */
 import type { Queryable } from '@refugio/db';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import { evaluateCompletion, grantExpiry, minutesOfDay, type CompletionStatus } from '../records.rules.ts';
 import type { RecordsSession } from './session-access.ts';

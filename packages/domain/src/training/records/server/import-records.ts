@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { checkLmsCompletionCsv, checkVideoconferenceCsv, type ImportLineError, type ImportRoster } from '../csv-import.rules.ts';
 import { minutesOfDay } from '../records.rules.ts';

@@ -7,7 +7,7 @@
  */
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { recordAudit } from '../../../audit/server/record-audit.ts';
+import { recordAudit } from '../../../audit/server/index.ts';
 import { fieldError } from '../../../shared/errors.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';

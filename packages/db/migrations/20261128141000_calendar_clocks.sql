@@ -1,7 +1,7 @@
 -- Working-day arithmetic in SQL on the materialized calendar_days, and the record of every
 -- recomputation a calendar change caused (docs/decisions/009-materialized-working-day-calendars.md).
 --
--- Convention (domain.md §4): the event day is day 0, day 1 is the first working day after it. In
+-- Convention (ADR 009; LFPA art. 28 counting): the event day is day 0, day 1 is the first working day after it. In
 -- calendar_days, `ordinal` counts working days from the start of the materialized span up to and
 -- including the day, so the due date N working days after D is the working day whose ordinal is
 -- ordinal(D) + N, and the working days left from T to a due date U is ordinal(U) - ordinal(T).

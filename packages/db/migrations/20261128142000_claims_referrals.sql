@@ -46,7 +46,7 @@ CREATE TABLE claim_assignments (
 );
 CREATE INDEX claim_assignments_claim_idx ON claim_assignments (claim_id, assigned_at);
 
--- A specific need identified at any stage (domain.md §5), with the observable indicator behind
+-- A specific need identified at any stage (EUAA IPSN tool), with the observable indicator behind
 -- it. `sensitive` is set from the category (SOGI, health, sexual violence, trafficking) and read
 -- only with read:sensitive. A flag is withdrawn, never deleted.
 CREATE TABLE vulnerability_flags (

@@ -1,4 +1,4 @@
--- Training programme (domain.md §8): curriculum, guides, trainers, needs assessment, sessions,
+-- Training programme (EUAA curriculum; ADRs 013–018): curriculum, guides, trainers, needs assessment, sessions,
 -- the separate records the programme keeps (enrolment, online completion, attendance per day,
 -- assessment, certificate), the competency register they feed, and the gating rules that make
 -- a competency a condition of taking a claim. Titles shown to users are {"es-MX","en","fr"} objects.
@@ -151,7 +151,7 @@ CREATE TABLE training_sessions (
   office_id uuid REFERENCES offices(id),
   venue text,
   video_link text,
-  -- A blended session is dated by its online start (domain.md §8).
+  -- A blended session is dated by its online start (as the EUAA blended courses are).
   online_starts_on date,
   online_ends_on date,
   capacity integer NOT NULL CHECK (capacity > 0),

@@ -1,4 +1,4 @@
--- The competencies of the EUAA curriculum (domain.md §8) and the gating rules of the training
+-- The competencies of the EUAA curriculum and the gating rules of the training
 -- issue. Reference data every installation starts with; coordinators change them afterwards.
 INSERT INTO competencies (code, title) VALUES
   ('access_procedure', '{"es-MX": "Acceso al procedimiento de asilo", "en": "Access to the asylum procedure", "fr": "Accès à la procédure d''asile"}'),

@@ -1,4 +1,4 @@
--- The EUAA (formerly EASO) curriculum as the Mexico action used it (domain.md §8), plus the
+-- The EUAA (formerly EASO) curriculum as the EU-funded Mexico action of 2017–2018 used it, plus the
 -- first-line module "Access to the asylum procedure". Reference data every installation starts
 -- with; coordinators edit it afterwards. completion_rule: {"online", "attendance",
 -- "attendancePct", "passMark"} — a blended module needs both parts (only then is a person

@@ -1,4 +1,4 @@
--- Training records and certificates (issue 4, ADR 016).
+-- Training records and certificates (ADR 016).
 -- An imported file is kept with its verdict, so a rejected one can be shown again and an
 -- accepted one is never applied twice (same session, kind and content).
 ALTER TABLE training_imports ADD COLUMN content text NOT NULL DEFAULT '';

@@ -1,4 +1,4 @@
--- Needs assessment (issue 4 §2): what each role must be able to do, as data the coordinator's
+-- Needs assessment (ADR 018): what each role must be able to do, as data the coordinator's
 -- gap analysis reads alongside the questionnaire answers and the offices' caseload.
 CREATE TABLE role_required_competencies (
   operation_id smallint NOT NULL DEFAULT 1 REFERENCES operations(id),

@@ -58,7 +58,7 @@ export const AUDIT_ACTIONS = [
   'system.demo_seeded',
   'system.restored', // a backup was restored into this database
   'synthetic.loaded', // `refugio synthetic load`: one event per batch of fake claims with its counts (not one per claim)
-  // Training records and certificates (issue 4, C2; ADR 016).
+  // Training records and certificates (ADR 016).
   'training.record_updated', // an online completion, attendance day or assessment set or cleared by hand; entity is the enrolment; details: sessionId, part, before, after
   'training.import_accepted', // a CSV file applied whole; entity is the session; details: kind, fileName, sha256, records
   'training.import_rejected', // a CSV file refused whole (nothing applied); entity is the session; details: kind, fileName, sha256, errors (count)
@@ -66,7 +66,7 @@ export const AUDIT_ACTIONS = [
   'training.competencies_revoked', // a corrected record made the enrolment incomplete or changed its date; details: competencies, reason
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds
   'training.certificate_revoked', // by the coordinator, with details.reason
-  // Training sessions and enrolment (issue 4).
+  // Training sessions and enrolment (ADR 015).
   'training.session_created', // details: code, moduleCode, format, capacity, days
   'training.session_status_changed', // details: from, to
   'training.enrolled', // entity is the enrolment; details: sessionId, userId, status (enrolled or waitlisted), prerequisiteOverride and missing when overridden
@@ -82,7 +82,7 @@ export const AUDIT_ACTIONS = [
   'training.guide_acknowledged', // a participant read a pre-reading guide; entity is the enrolment; details: sessionId, guideCode, guideId, language, version
   'training.trainer_added', // to the roster; details: fullName, organisation, userId
   'training.trainer_certified', // certified (again) for a module; details: moduleId, certifiedOn, expiresOn
-  // Curriculum, guides library and trainer roster (issue 4, A; ADR 013).
+  // Curriculum, guides library and trainer roster (ADR 013).
   'training.module_created', // a module added to the curriculum; details: code, level, competencies
   'training.module_updated', // details: code, changed (names of the fields that changed)
   'training.guide_version_added', // entity is the new version; details: code, language, version, kind, url or fileName/sha256/sizeBytes
@@ -90,12 +90,12 @@ export const AUDIT_ACTIONS = [
   'training.guide_unlinked', // details: guideCode, moduleCode
   'training.trainer_updated', // a roster entry edited or deactivated; details: fullName, organisation, active
   'training.trainer_certification_removed', // details: moduleId, certifiedOn
-  // Needs assessment (issue 4 §2).
+  // Needs assessment (ADR 018).
   'training.campaign_created', // details: title, officeId, opensOn, closesOn
   'training.campaign_updated', // details: changed (names of the fields that changed), status
   'training.needs_answered', // a staff member's questionnaire, first answer or change; entity is the campaign; details: userId, version
   'training.plan_exported', // the proposed plan downloaded; entity is the campaign; details: format, items
-  // Competency register and gating rules (issue 4, B; ADR 014).
+  // Competency register and gating rules (ADR 014).
   'competency.granted', // experience route or external certificate recorded by the coordinator; details: userId, competency, source, dates, renews
   'competency.revoked', // details: userId, competency, reason
   'gating_rule.created', // details: needCode, competencyCode, rationale

@@ -1,4 +1,4 @@
-// The legal clocks a claim runs (domain.md §2 and §4) and the risk band of a due date. Pure data
+// The legal clocks a claim runs (LRPCPAP arts. 11, 18, 24, 25; Reglamento arts. 20, 22) and the risk band of a due date. Pure data
 // and arithmetic, shared by the server (which stores due dates) and the web (which shows them).
 import { toDayNumber, type IsoDate } from './civil-date.ts';
 

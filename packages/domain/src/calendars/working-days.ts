@@ -1,4 +1,4 @@
-// The counting convention for every clock (domain.md §4): the event day is day 0, day 1 is the
+// The counting convention for every clock (ADR 009; LFPA art. 28): the event day is day 0, day 1 is the
 // first working day after it, the due date is the N-th working day. An event on a non-working day
 // counts the same way. These are the reference day-by-day implementations; WorkingDayIndex gives
 // the same answers faster and must agree with them.

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '@refugio/db';
 import { addGuideLink, certifyTrainer, createTrainer, setGuideModuleLink } from '../training/server/index.ts';
 import { demoContext } from './seed-demo-intake.ts';
 
-/** Public practical guides, linked to the modules they prepare for (issue 4: "guides sent before training"). */
+/** Public practical guides, linked to the modules they prepare for (sent to participants before training, as in the Mexico action). */
 const GUIDES = [
   {
     code: 'euaa-personal-interview', language: 'en', title: 'EUAA Practical guide: Personal interview',

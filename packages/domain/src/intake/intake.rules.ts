@@ -15,7 +15,7 @@ export const VULNERABILITY_CATEGORIES = ['child', 'unaccompanied_child', 'disabi
 export type VulnerabilityCategory = (typeof VULNERABILITY_CATEGORIES)[number];
 
 /**
- * Categories under the field policy (domain.md §5: sexual orientation and gender identity,
+ * Categories under the field policy (ADR 012: sexual orientation and gender identity,
  * health, sexual violence; trafficking because consent comes before sharing). Pregnancy and
  * disability stay visible: scheduling and adapted communication depend on them.
  */

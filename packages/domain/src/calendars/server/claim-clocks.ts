@@ -1,5 +1,5 @@
 /**
- * A claim's legal clocks (domain.md §2, §4): decision 45 working days from lodging (extendable
+ * A claim's legal clocks (LRPCPAP arts. 11, 18, 24, 25; Reglamento arts. 20, 22; ADR 009): decision 45 working days from lodging (extendable
  * once by 45), filing limit 30 working days from entry into Mexico, ratification 3 working days
  * from lodging (third-party filing), appeal 15 working days from notification, INM notice 72 hours.
  *

@@ -18,7 +18,7 @@ export const ZCertificate = z.object({
   revokedReason: z.string().nullable(),
 });
 
-/** The public verification: only what a reader of the paper needs to trust it (issue 4). */
+/** The public verification: only what a reader of the paper needs to trust it (ADR 016). */
 export const ZPublicCertificate = z.strictObject({
   fullName: z.string(),
   moduleTitle: z.string(),

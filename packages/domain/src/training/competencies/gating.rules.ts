@@ -1,5 +1,5 @@
 /**
- * Competency gating (issue 4, ADR 014): a need identified in a claim requires a competency of the
+ * Competency gating (ADR 014): a need identified in a claim requires a competency of the
  * officer who takes it. Needs are the claim's active vulnerability-flag categories, plus
  * `any_claim` for every claim; `exclusion_indicator` waits for the screening issue to record it.
  */

@@ -14,7 +14,7 @@ const ZCompetencyCode = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, { message: 'v
  * - `attendance`: the face-to-face or videoconference days must be attended, at least
  *   `attendancePct` per cent of the scheduled time;
  * - `passMark`: the assessment score (0–100) to reach, or null when there is no assessment.
- * A blended module sets both parts: only then is a person counted as trained (domain.md §8).
+ * A blended module sets both parts: only then is a person counted as trained (EUAA blended learning; ADR 016).
  */
 export const ZCompletionRuleInput = z.strictObject({
   online: z.boolean(),

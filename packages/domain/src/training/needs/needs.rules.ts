@@ -1,5 +1,5 @@
 /**
- * The gap analysis of a needs assessment (issue 4 §2), as a pure function so every proposal can
+ * The gap analysis of a needs assessment (ADR 018), as a pure function so every proposal can
  * be explained and tested: what each role must hold, what the office's caseload calls for, what
  * each person answered and already holds → which module, for whom, at which level, in which
  * format, and why.

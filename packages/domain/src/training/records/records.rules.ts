@@ -1,5 +1,5 @@
 /**
- * Training records (issue 4, ADR 016): minutes attended from videoconference join/leave times,
+ * Training records (ADR 016): minutes attended from videoconference join/leave times,
  * and the module's completion rule applied to one enrolment's separate records.
  */
 

@@ -18,7 +18,7 @@ function officeScope(actor: Actor, column: string, params: unknown[]): string {
 
 
 /**
- * People trained (domain.md §8: both parts done, i.e. a competency granted by training and not
+ * People trained (ADR 017: both parts done, i.e. a competency granted by training and not
  * revoked) per module, format, institution and office, and the hours delivered to them: the module's online
  * hours plus the session's scheduled face-to-face time, per trained person. A person working in
  * two offices counts in both.

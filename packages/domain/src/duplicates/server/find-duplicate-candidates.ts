@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '@refugio/db';
-import { widestScope } from '../../shared/permissions.ts';
+import { mayReadClaimOf, mayReadPersonFile } from '../../shared/policies/person.policy.ts';
 import { recordAudit } from '../../audit/server/index.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Actor, RequestContext } from '../../shared/context.ts';
+import type { RequestContext } from '../../shared/context.ts';
 import {
   DOCUMENT_KEY_MIN, DUPLICATE_WEIGHTS, documentKey, isShownCandidate, nearbyBirthDates, scoreCandidate,
   type MatchDocument, type MatchPerson, type MatchResult,
@@ -131,18 +131,6 @@ async function loadPersons(db: Queryable, ids: readonly string[]): Promise<Perso
   return (await db.query<PersonRow>(`${PERSON_SELECT} WHERE p.id = ANY($1::uuid[])`, [ids])).rows;
 }
 
-/** Offices whose claims the actor may read (null: every office); `own` is handled per claim. */
-async function readableOffices(db: Queryable, actor: Actor): Promise<{ all: boolean; offices: Set<string>; own: boolean }> {
-  const scope = widestScope(actor.permissions, 'read', 'claim');
-  if (scope === 'all') return { all: true, offices: new Set(), own: false };
-  if (scope === 'institution') {
-    const { rows } = await db.query<{ id: string }>('SELECT id FROM offices WHERE institution_id = $1', [actor.institutionId]);
-    return { all: false, offices: new Set(rows.map((r) => r.id)), own: false };
-  }
-  if (scope === 'office') return { all: false, offices: new Set(actor.officeIds), own: false };
-  return { all: false, offices: new Set(), own: scope === 'own' };
-}
-
 /**
  * Persons who may be the same as `query`, anywhere in the operation (a person registered at
  * another office must be found), best first, each with its score and one reason per field.
@@ -200,13 +188,11 @@ export async function findDuplicateCandidates(
               c.assigned_officer_id AS "assignedOfficerId"
          FROM claim_members m JOIN claims c ON c.id = m.claim_id JOIN offices o ON o.id = c.office_id
         WHERE m.person_id = ANY($1::uuid[]) ORDER BY c.lodged_at DESC, c.claim_number`, [finalIds])).rows;
-    const readable = await readableOffices(tx, actor);
-    const canRead = (c: ClaimRow) => readable.all || readable.offices.has(c.officeId)
-      || (readable.own && c.assignedOfficerId === actor.userId);
+    const canRead = (c: ClaimRow) => mayReadClaimOf(actor, { office_id: c.officeId, institution_id: c.institutionId, assigned_officer_id: c.assignedOfficerId });
     return ranked.map(([id, { result, matchedId }]): TDuplicateCandidate => {
       const person = persons.get(id)!;
       const own = claims.filter((c) => c.personId === id);
-      const inScope = own.some(canRead);
+      const inScope = mayReadPersonFile(actor, own.map((c) => ({ office_id: c.officeId, institution_id: c.institutionId, assigned_officer_id: c.assignedOfficerId })));
       return {
         personId: id,
         score: result.score,

@@ -1,12 +1,12 @@
 import type { Database, Queryable } from '@refugio/db';
 import { z } from 'zod';
-import { widestScope, type Scope } from '../../shared/permissions.ts';
 import { generatePassword, hashPassword } from '../../auth/server/index.ts';
 import { recordAudit, describeChanges } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import { versionConflict, withUniqueFields } from '../../shared/server/db-errors.ts';
 import type { TUser, ZUserInput, ZUserQuery, ZUserUpdate } from '../organisations.schemas.ts';
+import { peopleScopeCondition, requireScope } from '../../shared/scope.ts';
 
 const SELECT = `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.language,
   u.institution_id AS "institutionId", i.code AS "institutionCode",
@@ -19,32 +19,11 @@ const SELECT = `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.l
   FROM users u JOIN institutions i ON i.id = u.institution_id`;
 
 
-/** SQL condition (on alias u) restricting users to what a scope may see; params appended. */
-function scopeCondition(scope: Scope, actor: Actor, params: unknown[]): string {
-  if (scope === 'all') return 'true';
-  if (scope === 'institution') {
-    params.push(actor.institutionId);
-    return `u.institution_id = $${params.length}`;
-  }
-  if (scope === 'office') {
-    params.push(actor.officeIds);
-    return `(u.id IN (SELECT user_id FROM user_offices WHERE office_id = ANY($${params.length}::uuid[])))`;
-  }
-  params.push(actor.userId);
-  return `u.id = $${params.length}`;
-}
-
-function requireScope(actor: Actor, action: string): Scope {
-  const scope = widestScope(actor.permissions, action, 'user');
-  if (!scope) throw new AppError('FORBIDDEN');
-  return scope;
-}
-
 export async function listUsers(
   db: Queryable, actor: Actor, query: z.infer<typeof ZUserQuery>,
 ): Promise<{ items: TUser[]; total: number }> {
   const params: unknown[] = [];
-  const where = [scopeCondition(requireScope(actor, 'read'), actor, params)];
+  const where = [peopleScopeCondition(requireScope(actor, 'read', 'user'), actor, params)];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replaceAll('?', `$${params.length}`));
@@ -63,7 +42,7 @@ export async function listUsers(
 
 export async function getUser(db: Queryable, actor: Actor, id: string, action: 'read' | 'manage' = 'read'): Promise<TUser> {
   const params: unknown[] = [id];
-  const condition = scopeCondition(requireScope(actor, action), actor, params);
+  const condition = peopleScopeCondition(requireScope(actor, action, 'user'), actor, params);
   const row = (await db.query<TUser>(`${SELECT} WHERE u.id = $1 AND ${condition}`, params)).rows[0];
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -135,7 +114,7 @@ export async function createUser(
   db: Database, ctx: RequestContext, input: z.infer<typeof ZUserInput>,
 ): Promise<{ user: TUser; temporaryPassword: string | null }> {
   const actor = actorOf(ctx);
-  const scope = requireScope(actor, 'manage');
+  const scope = requireScope(actor, 'manage', 'user');
   if (scope !== 'all' && input.institutionId !== actor.institutionId) throw fieldError('institutionId', 'validation.invalid_option');
   const temporaryPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);

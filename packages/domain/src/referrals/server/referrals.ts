@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { widestScope, type Scope } from '../../shared/permissions.ts';
+import { mayReadReferralSensitive, referralScopeCondition, requireReferralScope } from '../../shared/policies/referral.policy.ts';
 import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError, FieldErrors } from '../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
@@ -43,27 +43,6 @@ const SELECT = `SELECT r.id, r.status, r.source_office_id, so.code AS source_cod
   LEFT JOIN users cu ON cu.id = r.created_by
   LEFT JOIN claims c ON c.id = r.claim_id`;
 
-function referralScope(actor: Actor): Scope {
-  const scope = widestScope(actor.permissions, 'read', 'referral');
-  if (!scope) throw new AppError('FORBIDDEN');
-  return scope;
-}
-
-function scopeCondition(scope: Scope, actor: Actor, params: unknown[]): string {
-  if (scope === 'all') return 'true';
-  if (scope === 'institution') {
-    params.push(actor.institutionId);
-    return `(so.institution_id = $${params.length} OR t.institution_id = $${params.length})`;
-  }
-  params.push(actor.officeIds);
-  return `(r.source_office_id = ANY($${params.length}::uuid[]) OR r.target_office_id = ANY($${params.length}::uuid[]))`;
-}
-
-/** Sensitive details of a referral are read by the receiving office under the field policy. */
-function mayReadSensitive(actor: Actor, row: ReferralRow): boolean {
-  return actor.permissions.has('read:sensitive:office') && actor.officeIds.includes(row.target_office_id);
-}
-
 function presentItem(row: ReferralRow): TReferralListItem {
   return {
     id: row.id, status: row.status,
@@ -79,7 +58,7 @@ function presentItem(row: ReferralRow): TReferralListItem {
 }
 
 function present(row: ReferralRow, actor: Actor): TReferral {
-  const sensitive = mayReadSensitive(actor, row);
+  const sensitive = mayReadReferralSensitive(actor, row);
   const { memberCount: _m, ...item } = presentItem(row);
   return {
     ...item,
@@ -105,7 +84,7 @@ function present(row: ReferralRow, actor: Actor): TReferral {
 
 async function loadRow(db: Queryable, actor: Actor, id: string, lock = false): Promise<ReferralRow> {
   const params: unknown[] = [id];
-  const condition = scopeCondition(referralScope(actor), actor, params);
+  const condition = referralScopeCondition(requireReferralScope(actor), actor, params);
   const { rows } = await db.query<ReferralRow>(`${SELECT} WHERE r.id = $1 AND ${condition}${lock ? ' FOR UPDATE OF r' : ''}`, params);
   if (!rows[0]) throw new AppError('NOT_FOUND');
   return rows[0];
@@ -172,7 +151,7 @@ export async function getReferral(db: Database, ctx: RequestContext, id: string)
 /** Referrals in scope; pending first by the 72-hour notice, then decided ones by decision time. Keyset on (notice_due_at, id). */
 export async function listReferrals(db: Queryable, actor: Actor, query: z.infer<typeof ZReferralQuery>): Promise<{ items: TReferralListItem[]; nextCursor: string | null }> {
   const params: unknown[] = [];
-  const where = [scopeCondition(referralScope(actor), actor, params)];
+  const where = [referralScopeCondition(requireReferralScope(actor), actor, params)];
   if (query.box === 'inbox') {
     params.push(actor.officeIds);
     where.push(`r.target_office_id = ANY($${params.length}::uuid[])`);

@@ -51,8 +51,11 @@ export function inScope(scope: Scope, actor: Actor, claim: Pick<ClaimKey, 'offic
   return claim.assigned_officer_id === actor.userId;
 }
 
+/** The parts of a claim its access depends on. */
+export type ClaimScopeKey = Pick<ClaimKey, 'office_id' | 'institution_id' | 'assigned_officer_id'>;
+
 /** Whether the actor may take an action on a loaded claim. */
-export function mayActOnClaim(actor: Actor, action: ClaimAction, claim: ClaimKey): boolean {
+export function mayActOnClaim(actor: Actor, action: ClaimAction, claim: ClaimScopeKey): boolean {
   if (action === 'assign' || action === 'register') {
     return actor.permissions.has(`${action}:claim:office`) && actor.officeIds.includes(claim.office_id);
   }

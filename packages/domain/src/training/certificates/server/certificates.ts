@@ -4,11 +4,11 @@ import { recordAudit } from '../../../audit/server/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Language } from '../../../shared/limits.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
-import { managesInstitution } from '../../records/server/session-access.ts';
 import { certificateStatus, normalizeVerificationCode } from '../certificates.rules.ts';
 import type { TCertificate, TPublicCertificate, ZRevokeCertificateInput } from '../certificates.schemas.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { todayIn } from '../../../shared/time.ts';
+import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
 interface CertificateRow {
   id: string;
@@ -54,7 +54,7 @@ async function loadReadable(db: Queryable, ctx: RequestContext, certificateId: s
   const actor = actorOf(ctx);
   const { rows } = await db.query<CertificateRow>(`${CERTIFICATE_SELECT} WHERE c.id = $1 AND c.operation_id = $2`, [certificateId, actor.operationId]);
   const row = rows[0];
-  if (!row || (row.user_id !== actor.userId && !managesInstitution(actor, row.institution_id))) throw new AppError('NOT_FOUND');
+  if (!row || (row.user_id !== actor.userId && !mayManageTraining(actor, row.institution_id))) throw new AppError('NOT_FOUND');
   return row;
 }
 
@@ -105,7 +105,7 @@ export async function revokeCertificate(
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
     const row = await loadReadable(tx, ctx, certificateId);
-    if (!managesInstitution(actor, row.institution_id)) throw new AppError('FORBIDDEN');
+    if (!mayManageTraining(actor, row.institution_id)) throw new AppError('FORBIDDEN');
     if (row.revoked) throw new AppError('INVALID_STATE', { extra: { reason: 'certificate_revoked' } });
     await tx.query(
       `UPDATE training_certificates SET revoked_at = now(), revoked_by = $2, revoked_reason = $3, revoked_automatically = false WHERE id = $1`,

@@ -5,7 +5,8 @@ import { type RequestContext, actorOf } from '../../../shared/context.ts';
 
 import type { ZMatrix, ZMatrixQuery } from '../competencies.schemas.ts';
 import { validityStatus } from '../gating.rules.ts';
-import { peopleScopeCondition, requireCompetencyReadScope } from './register.ts';
+import { peopleScopeCondition } from '../../../shared/scope.ts';
+import { requireCompetencyReadScope } from './register.ts';
 import { todayIn } from '../../../shared/time.ts';
 
 /**

@@ -5,36 +5,20 @@
  */
 import type { Database, Queryable } from '@refugio/db';
 import type { z } from 'zod';
-import { widestScope, type Scope } from '../../../shared/permissions.ts';
+import type { Scope } from '../../../shared/permissions.ts';
 import { recordAudit } from '../../../audit/server/index.ts';
 import { AppError, fieldError } from '../../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
 
 import type { TGrant, ZGrantInput, ZGrantQuery, ZRevokeGrant } from '../competencies.schemas.ts';
 import { todayIn } from '../../../shared/time.ts';
+import { peopleScopeCondition, requireScope } from '../../../shared/scope.ts';
 
 /** Days before expiry a grant counts as "expiring" in the register. */
 export const EXPIRING_SOON_DAYS = 90;
 
 export function requireCompetencyReadScope(actor: Actor): Scope {
-  const scope = widestScope(actor.permissions, 'read', 'competency');
-  if (!scope) throw new AppError('FORBIDDEN');
-  return scope;
-}
-
-/** SQL condition (on users alias `u`) for the people a read scope reaches; params appended. */
-export function peopleScopeCondition(scope: Scope, actor: Actor, params: unknown[]): string {
-  if (scope === 'all') return 'true';
-  if (scope === 'institution') {
-    params.push(actor.institutionId);
-    return `u.institution_id = $${params.length}`;
-  }
-  if (scope === 'office') {
-    params.push(actor.officeIds);
-    return `u.id IN (SELECT user_id FROM user_offices WHERE office_id = ANY($${params.length}::uuid[]))`;
-  }
-  params.push(actor.userId);
-  return `u.id = $${params.length}`;
+  return requireScope(actor, 'read', 'competency');
 }
 
 const GRANT_SELECT = `SELECT g.id, g.user_id AS "userId", u.full_name AS "userName", g.competency_code AS "competencyCode",

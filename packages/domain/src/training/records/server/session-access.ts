@@ -2,6 +2,7 @@ import type { Queryable } from '@refugio/db';
 import { AppError } from '../../../shared/errors.ts';
 import type { Actor } from '../../../shared/context.ts';
 import type { TCompletionRule } from '../records.schemas.ts';
+import { mayManageTraining, mayRecordAsTrainer } from '../../../shared/policies/training-session.policy.ts';
 
 
 export interface RecordsSession {
@@ -22,9 +23,6 @@ export interface RecordsSession {
  */
 export type RecordsAccess = 'manage' | 'record';
 
-export function managesInstitution(actor: Actor, institutionId: string): boolean {
-  return actor.permissions.has('manage:training:institution') && actor.institutionId === institutionId;
-}
 
 /** Loads the session (locked inside a transaction when `lock`) and checks the caller's access. */
 export async function loadRecordsSession(
@@ -36,13 +34,13 @@ export async function loadRecordsSession(
       WHERE s.id = $1 AND s.operation_id = $2${lock ? ' FOR UPDATE OF s' : ''}`, [sessionId, actor.operationId]);
   const session = rows[0];
   if (!session) throw new AppError('NOT_FOUND');
-  const canManage = managesInstitution(actor, session.institution_id);
+  const canManage = mayManageTraining(actor, session.institution_id);
   if (canManage) return { ...session, canManage };
-  if (need === 'record' && actor.permissions.has('teach:training:own')) {
+  if (need === 'record') {
     const teaches = await db.query(
       `SELECT 1 FROM training_session_trainers st JOIN trainers t ON t.id = st.trainer_id WHERE st.session_id = $1 AND t.user_id = $2`,
       [sessionId, actor.userId]);
-    if (teaches.rowCount) return { ...session, canManage };
+    if (mayRecordAsTrainer(actor, (teaches.rowCount ?? 0) > 0)) return { ...session, canManage };
   }
   throw new AppError('FORBIDDEN');
 }

@@ -9,6 +9,7 @@ import type { TEnrolResult, TTrainingSessionSummary, ZCancelEnrolmentInput, ZEnr
 import { enrolmentGuides } from './guide-reading.ts';
 import { getTrainingSession, listTrainingSessions, sessionClosed } from './sessions.ts';
 import { todayIn } from '../../../shared/time.ts';
+import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
 interface Candidate {
   id: string;
@@ -55,7 +56,7 @@ export async function enrolUsers(db: Database, ctx: RequestContext, sessionId: s
       [sessionId, actor.operationId]);
     const session = rows[0];
     if (!session) throw new AppError('NOT_FOUND');
-    if (!actor.permissions.has('manage:training:institution') || actor.institutionId !== session.institution_id) throw new AppError('FORBIDDEN');
+    if (!mayManageTraining(actor, session.institution_id)) throw new AppError('FORBIDDEN');
     if (session.status === 'completed' || session.status === 'cancelled') throw sessionClosed(session.status);
     const wanted = [...new Set(input.userIds)];
     const existing = new Set((await tx.query<{ user_id: string }>(
@@ -109,7 +110,7 @@ export async function cancelEnrolment(db: Database, ctx: RequestContext, session
         WHERE e.id = $1 AND e.session_id = $2 FOR UPDATE OF e, s`, [enrolmentId, sessionId]);
     const enrolment = rows[0];
     if (!enrolment) throw new AppError('NOT_FOUND');
-    if (!actor.permissions.has('manage:training:institution') || actor.institutionId !== enrolment.institution_id) throw new AppError('FORBIDDEN');
+    if (!mayManageTraining(actor, enrolment.institution_id)) throw new AppError('FORBIDDEN');
     if (enrolment.version !== input.version) throw versionConflict(await getTrainingSession(tx, ctx, sessionId));
     if (enrolment.status !== 'enrolled' && enrolment.status !== 'waitlisted') {
       throw new AppError('INVALID_STATE', { extra: { reason: 'not_enrolled', currentStatus: enrolment.status } });

@@ -9,8 +9,9 @@ import type {
   TMyEnrolment, TTrainingSession, TTrainingSessionSummary, ZApproveRequestInput, ZRejectRequestInput, ZWithdrawRequestInput,
 } from '../sessions.schemas.ts';
 import { candidates, listMyEnrolments } from './enrolments.ts';
-import { getTrainingSession, listTrainingSessions, manages, sessionClosed } from './sessions.ts';
+import { getTrainingSession, listTrainingSessions, sessionClosed } from './sessions.ts';
 import { todayIn } from '../../../shared/time.ts';
+import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
 /** The day a session starts: its online part, else its first day. $1 is the session id column. */
 const STARTS_ON = (s: string) => `coalesce(${s}.online_starts_on, (SELECT min(d.day) FROM training_session_days d WHERE d.session_id = ${s}.id))`;
@@ -104,7 +105,7 @@ async function pendingRequest(tx: Queryable, ctx: RequestContext, sessionId: str
       WHERE e.id = $1 AND e.session_id = $2 AND s.operation_id = $3 FOR UPDATE OF e, s`, [enrolmentId, sessionId, actor.operationId]);
   const request = rows[0];
   if (!request) throw new AppError('NOT_FOUND');
-  if (!manages(actor, request.institution_id)) throw new AppError('FORBIDDEN');
+  if (!mayManageTraining(actor, request.institution_id)) throw new AppError('FORBIDDEN');
   if (request.session_status === 'completed' || request.session_status === 'cancelled') throw sessionClosed(request.session_status);
   if (request.version !== version) throw versionConflict(await getTrainingSession(tx, ctx, sessionId));
   if (request.status !== 'requested') throw new AppError('INVALID_STATE', { extra: { reason: 'not_requested', currentStatus: request.status } });

@@ -4,7 +4,8 @@ import { AppError, fieldError } from '../../../shared/errors.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import type { TMyEnrolment, TTrainingSession } from '../sessions.schemas.ts';
 import { listMyEnrolments } from './enrolments.ts';
-import { getTrainingSession, manages, sessionClosed } from './sessions.ts';
+import { getTrainingSession, sessionClosed } from './sessions.ts';
+import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
 /** Locks the session for its coordinator's change to the pre-reading. */
 async function managedOpenSession(tx: Queryable, ctx: RequestContext, sessionId: string): Promise<void> {
@@ -13,7 +14,7 @@ async function managedOpenSession(tx: Queryable, ctx: RequestContext, sessionId:
     'SELECT institution_id, status FROM training_sessions WHERE id = $1 AND operation_id = $2 FOR UPDATE', [sessionId, actor.operationId]);
   const session = rows[0];
   if (!session) throw new AppError('NOT_FOUND');
-  if (!manages(actor, session.institution_id)) throw new AppError('FORBIDDEN');
+  if (!mayManageTraining(actor, session.institution_id)) throw new AppError('FORBIDDEN');
   if (session.status === 'completed' || session.status === 'cancelled') throw sessionClosed(session.status);
 }
 

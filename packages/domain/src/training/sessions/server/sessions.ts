@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { recordAudit } from '../../../audit/server/index.ts';
 
 import { AppError, fieldError, FieldErrors } from '../../../shared/errors.ts';
-import { actorOf, type Actor, type RequestContext } from '../../../shared/context.ts';
+import { actorOf, type RequestContext } from '../../../shared/context.ts';
 import { versionConflict } from '../../../shared/server/db-errors.ts';
 import type {
   TTrainingSession, TTrainingSessionInput, TTrainingSessionSummary, TTrainingModule, TTrainingSessionUpdate, ZTrainingSessionQuery,
   ZTrainingSessionStatusInput,
 } from '../sessions.schemas.ts';
 import { sessionGuides } from './guide-reading.ts';
+import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
 /** A {"es-MX","en","fr"} column in the language of parameter $1, Spanish when a translation is missing. */
 const title = (column: string) => `coalesce(${column} ->> $1, ${column} ->> 'es-MX', '')`;
@@ -61,10 +62,6 @@ export async function listTrainingSessions(db: Queryable, ctx: RequestContext, q
   return rows;
 }
 
-/** Whether the actor coordinates training for this session's institution. */
-export function manages(actor: Actor, institutionId: string): boolean {
-  return actor.permissions.has('manage:training:institution') && actor.institutionId === institutionId;
-}
 
 export async function getTrainingSession(db: Queryable, ctx: RequestContext, id: string): Promise<TTrainingSession> {
   const actor = actorOf(ctx);
@@ -81,7 +78,7 @@ export async function getTrainingSession(db: Queryable, ctx: RequestContext, id:
     `SELECT t.id, t.full_name AS "fullName", t.organisation, t.user_id AS "userId"
        FROM training_session_trainers st JOIN trainers t ON t.id = st.trainer_id WHERE st.session_id = $1 ORDER BY st.lead DESC, t.full_name`,
     [id])).rows;
-  const canManage = manages(actor, session.institutionId);
+  const canManage = mayManageTraining(actor, session.institutionId);
   const teaches = trainers.some((t) => t.userId === actor.userId);
   const participants = canManage || teaches ? (await db.query<NonNullable<TTrainingSession['participants']>[number]>(
     `SELECT e.id, e.user_id AS "userId", u.full_name AS "fullName", u.username, e.status, to_json(e.waitlisted_at) #>> '{}' AS "waitlistedAt",
@@ -161,7 +158,7 @@ export async function setTrainingSessionStatus(db: Database, ctx: RequestContext
       'SELECT institution_id, status, version FROM training_sessions WHERE id = $1 AND operation_id = $2 FOR UPDATE', [id, actor.operationId]);
     const session = rows[0];
     if (!session) throw new AppError('NOT_FOUND');
-    if (!manages(actor, session.institution_id)) throw new AppError('FORBIDDEN');
+    if (!mayManageTraining(actor, session.institution_id)) throw new AppError('FORBIDDEN');
     if (session.version !== input.version) throw versionConflict(await getTrainingSession(tx, ctx, id));
     if (session.status === 'cancelled' || session.status === 'completed') throw sessionClosed(session.status);
     await tx.query('UPDATE training_sessions SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, input.status]);
@@ -205,7 +202,7 @@ export async function updateTrainingSession(db: Database, ctx: RequestContext, i
          FROM training_sessions WHERE id = $1 AND operation_id = $2 FOR UPDATE`, [id, actor.operationId]);
     const before = rows[0];
     if (!before) throw new AppError('NOT_FOUND');
-    if (!manages(actor, before.institution_id)) throw new AppError('FORBIDDEN');
+    if (!mayManageTraining(actor, before.institution_id)) throw new AppError('FORBIDDEN');
     if (before.status === 'cancelled' || before.status === 'completed') throw sessionClosed(before.status);
     if (before.version !== input.version) throw versionConflict(await getTrainingSession(tx, ctx, id));
 

@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS = [
   'gating_rule.created', // details: needCode, competencyCode, rationale
   'gating_rule.updated', // activated or deactivated; details: before, after
   // The procedure's safeguards (ADR 019).
+  'claim.interview_started', // the personal interview began (its record opened); details.interviewId
   'procedure.safeguard_switched', // an authority switched a safeguard off or back on; details: safeguard, institutionId, enabled, before, reason
 ] as const;
 

@@ -33,13 +33,13 @@ export interface StepDeclaration {
   permission: 'register' | 'update' | 'assign';
   /** The timeline must say why: side exits, the prevención, sending a draft back. */
   needsReason: boolean;
-  /** The timeline entry the step writes. */
-  timeline: 'created' | 'status_changed' | 'assigned';
+  /** The kind of the timeline entry the step writes (`status_changed` names both statuses). */
+  timeline: 'created' | 'status_changed' | 'assigned' | 'interview_started';
 }
 
 /**
  * The lifecycle (LRPCPAP arts. 11, 18, 22–25; Reglamento arts. 20–24). Every step but
- * `register` and `assign` is a route `POST /api/claims/{id}/{step with dashes}`.
+ * `register`, `assign` and `start_interview` is a route `POST /api/claims/{id}/{step with dashes}`.
  */
 export const STEPS = {
   register: { from: [], to: 'registered', permission: 'register', needsReason: false, timeline: 'created' },
@@ -47,6 +47,8 @@ export const STEPS = {
   admit: { from: ['registered', 'late_filing_review'], to: 'admitted', permission: 'update', needsReason: false, timeline: 'status_changed' },
   open_late_filing_review: { from: ['registered'], to: 'late_filing_review', permission: 'update', needsReason: true, timeline: 'status_changed' },
   schedule_interview: { from: ['admitted'], to: 'interview_scheduled', permission: 'update', needsReason: false, timeline: 'status_changed' },
+  /** The interview begins (its record opens); the status stays until the record is signed. */
+  start_interview: { from: ['interview_scheduled'], to: null, permission: 'update', needsReason: false, timeline: 'interview_started' },
   record_interview: { from: ['interview_scheduled'], to: 'interviewed', permission: 'update', needsReason: false, timeline: 'status_changed' },
   start_assessment: { from: ['interviewed'], to: 'under_assessment', permission: 'update', needsReason: false, timeline: 'status_changed' },
   draft_decision: { from: ['under_assessment'], to: 'decision_drafted', permission: 'update', needsReason: false, timeline: 'status_changed' },
@@ -63,9 +65,12 @@ export const STEPS = {
 export type StepCode = keyof typeof STEPS;
 export const STEP_CODES = Object.keys(STEPS) as StepCode[];
 
+/** Steps taken through another feature's use case, not a lifecycle route of their own. */
+const OWN_USE_CASE = ['register', 'assign', 'start_interview'] as const;
+
 /** Steps that move the status and have a route of their own (the lifecycle actions). */
-export type TransitionAction = Exclude<StepCode, 'register' | 'assign'>;
-export const TRANSITION_ACTIONS = STEP_CODES.filter((code): code is TransitionAction => code !== 'register' && code !== 'assign');
+export type TransitionAction = Exclude<StepCode, (typeof OWN_USE_CASE)[number]>;
+export const TRANSITION_ACTIONS = STEP_CODES.filter((code): code is TransitionAction => !(OWN_USE_CASE as readonly string[]).includes(code));
 
 /** The step as the claim's state allows it, before permissions and safeguards. */
 export function stepAllowedFrom(step: StepCode, status: ClaimStatus): boolean {

@@ -60,6 +60,12 @@ export const PERMISSIONS = [
   'read:report:office',
   'read:report:institution',
   'read:report:all',
+  // The personal interview (ADR 021): the interpreter roster of an office; an interpreter's own
+  // bookings and the interviews they took part in (nothing else of the claim); the authority's questionnaires.
+  'read:interpreter:office',
+  'manage:interpreter:office',
+  'read:interview:own',
+  'manage:template:institution',
   // The procedure's steps and safeguards (ADR 019): reading the catalogue; switching a safeguard per authority.
   'read:procedure:all',
   'manage:procedure:all',
@@ -120,7 +126,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
     permissions: ['use:account:own', 'read:organisation:all', 'manage:organisation:all', 'read:user:all',
       'manage:user:all', 'read:role:all', 'manage:role:all', 'read:audit:all', 'read:calendar:all',
       'manage:calendar:all',
-      'read:training:all', 'read:procedure:all', 'manage:procedure:all'],
+      'read:training:all', 'read:procedure:all', 'manage:procedure:all', 'manage:template:institution'],
   },
   auditor: {
     requiresTotp: false,
@@ -134,7 +140,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
       'read:sensitive:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
-      'read:procedure:all'],
+      'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution'],
   },
   registration_clerk: {
     requiresTotp: false,
@@ -145,7 +151,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   eligibility_officer: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:own',
-      'update:claim:own', 'read:sensitive:own',
+      'update:claim:own', 'read:sensitive:own', 'read:interpreter:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own'],
   },
   first_contact_officer: {
@@ -161,6 +167,6 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'manage:competency:institution', 'read:report:institution'],
   },
   trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'teach:training:own'] },
-  interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own'] },
+  interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:interview:own'] },
   observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all', 'read:procedure:all'] },
 };

@@ -16,6 +16,7 @@ export const STEP_AUDIT: Record<StepCode, AuditAction> = {
   admit: 'claim.admitted',
   open_late_filing_review: 'claim.late_filing_review_opened',
   schedule_interview: 'claim.interview_scheduled',
+  start_interview: 'claim.interview_started',
   record_interview: 'claim.interviewed',
   start_assessment: 'claim.assessment_started',
   draft_decision: 'claim.decision_drafted',
@@ -97,17 +98,18 @@ export async function runRegistrationEffects(tx: Queryable, ctx: RequestContext,
 
 async function writeTimeline(run: StepRun): Promise<void> {
   const declaration = STEPS[run.step];
+  if (declaration.timeline === 'created') return;
   if (declaration.timeline === 'status_changed') {
     const details = { action: run.step, ...run.eventDetails };
     await run.tx.query(
       `INSERT INTO claim_events (claim_id, kind, from_status, to_status, reason, details, actor_user_id)
        VALUES ($1, 'status_changed', $2, $3, $4, $5, $6)`,
       [run.claim.id, run.from, declaration.to, run.input.reason ?? null, JSON.stringify(details), run.actor.userId]);
-  } else if (declaration.timeline === 'assigned') {
-    await run.tx.query(
-      `INSERT INTO claim_events (claim_id, kind, reason, details, actor_user_id) VALUES ($1, 'assigned', $2, $3, $4)`,
-      [run.claim.id, run.input.reason ?? null, JSON.stringify(run.eventDetails), run.actor.userId]);
+    return;
   }
+  await run.tx.query(
+    `INSERT INTO claim_events (claim_id, kind, reason, details, actor_user_id) VALUES ($1, $2, $3, $4, $5)`,
+    [run.claim.id, declaration.timeline, run.input.reason ?? null, JSON.stringify(run.eventDetails), run.actor.userId]);
 }
 
 /**

@@ -1,4 +1,4 @@
--- The personal interview's shared records (ADR 021): the interpreter roster, appointments, the
+-- The personal interview's shared records (ADR 024): the interpreter roster, appointments, the
 -- authority's versioned questionnaires and the interview itself. Screening and guarantees,
 -- scheduling and the interview's contents add their own tables in later migrations.
 

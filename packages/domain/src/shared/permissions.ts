@@ -60,7 +60,7 @@ export const PERMISSIONS = [
   'read:report:office',
   'read:report:institution',
   'read:report:all',
-  // The personal interview (ADR 021): the interpreter roster of an office; an interpreter's own
+  // The personal interview (ADR 024): the interpreter roster of an office; an interpreter's own
   // bookings and the interviews they took part in (nothing else of the claim); the authority's questionnaires.
   'read:interpreter:office',
   'manage:interpreter:office',

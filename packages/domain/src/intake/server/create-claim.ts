@@ -7,6 +7,7 @@ import { localDay, todayIn } from '../../shared/time.ts';
 import { ageOn, defaultClaimPrefix, formatClaimNumber, isSensitiveCategory, suggestFlags } from '../intake.rules.ts';
 import type { TClaim, TClaimInput } from '../intake.schemas.ts';
 import { getClaimUnaudited } from './get-claim.ts';
+import { runNeedEffects } from './need-effects.ts';
 import { checkPerson, insertPerson } from './persons.ts';
 
 /**
@@ -147,6 +148,11 @@ export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Act
       [claimId, flag.memberIndex === null ? null : personIds[flag.memberIndex], flag.category, flag.indicator,
         isSensitiveCategory(flag.category), derived ? 'derived' : 'recorded', actor.userId],
     );
+  }
+  for (const flag of input.flags) {
+    await runNeedEffects(tx, ctx, {
+      claimId, personId: personIds[flag.memberIndex ?? 0]!, category: flag.category, change: 'identified', registering: true,
+    });
   }
 
   await tx.query(

@@ -8,6 +8,11 @@ import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TFlag, ZFlagAdd, ZFlagWithdraw } from '../intake.schemas.ts';
 import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { FLAG_COLUMNS, presentFlag } from './get-claim.ts';
+import { runNeedEffects } from './need-effects.ts';
+
+async function principalOf(tx: Queryable, claimId: string): Promise<string> {
+  return (await tx.query<{ id: string }>('SELECT principal_person_id AS id FROM claims WHERE id = $1', [claimId])).rows[0]!.id;
+}
 
 async function loadFlag(db: Queryable, claimId: string, flagId: string) {
   const { rows } = await db.query<Parameters<typeof presentFlag>[0]>(
@@ -41,6 +46,9 @@ export async function addFlag(db: Database, ctx: RequestContext, claimId: string
       [claimId, JSON.stringify({ flagId, category: input.category, sensitive, personId: input.personId }), actor.userId]);
     await recordAudit(tx, ctx, { action: 'claim.flag_recorded', entityType: 'claim', entityId: claimId, officeId: claim.office_id,
       details: { flagId, category: named, personId: input.personId } });
+    await runNeedEffects(tx, ctx, {
+      claimId, personId: input.personId ?? await principalOf(tx, claimId), category: input.category, change: 'identified', registering: false,
+    });
     return presentFlag(await loadFlag(tx, claimId, flagId), mayReadSensitive(actor, claim));
   });
 }
@@ -65,6 +73,9 @@ export async function withdrawFlag(
       [claimId, input.reason, JSON.stringify({ flagId, category: before.category, sensitive: before.sensitive }), actor.userId]);
     await recordAudit(tx, ctx, { action: 'claim.flag_withdrawn', entityType: 'claim', entityId: claimId, officeId: claim.office_id,
       details: { flagId, category: before.sensitive ? 'sensitive' : before.category } });
+    await runNeedEffects(tx, ctx, {
+      claimId, personId: before.person_id ?? await principalOf(tx, claimId), category: before.category, change: 'withdrawn', registering: false,
+    });
     return presentFlag(await loadFlag(tx, claimId, flagId), readSensitive);
   });
 }

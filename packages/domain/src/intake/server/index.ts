@@ -8,3 +8,4 @@ export * from './assign-claim.ts';
 export * from './flags.ts';
 export * from './list-claims.ts';
 export { registerAttention, type AttentionCondition } from './work-queue-attention.ts';
+export { registerNeedEffect, type NeedChange, type NeedEffect } from './need-effects.ts';

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { TRAINING_SESSIONS_KEY, updateTrainingSession } from '../api/training-sessions.ts';
 import { LANGUAGE_LABEL } from './labels.ts';
 import { DaysEditor, TrainerChecklist, type DayDraft } from './SessionFields.tsx';

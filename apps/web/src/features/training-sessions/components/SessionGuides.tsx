@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TSessionGuide, TTrainingSession } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { assignSessionGuide, guideHref, removeSessionGuide, TRAINING_SESSIONS_KEY, useGuideLibrary } from '../api/training-sessions.ts';
 import { LANGUAGE_LABEL } from './labels.ts';
 

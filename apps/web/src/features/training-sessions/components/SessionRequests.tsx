@@ -6,7 +6,7 @@ import type { TTrainingEnrolment, TTrainingSession } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { approveRequest, rejectRequest, TRAINING_SESSIONS_KEY } from '../api/training-sessions.ts';
 
 /** The coordinator rejects one request, saying why (the requester reads it). */

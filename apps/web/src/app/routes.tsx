@@ -25,7 +25,7 @@ const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').the
 // Training: curriculum, sessions and enrolment.
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
-const TrainersPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.TrainersPage })));
+const TrainersPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.TrainersPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));

@@ -34,7 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/calendars', labelKey: 'calendars.nav.label', descriptionKey: 'calendars.nav.description',
     allowed: (me) => can(me, 'read:calendar:all'),
   },
-  // Training (issue 4): every item whose path starts with TRAINING_PREFIX is shown in the
+  // Training: every item whose path starts with TRAINING_PREFIX is shown in the
   // "Capacitación" group of the navigation; other training pages add their items here.
   {
     to: '/training/guides', labelKey: 'training.nav.guides', descriptionKey: 'training.nav.guidesDescription',
@@ -72,7 +72,7 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/training/certificates', labelKey: 'trainingRecords.nav.certificates', descriptionKey: 'trainingRecords.nav.certificatesDescription',
     allowed: (me) => can(me, 'read:competency:own'),
   },
-  // Competency register, office matrix and gating rules (issue 4, B).
+  // Competency register, office matrix and gating rules.
   {
     to: '/training/competencies', labelKey: 'competencies.nav.register', descriptionKey: 'competencies.nav.registerDescription',
     allowed: (me) => can(me, 'read:competency:own'),

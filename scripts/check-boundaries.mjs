@@ -25,7 +25,7 @@
 // may import what a test needs. Imports are read with TypeScript's pre-processor (static, type-only,
 // re-exports and dynamic import()), so comments and strings are not mistaken for imports.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -33,11 +33,8 @@ const SOURCE_FILE = /\.(ts|tsx|mts|cts)$/;
 const TEST_FILE = /\.test\.(ts|tsx|mts|cts)$/;
 const MAX_CYCLES_PER_GROUP = 50;
 
-/** The package specifiers that point into the checked trees. */
-const PACKAGE_ENTRIES = {
-  '@refugio/domain': 'packages/domain/src/index.ts',
-  '@refugio/domain/server': 'packages/domain/src/server.ts',
-};
+/** Workspace packages whose entry points lie in a checked tree; their specifiers resolve there. */
+const WORKSPACE_PACKAGES = ['packages/domain'];
 
 const webTree = {
   name: 'web',
@@ -116,9 +113,28 @@ function isFile(path) {
   }
 }
 
+/**
+ * `@refugio/domain` → packages/domain/src/index.ts, and so on: the entry points that the packages'
+ * package.json `exports` declare, as repository-relative paths.
+ */
+function packageEntries(root) {
+  const entries = new Map();
+  for (const dir of WORKSPACE_PACKAGES) {
+    const manifest = join(root, dir, 'package.json');
+    if (!isFile(manifest)) continue;
+    const { name, exports } = JSON.parse(readFileSync(manifest, 'utf8'));
+    const map = typeof exports === 'string' ? { '.': exports } : (exports ?? {});
+    for (const [subpath, target] of Object.entries(map)) {
+      if (typeof target !== 'string') continue;
+      entries.set(subpath === '.' ? name : `${name}${subpath.slice(1)}`, posix.join(dir, target));
+    }
+  }
+  return entries;
+}
+
 /** The repository-relative path an import specifier points to, or null when outside the repo. */
-function resolveSpecifier(root, fromFile, specifier) {
-  if (specifier in PACKAGE_ENTRIES) return PACKAGE_ENTRIES[specifier];
+function resolveSpecifier(root, entries, fromFile, specifier) {
+  if (entries.has(specifier)) return entries.get(specifier);
   if (!specifier.startsWith('.')) return null;
   const target = resolve(dirname(join(root, fromFile)), specifier);
   const candidates = [target, `${target}.ts`, `${target}.tsx`, join(target, 'index.ts'), join(target, 'index.tsx')];
@@ -127,13 +143,13 @@ function resolveSpecifier(root, fromFile, specifier) {
 }
 
 /** Every import of a file: the specifier, what it resolves to, and its 1-based line. */
-function importsOf(root, file) {
+function importsOf(root, entries, file) {
   const source = readFileSync(join(root, file), 'utf8');
   const { importedFiles } = ts.preProcessFile(source, true, true);
   const lineStarts = ts.computeLineStarts(source);
   return importedFiles.map(({ fileName, pos }) => ({
     specifier: fileName,
-    target: resolveSpecifier(root, file, fileName),
+    target: resolveSpecifier(root, entries, file, fileName),
     line: ts.computeLineAndCharacterOfPosition(lineStarts, pos).line + 1,
   }));
 }
@@ -145,13 +161,14 @@ function checkTree(root, tree) {
   const edges = new Map();
   const treeDir = join(root, tree.dir);
   if (!isDirectory(treeDir)) return { violations, edges };
+  const entries = packageEntries(root);
 
   for (const absolute of listSourceFiles(treeDir)) {
     const file = toPosix(relative(root, absolute));
     const inTree = file.slice(tree.dir.length + 1);
     if (isTestCode(inTree)) continue;
     const from = tree.folderOf(inTree);
-    for (const { specifier, target, line } of importsOf(root, file)) {
+    for (const { specifier, target, line } of importsOf(root, entries, file)) {
       if (target === null || !target.startsWith(`${tree.dir}/`)) continue;
       const targetInTree = target.slice(tree.dir.length + 1);
       const to = tree.folderOf(targetInTree);

@@ -83,16 +83,19 @@ describe('check-boundaries: web', () => {
     expect(output).toContain(`${WEB}/app/routes.tsx:1: deep import into the feature 'claims'`);
   });
 
-  it('fails src/components and src/lib importing a feature, even through its index', () => {
+  it('fails src/components and src/lib importing a feature (even through its index) or src/app', () => {
     const root = fixture({
       ...claims,
       [`${WEB}/components/ui/ClaimBadge.tsx`]: "import { claimLabel } from '../../features/claims/index.ts';\nexport const ClaimBadge = () => claimLabel;\n",
       [`${WEB}/lib/labels.ts`]: "export type { X } from '../features/claims/index.ts';\n",
+      [`${WEB}/lib/theme.ts`]: "export { theme } from '../app/theme.ts';\n",
+      [`${WEB}/app/theme.ts`]: "export const theme = {};\n",
     });
     const { status, output } = check(root);
     expect(status).toBe(1);
     expect(output).toContain(`${WEB}/components/ui/ClaimBadge.tsx:1: src/components is shared by the features and must not import the feature 'claims'`);
     expect(output).toContain(`${WEB}/lib/labels.ts:1: src/lib is shared by the features and must not import the feature 'claims'`);
+    expect(output).toContain(`${WEB}/lib/theme.ts:1: src/lib is shared by the features and must not import src/app`);
   });
 
   it('reports a cycle between feature folders with the imports behind each edge', () => {
@@ -160,6 +163,22 @@ describe('check-boundaries: domain', () => {
     const { status, output } = check(root, 'domain');
     expect(status).toBe(1);
     expect(output).toContain(`${DOMAIN}/shared/limits.ts:1: the kernel folder 'shared' must not import the feature 'calendars'`);
+  });
+
+  it('resolves the package specifiers from package.json and refuses a feature importing the package root', () => {
+    const root = fixture({
+      ...calendars,
+      'packages/domain/package.json': JSON.stringify({ name: '@refugio/domain', exports: { '.': './src/index.ts', './server': './src/server.ts' } }),
+      [`${DOMAIN}/index.ts`]: "export * from './calendars/index.ts';\n",
+      [`${DOMAIN}/server.ts`]: "export * from './calendars/server/index.ts';\n",
+      [`${DOMAIN}/intake/server/create-claim.ts`]: "import { startClock } from '@refugio/domain/server';\nexport const create = startClock;\n",
+      [`${WEB}/lib/clock.ts`]: "import { addWorkingDays } from '@refugio/domain';\nexport const clock = addWorkingDays;\n",
+    });
+    const { status, output } = check(root);
+    expect(status).toBe(1);
+    expect(output).toBe(
+      `${DOMAIN}/intake/server/create-claim.ts:1: 'intake' must not import the composition root index.ts/server.ts; import the feature's public surface ('@refugio/domain/server')`,
+    );
   });
 
   it('reports a cycle between features that import each other through their surfaces', () => {

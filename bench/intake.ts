@@ -1,5 +1,5 @@
 /**
- * Intake at national scale (issue 3, item 11). Fills the database with synthetic claims through the
+ * Intake at national scale (ADR 012). Fills the database with synthetic claims through the
  * CLI (`refugio synthetic load`, progress bar on a terminal) up to --claims, then starts the API as
  * `npm start` does, signs in as the demo roles that use each screen, and reports p50/p95/p99 of:
  * the work queue (office + status filter, sorted by due date; first page and deep keyset pages),

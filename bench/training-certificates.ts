@@ -1,5 +1,5 @@
 /**
- * Training at videoconference scale (issue 4): a 150-participant videoconference session — import
+ * Training at videoconference scale (ADR 016): a 150-participant videoconference session — import
  * its Zoom-style participants report (one file, reconnections included) and issue all
  * certificates, batch by batch as the web page does; then render one certificate PDF. Target:
  * import + issue ≤ 30 s. Runs the use cases the API routes call, in one process, on PGlite by

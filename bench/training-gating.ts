@@ -1,5 +1,5 @@
 /**
- * Competency gating at scale (issue 4): `--officers` eligibility officers (500 by default) in five
+ * Competency gating at scale (ADR 014): `--officers` eligibility officers (500 by default) in five
  * offices (the largest with 40 % of them, as Tapachula takes most claims) holding
  * realistic grants (most hold the core competencies, fewer the advanced ones; some expired, some
  * renewed, a few revoked), each with an open caseload of flagged and unflagged claims. Times, in

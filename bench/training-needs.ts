@@ -1,5 +1,5 @@
 /**
- * Needs assessment at national scale (issue 4 §2): one campaign addressed to a whole institution
+ * Needs assessment at national scale (ADR 018): one campaign addressed to a whole institution
  * of `--staff` people (3,000 by default: eligibility officers, registration clerks, supervisors and
  * first-contact officers in 30 offices), 70 % of them answered, grants as staff hold them, and a
  * year of claims (`--claims`, 120,000 by default, about COMAR's yearly intake) with intake flags.

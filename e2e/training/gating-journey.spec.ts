@@ -1,4 +1,4 @@
-// Issue 4's "done when", in Spanish: an unaccompanied child's claim cannot be given to an officer
+// Competency gating end to end (ADR 014), in Spanish: an unaccompanied child's claim cannot be given to an officer
 // without "Interviewing children"; she completes the blended module (online part imported from the
 // LMS's CSV, attendance recorded by the coordinator) and the assignment then succeeds; when the
 // competency ends, the claim shows in the supervisor's queue. Ending it: the coordinator revokes the

@@ -1,4 +1,4 @@
-// Training records (issue 4): the coordinator imports a malformed LMS report and sees each bad
+// Training records (ADR 016): the coordinator imports a malformed LMS report and sees each bad
 // line, then good files; the participant completes; all certificates are issued with progress;
 // the public verification page shows the certificate without a login, and a forged code fails.
 import { expect, test, type Page } from '@playwright/test';

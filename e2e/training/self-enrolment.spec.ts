@@ -1,4 +1,4 @@
-// Self-enrolment with approval and pre-reading (issue 4, item 3; ADR 015), in Spanish: the
+// Self-enrolment with approval and pre-reading (ADR 015), in Spanish: the
 // coordinator creates a session, edits it to take requests and gives it a guide of the library;
 // the eligibility officer asks for a place; the coordinator approves; the officer reads the guide
 // and says so; the coordinator sees it read. Axe on each page. The session has its own date, so

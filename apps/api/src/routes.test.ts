@@ -36,7 +36,7 @@ vi.mock('fastify', async (importOriginal) => {
 const PUBLIC = new Set([
   'GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp',
   'GET /api/openapi.json', 'HEAD /api/openapi.json',
-  // Training certificates: whoever holds the paper verifies it (issue 4, ADR 016).
+  // Training certificates: whoever holds the paper verifies it (ADR 016).
   'GET /api/public/certificates/:code', 'HEAD /api/public/certificates/:code',
 ]);
 const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');

@@ -27,7 +27,7 @@ export const syntheticLoadCommand: Command = {
     'For benchmarks and demonstrations only: it writes FAKE people into the database. It refuses any database that was not '
       + 'seeded as a demo (seed-demo, or the server\'s first start with REFUGIO_DEMO=1) or that holds a claim registered by a '
       + 'person; --force overrides that check (never on a real case database).',
-    'Deterministic for a --seed: names from faker (es_MX, fr for Haiti), the nationality mix and outcome shapes of domain.md §9, '
+    'Deterministic for a --seed: names from faker (es_MX, fr for Haiti), the nationality mix and outcome shapes of COMAR\'s published statistics, '
       + 'families with dependants and unaccompanied children, vulnerability flags, lodging dates over the last ten years in order '
       + '(claim numbers continue each office\'s counters), officers, and due dates from the materialized calendar.',
     'Each batch is one transaction of multi-row inserts with one audit event "synthetic.loaded" carrying its counts (not one '

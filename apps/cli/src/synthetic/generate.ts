@@ -2,7 +2,7 @@
  * Synthetic intake data for benchmarks and demos: claims with their families, flags, clocks' inputs,
  * statuses and officers, deterministic for a seed. Names come from faker (es_MX for Spanish-speaking
  * nationalities, fr for Haiti) sampled into pools once, then picked with a small seeded PRNG (faker
- * per row would be ten times slower). Shapes follow docs/domain.md §9:
+ * per row would be ten times slower). Shapes follow COMAR's published statistics:
  *  - lodging dates over the ten years before `today`, weighted by COMAR's yearly applications;
  *  - the nationality mix of each period (Honduras, Haiti, Cuba, Venezuela, El Salvador, Guatemala…);
  *  - outcomes: most old claims end abandoned or withdrawn (70–80 %), about 70 % of decided ones are
@@ -75,7 +75,7 @@ function weighted<T extends string>(rng: Rng, table: ReadonlyArray<readonly [T, 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shapes from domain.md §9
+// Shapes from COMAR's published statistics: applications per year, top nationalities, outcomes
 
 /** COMAR applications (persons) per year; 2025–2026 assumed near 2024. */
 export const APPLICATIONS_PER_YEAR: Record<number, number> = {
@@ -85,7 +85,7 @@ export const APPLICATIONS_PER_YEAR: Record<number, number> = {
 
 type Nationality = 'HND' | 'HTI' | 'CUB' | 'VEN' | 'SLV' | 'GTM' | 'NIC' | 'COL' | 'ECU' | 'OTHER';
 
-/** Nationality of the principal by lodging year (2023 and 2024 figures of §9; earlier years Central American-led). */
+/** Nationality of the principal by lodging year (COMAR's 2023 and 2024 top nationalities; earlier years Central American-led). */
 function nationalityMix(year: number): ReadonlyArray<readonly [Nationality, number]> {
   if (year <= 2018) return [['HND', 45], ['SLV', 24], ['GTM', 8], ['VEN', 11], ['CUB', 3], ['HTI', 2], ['NIC', 4], ['COL', 1], ['ECU', 1], ['OTHER', 1]];
   if (year <= 2020) return [['HND', 40], ['HTI', 10], ['CUB', 15], ['VEN', 12], ['SLV', 10], ['GTM', 5], ['NIC', 3], ['COL', 2], ['ECU', 1], ['OTHER', 2]];

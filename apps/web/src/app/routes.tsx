@@ -21,25 +21,25 @@ const ClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => (
 const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.RegisterClaimPage })));
 const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
-// Training records and certificates (issue 4, C2).
-// Training: curriculum, sessions and enrolment.
+// Training: sessions and enrolment, reports, records and certificates.
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
-const TrainersPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.TrainersPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
-// Training curriculum, guides library (issue 4, A).
+// Training: the curriculum, the guides library and the trainer roster.
 const CurriculumPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.CurriculumPage })));
 const ModulePage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModulePage })));
 const ModuleEditPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.ModuleEditPage })));
 const GuidesPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.GuidesPage })));
+const TrainersPage = lazy(() => import('../features/training-curriculum/index.ts').then((m) => ({ default: m.TrainersPage })));
+// Training: needs assessment.
 const CampaignsPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.CampaignsPage })));
 const CampaignPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.CampaignPage })));
 const MyNeedsPage = lazy(() => import('../features/training-needs/index.ts').then((m) => ({ default: m.MyNeedsPage })));
-// Competency register, office matrix and gating rules (issue 4, B).
+// Competency register, office matrix, gating rules and overrides.
 const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
 const OverridesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OverridesPage })));

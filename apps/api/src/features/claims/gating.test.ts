@@ -1,4 +1,4 @@
-// Competency gating of claim assignment (issue 4): refused with the missing competencies named,
+// Competency gating of claim assignment (ADR 014): refused with the missing competencies named,
 // overridden only with a written reason, allowed once the officer holds them, and back in the
 // supervisor's queue when a competency expires.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

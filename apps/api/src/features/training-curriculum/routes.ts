@@ -16,7 +16,7 @@ const tags = ['training curriculum'];
 const ZId = z.strictObject({ id: z.uuid() });
 const ZGuideModule = z.strictObject({ code: z.string().max(60), moduleId: z.uuid() });
 
-/** The curriculum (modules, competencies), the guides library and the trainer roster's edits (issue 4, A; ADR 013). */
+/** The curriculum (modules, competencies), the guides library and the trainer roster's edits (ADR 013). */
 export async function trainingCurriculumRoutes(app: App): Promise<void> {
   const { db } = app;
 

@@ -1,4 +1,4 @@
-// Curriculum, guides library and trainer roster (issue 4, A): who may change what, field-named
+// Curriculum, guides library and trainer roster (ADR 013): who may change what, field-named
 // validation, version conflicts, guide versions per language, PDF uploads checked by their bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUIDE_MAX_BYTES, type TCompetency, type TCurriculumModule, type TGuide, type TTrainer, type TTrainingModule } from '@refugio/domain';

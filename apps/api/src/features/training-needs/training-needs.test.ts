@@ -1,4 +1,4 @@
-// Needs assessment (issue 4 §2): a campaign per institution or office, one questionnaire per
+// Needs assessment (ADR 018): a campaign per institution or office, one questionnaire per
 // staff member, and the gap analysis that turns answers, role requirements and the office's
 // caseload into a proposed plan, exported as CSV or XLSX.
 import ExcelJS from 'exceljs';

@@ -1,7 +1,7 @@
 /**
  * A blended session of the "Interviewing children" module run by COMAR, with two days, the demo
- * trainer, and enrolled demo users, inserted with SQL (sessions and enrolments belong to another
- * slice of the training issue; these tests only need rows to record against).
+ * trainer, and enrolled demo users, inserted with SQL (sessions and enrolments have their own use
+ * cases and tests; these tests only need rows to record against).
  */
 import type { Database } from '@refugio/db';
 

@@ -1,4 +1,4 @@
-// Training reports (issue 4): the competent-assignment indicator from assignments as they were,
+// Training reports (ADR 017): the competent-assignment indicator from assignments as they were,
 // coverage per office, exports that spreadsheets open safely, and report scope.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 4, item 3's gaps (ADR 015): a session edited after creation (capacity not below those
+// Sessions after creation and self-enrolment (ADR 015): a session edited after creation (capacity not below those
 // enrolled, raising it promotes the waiting list, days with attendance kept, 409 when stale,
 // closed sessions fixed); self-enrolment with the coordinator's approval; pre-reading guides
 // acknowledged by participants, in their language.

@@ -1,4 +1,4 @@
-// Training sessions and enrolment (issue 4): the curriculum as seeded, sessions with their
+// Training sessions and enrolment (ADR 015): the curriculum as seeded, sessions with their
 // days, enrolment up to capacity then the waiting list, prerequisites, cancellation promoting
 // the next person, "my training".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

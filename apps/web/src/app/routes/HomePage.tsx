@@ -5,7 +5,7 @@ import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { useMe } from '../../features/auth/index.ts';
 // Not via the roles index: that would pull the lazily loaded roles page into the first bundle.
-import { roleLabel } from '../../features/roles/role-label.ts';
+import { roleLabel } from '../../lib/role-label.ts';
 import { NAV_ITEMS } from '../shell/nav-items.ts';
 
 const ACCOUNT_CARDS = [

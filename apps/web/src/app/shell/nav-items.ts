@@ -38,7 +38,7 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/procedure', labelKey: 'procedure.nav.label', descriptionKey: 'procedure.nav.description',
     allowed: (me) => can(me, 'read:procedure:all'),
   },
-  // Training (issue 4): every item whose path starts with TRAINING_PREFIX is shown in the
+  // Training: every item whose path starts with TRAINING_PREFIX is shown in the
   // "Capacitación" group of the navigation; other training pages add their items here.
   {
     to: '/training/guides', labelKey: 'training.nav.guides', descriptionKey: 'training.nav.guidesDescription',
@@ -76,7 +76,7 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/training/certificates', labelKey: 'trainingRecords.nav.certificates', descriptionKey: 'trainingRecords.nav.certificatesDescription',
     allowed: (me) => can(me, 'read:competency:own'),
   },
-  // Competency register, office matrix and gating rules (issue 4, B).
+  // Competency register, office matrix and gating rules.
   {
     to: '/training/competencies', labelKey: 'competencies.nav.register', descriptionKey: 'competencies.nav.registerDescription',
     allowed: (me) => can(me, 'read:competency:own'),

@@ -1,7 +1,9 @@
+// Public surface of the training-curriculum feature: its pages (modules, guides, the trainer
+// roster), and the modules catalogue and roster the sessions are planned from.
+export { useTrainingModules } from './api/training-curriculum.ts';
+export { useTrainers } from './api/trainers.ts';
 export { CurriculumPage } from './components/CurriculumPage.tsx';
 export { GuidesPage } from './components/GuidesPage.tsx';
 export { ModuleEditPage } from './components/ModuleEditPage.tsx';
 export { ModulePage } from './components/ModulePage.tsx';
-// Used by the sessions feature's roster page.
-export { CertificationList } from './components/CertificationList.tsx';
-export { TrainerEditDialog } from './components/TrainerEditDialog.tsx';
+export { TrainersPage } from './components/TrainersPage.tsx';

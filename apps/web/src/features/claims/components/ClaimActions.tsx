@@ -7,10 +7,11 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { can, canAny, useMe } from '../../auth/index.ts';
 import { useOffices } from '../../organisations/index.ts';
 import { assignClaim, CLAIMS_KEY, transitionClaim, useAssignableOfficers } from '../api/claims.ts';
-import { ACTION_LABEL, labelKey } from './labels.ts';
+import { ACTION_LABEL } from './labels.ts';
 
 const SIDE_EXITS: readonly TransitionAction[] = ['abandon', 'withdraw', 'transfer'];
 

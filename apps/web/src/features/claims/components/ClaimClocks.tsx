@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { useClaimClocks } from '../api/claims.ts';
-import { CLOCK_KIND_LABEL, CLOCK_STATE_LABEL, labelKey } from './labels.ts';
+import { CLOCK_KIND_LABEL, CLOCK_STATE_LABEL } from './labels.ts';
 import { RiskBadge } from './RiskBadge.tsx';
 
 /** Each legal clock with its due date and the non-working days it passed over, with their source. */

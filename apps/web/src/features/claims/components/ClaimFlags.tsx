@@ -7,9 +7,10 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { addFlag, CLAIMS_KEY, withdrawFlag } from '../api/claims.ts';
-import { useFieldErrorMap } from './field-errors.ts';
-import { CATEGORY_LABEL, labelKey } from './labels.ts';
 
 /** Specific needs: recorded ones (sensitive ones hidden unless the field policy allows), suggestions to confirm, a form to add one. */
 export function ClaimFlags({ claim }: { claim: TClaim }) {

@@ -5,8 +5,11 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { countryName } from '../../../lib/countries.ts';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { CHANNEL_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { canAny, useMe } from '../../auth/index.ts';
 import { NextStepsCard } from '../../procedure/index.ts';
 import { useClaim } from '../api/claims.ts';
@@ -15,8 +18,7 @@ import { ClaimClocks } from './ClaimClocks.tsx';
 import { ClaimFlags } from './ClaimFlags.tsx';
 import { ClaimTimeline } from './ClaimTimeline.tsx';
 import { EditPersonDialog } from './EditPersonDialog.tsx';
-import { countryName } from './countries.ts';
-import { CHANNEL_LABEL, labelKey, MODALITY_LABEL, RELATION_LABEL } from './labels.ts';
+import { MODALITY_LABEL } from './labels.ts';
 import { ClaimStatusBadge, RiskBadge } from './RiskBadge.tsx';
 
 /** One claim file: who, where it stands, its clocks with their explanation, its needs and its history. */

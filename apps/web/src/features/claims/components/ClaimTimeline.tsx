@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { useClaimTimeline } from '../api/claims.ts';
-import { CATEGORY_LABEL, EVENT_KIND_LABEL, labelKey, STATUS_LABEL } from './labels.ts';
+import { EVENT_KIND_LABEL, STATUS_LABEL } from './labels.ts';
 
 /** What happened to the claim, oldest first. */
 export function ClaimTimeline({ claimId }: { claimId: string }) {

@@ -10,9 +10,11 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { can, canAny, useMe } from '../../auth/index.ts';
 import { EMPTY_FILTERS, useClaimQueue, useRiskCounts, type ClaimFilters } from '../api/claims.ts';
-import { CATEGORY_LABEL, labelKey, MODALITY_LABEL, RISK_BAND_LABEL, STATUS_LABEL } from './labels.ts';
+import { MODALITY_LABEL, RISK_BAND_LABEL, STATUS_LABEL } from './labels.ts';
 import { ClaimStatusBadge, RiskBadge } from './RiskBadge.tsx';
 
 function filtersFrom(params: URLSearchParams): ClaimFilters {

@@ -6,9 +6,9 @@ import type { TPerson } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
+import { personInput, PersonFields, type PersonDraft } from '../../persons/index.ts';
 import { CLAIMS_KEY, updatePerson } from '../api/claims.ts';
-import { useFieldErrorMap } from './field-errors.ts';
-import { personInput, PersonFields, type PersonDraft } from './PersonFields.tsx';
 
 function draftOf(person: TPerson): PersonDraft {
   const [document] = person.documents;

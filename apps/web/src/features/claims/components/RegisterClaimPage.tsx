@@ -11,13 +11,13 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { CATEGORY_LABEL, CHANNEL_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { useMe } from '../../auth/index.ts';
-import { recordNotDuplicate } from '../../persons/index.ts';
+import { EMPTY_PERSON, MemberDuplicates, PersonFields, personInput, recordNotDuplicate, type PersonDraft } from '../../persons/index.ts';
 import { CLAIMS_KEY, registerClaim, type ClaimDraft } from '../api/claims.ts';
-import { useFieldErrorMap } from './field-errors.ts';
-import { CATEGORY_LABEL, CHANNEL_LABEL, labelKey, MODALITY_LABEL, RELATION_LABEL } from './labels.ts';
-import { MemberDuplicates } from './MemberDuplicates.tsx';
-import { EMPTY_PERSON, PersonFields, personInput, type PersonDraft } from './PersonFields.tsx';
+import { MODALITY_LABEL } from './labels.ts';
 
 interface MemberDraft {
   relation: MemberRelation;

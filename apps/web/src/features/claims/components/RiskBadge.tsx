@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { labelKey, RISK_BAND_LABEL, STATUS_LABEL } from './labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
+import { RISK_BAND_LABEL, STATUS_LABEL } from './labels.ts';
 
 // Due soon on a light background with dark text: white on orange fails the contrast ratio.
 const RISK_COLOR: Record<string, string> = { on_track: 'teal.9', due_soon: 'yellow.3', overdue: 'red.9' };

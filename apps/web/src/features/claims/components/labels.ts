@@ -1,18 +1,4 @@
 // Catalog keys written out, so the catalog test sees each one used (and a typo fails type-checking).
-export const SEX_LABEL: Record<string, string> = {
-  female: 'intake.sexes.female',
-  male: 'intake.sexes.male',
-  intersex: 'intake.sexes.intersex',
-  unknown: 'intake.sexes.unknown',
-};
-export const DOCUMENT_TYPE_LABEL: Record<string, string> = {
-  passport: 'intake.documentTypes.passport',
-  national_id: 'intake.documentTypes.national_id',
-  birth_certificate: 'intake.documentTypes.birth_certificate',
-  travel_document: 'intake.documentTypes.travel_document',
-  inm_document: 'intake.documentTypes.inm_document',
-  other: 'intake.documentTypes.other',
-};
 export const STATUS_LABEL: Record<string, string> = {
   registered: 'intake.statuses.registered',
   admitted: 'intake.statuses.admitted',
@@ -29,41 +15,10 @@ export const STATUS_LABEL: Record<string, string> = {
   withdrawn: 'intake.statuses.withdrawn',
   transferred: 'intake.statuses.transferred',
 };
-export const CHANNEL_LABEL: Record<string, string> = {
-  comar_office: 'intake.channels.comar_office',
-  inm_referral: 'intake.channels.inm_referral',
-  detention_centre: 'intake.channels.detention_centre',
-  third_party: 'intake.channels.third_party',
-};
 export const MODALITY_LABEL: Record<string, string> = {
   regular: 'intake.modalities.regular',
   prioritised: 'intake.modalities.prioritised',
   accelerated: 'intake.modalities.accelerated',
-};
-export const RELATION_LABEL: Record<string, string> = {
-  principal: 'intake.relations.principal',
-  spouse: 'intake.relations.spouse',
-  partner: 'intake.relations.partner',
-  child: 'intake.relations.child',
-  stepchild: 'intake.relations.stepchild',
-  parent: 'intake.relations.parent',
-  sibling: 'intake.relations.sibling',
-  grandchild: 'intake.relations.grandchild',
-  other_relative: 'intake.relations.other_relative',
-  other: 'intake.relations.other',
-};
-export const CATEGORY_LABEL: Record<string, string> = {
-  child: 'intake.categories.child',
-  unaccompanied_child: 'intake.categories.unaccompanied_child',
-  disability: 'intake.categories.disability',
-  elderly: 'intake.categories.elderly',
-  pregnant: 'intake.categories.pregnant',
-  single_parent: 'intake.categories.single_parent',
-  trafficking: 'intake.categories.trafficking',
-  serious_illness: 'intake.categories.serious_illness',
-  mental_disorder: 'intake.categories.mental_disorder',
-  violence_survivor: 'intake.categories.violence_survivor',
-  lgbtiq: 'intake.categories.lgbtiq',
 };
 export const ACTION_LABEL: Record<string, string> = {
   admit: 'intake.actions.admit',
@@ -107,19 +62,3 @@ export const EVENT_KIND_LABEL: Record<string, string> = {
   updated: 'intake.eventKinds.updated',
   person_updated: 'intake.eventKinds.person_updated',
 };
-export const REFERRAL_STATUS_LABEL: Record<string, string> = {
-  pending: 'intake.referralStatuses.pending',
-  accepted: 'intake.referralStatuses.accepted',
-  returned: 'intake.referralStatuses.returned',
-};
-export const NOTICE_STATE_LABEL: Record<string, string> = {
-  pending: 'intake.noticeStates.pending',
-  overdue: 'intake.noticeStates.overdue',
-  met: 'intake.noticeStates.met',
-  missed: 'intake.noticeStates.missed',
-};
-
-/** The label key of a value, or the value itself when unknown (a newer server). */
-export function labelKey(map: Record<string, string>, value: string): string {
-  return map[value] ?? value;
-}

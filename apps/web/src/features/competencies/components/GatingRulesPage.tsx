@@ -10,9 +10,9 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { newIdempotencyKey } from '../../../lib/idempotency.ts';
+import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { COMPETENCIES_KEY, createGatingRule, updateGatingRule, useGatingRules } from '../api/competencies.ts';
-import { CATEGORY_LABEL } from '../../claims/components/labels.ts';
 import { NEED_LABEL } from './grant-status.ts';
 
 type Need = (typeof GATING_NEEDS)[number];

@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
-import { createOffice, OFFICES_KEY, updateOffice, type OfficeFields } from '../api/organisations.ts';
-import { MX_STATES } from '../mx-states.ts';
+import { MX_STATES } from '../../../lib/mx-states.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { createOffice, OFFICES_KEY, updateOffice, type OfficeFields } from '../api/organisations.ts';
 
 const FIELDS = ['institutionId', 'code', 'name', 'kind', 'stateCode', 'municipality', 'servedStateCodes', 'timeZone', 'active'] as const;
 

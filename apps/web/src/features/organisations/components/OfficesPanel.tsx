@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { StatusBadge } from '../../../components/ui/StatusBadge.tsx';
+import { stateName } from '../../../lib/mx-states.ts';
 import { useInstitutions, useOffices } from '../api/organisations.ts';
-import { stateName } from '../mx-states.ts';
 import { OfficeForm } from './OfficeForm.tsx';
 
 export function OfficesPanel({ canManage }: { canManage: boolean }) {

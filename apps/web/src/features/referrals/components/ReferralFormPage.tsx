@@ -9,11 +9,12 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { CATEGORY_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
+import { MX_STATES } from '../../../lib/mx-states.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { useMe } from '../../auth/index.ts';
-import { MX_STATES } from '../../organisations/mx-states.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { CATEGORY_LABEL, labelKey, RELATION_LABEL } from '../../claims/components/labels.ts';
-import { EMPTY_PERSON, PersonFields, personInput, type PersonDraft } from '../../claims/components/PersonFields.tsx';
+import { EMPTY_PERSON, PersonFields, personInput, type PersonDraft } from '../../persons/index.ts';
 import { createReferral, REFERRALS_KEY, type ReferralDraft } from '../api/referrals.ts';
 
 const nowLocal = () => {

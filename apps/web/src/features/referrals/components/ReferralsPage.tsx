@@ -10,12 +10,13 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { CATEGORY_LABEL, CHANNEL_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { CLAIMS_KEY } from '../../claims/api/claims.ts';
-import { CATEGORY_LABEL, CHANNEL_LABEL, labelKey, NOTICE_STATE_LABEL, REFERRAL_STATUS_LABEL, RELATION_LABEL } from '../../claims/components/labels.ts';
-import { MemberDuplicates } from '../../claims/components/MemberDuplicates.tsx';
-import { EMPTY_PERSON } from '../../claims/components/PersonFields.tsx';
+import { CLAIMS_KEY } from '../../claims/index.ts';
+import { EMPTY_PERSON, MemberDuplicates } from '../../persons/index.ts';
 import { acceptReferral, REFERRALS_KEY, returnReferral, useReferral, useReferrals } from '../api/referrals.ts';
+import { NOTICE_STATE_LABEL, REFERRAL_STATUS_LABEL } from './labels.ts';
 
 const NOTICE_COLOR: Record<string, string> = { pending: 'blue.9', overdue: 'red.9', met: 'teal.9', missed: 'grape.9' };
 

@@ -7,10 +7,10 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
-import { createRole, ROLES_KEY, updateRole, type RoleFields } from '../api/roles.ts';
-import { roleLabel } from '../role-label.ts';
-import { PermissionMatrix } from './PermissionMatrix.tsx';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { roleLabel } from '../../../lib/role-label.ts';
+import { createRole, ROLES_KEY, updateRole, type RoleFields } from '../api/roles.ts';
+import { PermissionMatrix } from './PermissionMatrix.tsx';
 
 const FIELDS = ['code', 'name', 'description', 'requiresTotp', 'permissions'] as const;
 

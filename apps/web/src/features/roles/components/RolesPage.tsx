@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { roleLabel } from '../../../lib/role-label.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useRoles } from '../api/roles.ts';
-import { roleLabel } from '../role-label.ts';
 import { RoleForm } from './RoleForm.tsx';
 
 export function RolesPage() {

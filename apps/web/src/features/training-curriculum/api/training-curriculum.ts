@@ -1,11 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  ZCompetency, ZCurriculumModule, ZGuide, ZTrainer, type Language, type TGuideFileQuery, type TGuideLinkInput, type TModuleInput, type TModuleUpdate,
+  ZCompetency, ZCurriculumModule, ZGuide, ZTrainingModule, type Language, type TGuideFileQuery, type TGuideLinkInput, type TModuleInput, type TModuleUpdate,
 } from '@refugio/domain';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
 
-/** The sessions feature caches the catalogue and the roster under its own key: both are refreshed after a change here. */
+/**
+ * The curriculum's own cache (competencies, a module's page, the guides library). The modules
+ * catalogue is cached with the sessions, which show module titles (lib/training-sessions-key.ts).
+ */
 export const CURRICULUM_KEY = ['training-curriculum'] as const;
+
+/** The curriculum's active modules; retired ones too when asked (the coordinator's catalogue). */
+export function useTrainingModules(includeInactive = false) {
+  return useQuery({
+    queryKey: [...TRAINING_SESSIONS_KEY, 'modules', includeInactive],
+    queryFn: () => apiRequest('/api/training/modules', { query: includeInactive ? { includeInactive: 'true' } : {}, schema: ZTrainingModule.array() }),
+  });
+}
 
 export function useCompetencies() {
   return useQuery({
@@ -51,14 +63,3 @@ export const setGuideModule = (code: string, moduleId: string, linked: boolean) 
   apiRequest(`/api/training/guides/${encodeURIComponent(code)}/modules/${moduleId}`, { method: linked ? 'PUT' : 'DELETE', schema: ZGuide.array() });
 
 export const guideFileUrl = (id: string) => `/api/training/guides/${id}/file`;
-
-export interface TrainerUpdate {
-  userId: string | null; fullName: string; organisation: string; countryCode: string; languages: string[]; email: string | null;
-  active: boolean; version: number;
-}
-
-export const updateTrainer = (id: string, input: TrainerUpdate) =>
-  apiRequest(`/api/training/trainers/${id}`, { method: 'PUT', body: input, schema: ZTrainer });
-
-export const removeCertification = (trainerId: string, moduleId: string) =>
-  apiRequest(`/api/training/trainers/${trainerId}/certifications/${moduleId}`, { method: 'DELETE', schema: ZTrainer });

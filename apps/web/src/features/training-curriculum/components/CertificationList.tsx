@@ -5,8 +5,8 @@ import type { TTrainer } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import { TRAINING_SESSIONS_KEY } from '../../training-sessions/api/training-sessions.ts';
-import { removeCertification } from '../api/training-curriculum.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { removeCertification } from '../api/trainers.ts';
 
 /** A trainer's certifications per module with their dates; the coordinator may withdraw one. */
 export function CertificationList({ trainer, mayManage }: { trainer: TTrainer; mayManage: boolean }) {

@@ -6,10 +6,10 @@ import { MODULE_LEVELS, SESSION_FORMATS, type TTrainingModule } from '@refugio/d
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
+import { roleLabel } from '../../../lib/role-label.ts';
+import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { roleLabel } from '../../roles/role-label.ts';
-import { useTrainingModules } from '../../training-sessions/api/training-sessions.ts';
-import { FORMAT_LABEL, LEVEL_LABEL } from '../../training-sessions/components/labels.ts';
+import { useTrainingModules } from '../api/training-curriculum.ts';
 
 interface Filter { level: string; format: string; group: string }
 

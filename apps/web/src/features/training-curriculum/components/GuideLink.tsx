@@ -1,8 +1,8 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TGuide } from '@refugio/domain';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
 import { guideFileUrl } from '../api/training-curriculum.ts';
-import { LANGUAGE_LABEL } from './labels.ts';
 
 /** A guide version: its PDF to download, or its page on another site (opened in a new tab). */
 export function GuideLink({ guide }: { guide: TGuide }) {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
-import { useTrainingModules } from '../../training-sessions/api/training-sessions.ts';
+import { useTrainingModules } from '../api/training-curriculum.ts';
 import { CURRICULUM_KEY, setGuideModule } from '../api/training-curriculum.ts';
 
 interface Props {

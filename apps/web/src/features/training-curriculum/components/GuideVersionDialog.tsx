@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { addGuideLink, CURRICULUM_KEY, uploadGuideFile } from '../api/training-curriculum.ts';
-import { LANGUAGE_LABEL } from './labels.ts';
 
 const FIELDS = ['code', 'language', 'title', 'url', 'file', 'fileName'] as const;
 const MAX_MIB = GUIDE_MAX_BYTES / 1024 / 1024;

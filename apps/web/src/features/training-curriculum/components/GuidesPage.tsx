@@ -7,13 +7,13 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { useTrainingModules } from '../../training-sessions/api/training-sessions.ts';
+import { useTrainingModules } from '../api/training-curriculum.ts';
 import { useGuides } from '../api/training-curriculum.ts';
 import { GuideLink } from './GuideLink.tsx';
 import { GuideModulesDialog } from './GuideModulesDialog.tsx';
 import { GuideVersionDialog, type GuideVersionTarget } from './GuideVersionDialog.tsx';
-import { LANGUAGE_LABEL } from './labels.ts';
 
 /** Which dialog is open: a new guide or version (with its target), or a guide's modules. */
 type Dialog = { kind: 'version'; target: GuideVersionTarget | null } | { kind: 'modules'; guide: TGuide } | null;

@@ -8,13 +8,13 @@ import {
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { roleLabel } from '../../roles/role-label.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { TRAINING_SESSIONS_KEY } from '../../training-sessions/api/training-sessions.ts';
-import { FORMAT_LABEL, LEVEL_LABEL } from '../../training-sessions/components/labels.ts';
+import { roleLabel } from '../../../lib/role-label.ts';
+import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { createModule, CURRICULUM_KEY, updateModule, useCompetencies } from '../api/training-curriculum.ts';
-import { LANGUAGE_LABEL } from './labels.ts';
 
 const FIELDS = ['code', 'title', 'description', 'level', 'targetGroups', 'formats', 'onlineHours', 'faceToFaceDays', 'validityMonths',
   'completionRule', 'experienceRoute', 'competencies', 'prerequisites'] as const;

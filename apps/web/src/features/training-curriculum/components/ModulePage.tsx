@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { roleLabel } from '../../../lib/role-label.ts';
+import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { roleLabel } from '../../roles/role-label.ts';
-import { FORMAT_LABEL, LEVEL_LABEL } from '../../training-sessions/components/labels.ts';
 import { useCompetencies, useGuides, useModule } from '../api/training-curriculum.ts';
 import { GuideLink } from './GuideLink.tsx';
 

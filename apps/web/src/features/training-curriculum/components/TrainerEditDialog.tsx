@@ -8,8 +8,8 @@ import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { TRAINING_SESSIONS_KEY } from '../../training-sessions/api/training-sessions.ts';
-import { updateTrainer, type TrainerUpdate } from '../api/training-curriculum.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { updateTrainer, type TrainerUpdate } from '../api/trainers.ts';
 
 const FIELDS = ['fullName', 'organisation', 'countryCode', 'languages', 'email', 'active'] as const;
 

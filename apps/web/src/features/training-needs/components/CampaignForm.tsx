@@ -6,9 +6,9 @@ import { ZCampaign, type TCampaign, type TCampaignInput } from '@refugio/domain'
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { useMe } from '../../auth/index.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { useOffices } from '../../organisations/api/organisations.ts';
+import { useOffices } from '../../organisations/index.ts';
 import { createCampaign, TRAINING_NEEDS_KEY, updateCampaign } from '../api/training-needs.ts';
 
 const fieldsOf = (c: TCampaign | null): TCampaignInput => ({

@@ -10,7 +10,7 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
+import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
 import { TRAINING_NEEDS_KEY, updateCampaign, useCampaign, useCampaignResponses } from '../api/training-needs.ts';
 import { CampaignForm } from './CampaignForm.tsx';
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx';

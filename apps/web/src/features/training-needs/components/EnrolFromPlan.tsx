@@ -8,10 +8,10 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
 import { useMe } from '../../auth/index.ts';
-import { enrolStaff, TRAINING_SESSIONS_KEY, useTrainingSessions } from '../../training-sessions/api/training-sessions.ts';
-import { EnrolResultStatus } from '../../training-sessions/components/EnrolResultStatus.tsx';
-import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
+import { enrolStaff, EnrolResultStatus, useTrainingSessions } from '../../training-sessions/index.ts';
 
 /**
  * Acting on the plan: the people it proposes for one module are enrolled in a session of that

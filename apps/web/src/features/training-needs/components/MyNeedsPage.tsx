@@ -10,8 +10,8 @@ import { conflictCurrent } from '../../../lib/conflict.ts';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { FORMAT_LABEL } from '../../training-sessions/components/labels.ts';
+import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { answerCampaign, TRAINING_NEEDS_KEY, useMyCampaigns } from '../api/training-needs.ts';
 import { SELF_LEVEL_LABEL } from './labels.ts';
 

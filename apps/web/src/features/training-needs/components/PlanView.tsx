@@ -5,10 +5,10 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import { FORMAT_LABEL, LEVEL_LABEL } from '../../training-sessions/components/labels.ts';
+import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
 import { useTrainingPlan } from '../api/training-needs.ts';
-import { PRIORITY_LABEL } from './labels.ts';
 import { EnrolFromPlan } from './EnrolFromPlan.tsx';
+import { PRIORITY_LABEL } from './labels.ts';
 import { reasonText } from './reasons.ts';
 
 const PRIORITY_COLOR = { high: 'red.9', medium: 'blue.9', low: 'gray.7' } as const;

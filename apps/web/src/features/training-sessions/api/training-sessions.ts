@@ -1,19 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  ZEnrolResult, ZGuide, ZMyEnrolment, ZTrainer, ZTrainingModule, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
+  ZEnrolResult, ZGuide, ZMyEnrolment, ZTrainingSession, ZTrainingSessionSummary, ZUser, type TTrainingSessionInput,
   type TTrainingSessionUpdate,
 } from '@refugio/domain';
 import { apiRequest, type Parser } from '../../../lib/api-client.ts';
-
-export const TRAINING_SESSIONS_KEY = ['training-sessions'] as const;
-
-/** The curriculum's active modules; retired ones too when asked (the coordinator's catalogue). */
-export function useTrainingModules(includeInactive = false) {
-  return useQuery({
-    queryKey: [...TRAINING_SESSIONS_KEY, 'modules', includeInactive],
-    queryFn: () => apiRequest('/api/training/modules', { query: includeInactive ? { includeInactive: 'true' } : {}, schema: ZTrainingModule.array() }),
-  });
-}
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
 
 export function useTrainingSessions() {
   return useQuery({
@@ -61,21 +52,6 @@ export function enrolStaff(sessionId: string, body: { userIds: string[]; prerequ
 
 export function cancelEnrolment(sessionId: string, enrolmentId: string, body: { version: number; reason: string }) {
   return apiRequest(`/api/training/sessions/${sessionId}/enrolments/${enrolmentId}/cancel`, { method: 'POST', body, schema: ZTrainingSession });
-}
-
-export function useTrainers() {
-  return useQuery({
-    queryKey: [...TRAINING_SESSIONS_KEY, 'trainers'],
-    queryFn: () => apiRequest('/api/training/trainers', { schema: ZTrainer.array() }),
-  });
-}
-
-export function createTrainer(body: Record<string, unknown>, idempotencyKey: string) {
-  return apiRequest('/api/training/trainers', { method: 'POST', body, idempotencyKey, schema: ZTrainer });
-}
-
-export function certifyTrainer(trainerId: string, moduleId: string, body: { certifiedOn: string; expiresOn: string | null }) {
-  return apiRequest(`/api/training/trainers/${trainerId}/certifications/${moduleId}`, { method: 'PUT', body, schema: ZTrainer });
 }
 
 export function updateTrainingSession(sessionId: string, body: TTrainingSessionUpdate) {

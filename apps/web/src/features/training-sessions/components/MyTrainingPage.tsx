@@ -10,10 +10,10 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import {
-  acknowledgeGuide, requestPlace, TRAINING_SESSIONS_KEY, useMyEnrolments, useRequestableSessions, withdrawRequest,
-} from '../api/training-sessions.ts';
-import { ENROLMENT_STATUS_LABEL, FORMAT_LABEL } from './labels.ts';
+import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { acknowledgeGuide, requestPlace, useMyEnrolments, useRequestableSessions, withdrawRequest } from '../api/training-sessions.ts';
+import { ENROLMENT_STATUS_LABEL } from './labels.ts';
 import { SessionGuideLink } from './SessionGuides.tsx';
 
 const startOf = (s: TTrainingSessionSummary, language: Language) => {

@@ -6,10 +6,11 @@ import { LANGUAGES, ZTrainingSession, type TTrainingSession } from '@refugio/dom
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { TRAINING_SESSIONS_KEY, updateTrainingSession } from '../api/training-sessions.ts';
-import { LANGUAGE_LABEL } from './labels.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
+import { updateTrainingSession } from '../api/training-sessions.ts';
 import { DaysEditor, TrainerChecklist, type DayDraft } from './SessionFields.tsx';
 
 const FIELDS = ['venue', 'videoLink', 'onlineStartsOn', 'onlineEndsOn', 'capacity', 'selfEnrolment', 'language', 'days', 'trainerIds'] as const;

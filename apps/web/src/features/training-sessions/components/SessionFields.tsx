@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTrainers } from '../api/training-sessions.ts';
+import { useTrainers } from '../../training-curriculum/index.ts';
 
 export interface DayDraft { day: string; startsAt: string; endsAt: string }
 

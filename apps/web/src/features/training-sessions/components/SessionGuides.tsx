@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TSessionGuide, TTrainingSession } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { assignSessionGuide, guideHref, removeSessionGuide, TRAINING_SESSIONS_KEY, useGuideLibrary } from '../api/training-sessions.ts';
-import { LANGUAGE_LABEL } from './labels.ts';
+import { LANGUAGE_LABEL } from '../../../lib/language-label.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
+import { assignSessionGuide, guideHref, removeSessionGuide, useGuideLibrary } from '../api/training-sessions.ts';
 
 /** A guide to open (a link, in a new tab) or download (a PDF), with its language and version. */
 export function SessionGuideLink({ guide }: { guide: Pick<TSessionGuide, 'kind' | 'guideId' | 'url' | 'title' | 'language' | 'version'> }) {

@@ -6,8 +6,9 @@ import type { TTrainingEnrolment, TTrainingSession } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { notifySuccess } from '../../../lib/notify.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { approveRequest, rejectRequest, TRAINING_SESSIONS_KEY } from '../api/training-sessions.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
+import { approveRequest, rejectRequest } from '../api/training-sessions.ts';
 
 /** The coordinator rejects one request, saying why (the requester reads it). */
 function RejectDialog({ session, request, onClose }: { session: TTrainingSession; request: TTrainingEnrolment; onClose: () => void }) {

@@ -12,10 +12,13 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { createTrainingSession, TRAINING_SESSIONS_KEY, useTrainingModules, useTrainingSessions } from '../api/training-sessions.ts';
-import { FORMAT_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
+import { useTrainingModules } from '../../training-curriculum/index.ts';
+import { createTrainingSession, useTrainingSessions } from '../api/training-sessions.ts';
+import { SESSION_STATUS_LABEL } from './labels.ts';
 import { DaysEditor, TrainerChecklist, type DayDraft } from './SessionFields.tsx';
 
 

@@ -8,13 +8,14 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { notifySuccess } from '../../../lib/notify.ts';
+import { roleLabel } from '../../../lib/role-label.ts';
 import { useMe } from '../../auth/index.ts';
 import { useInstitutions, useOffices } from '../../organisations/index.ts';
-import { roleLabel, useRoles } from '../../roles/index.ts';
+import { useRoles } from '../../roles/index.ts';
 import { createUser, updateUser, USERS_KEY, useUser, type NewUser } from '../api/users.ts';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { UserForm, valuesOf } from './UserForm.tsx';
-import { notifySuccess } from '../../../lib/notify.ts';
 
 /** Create (/users/new) or edit (/users/:id/edit) a staff account. */
 export function UserFormPage() {

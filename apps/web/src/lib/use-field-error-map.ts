@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client.ts';
+import { isApiError } from './api-client.ts';
 
 /** Field messages by full dotted path (`members.1.person.birthDate`), for forms with nested lists. */
 export function useFieldErrorMap(error: unknown): (path: string) => string | undefined {

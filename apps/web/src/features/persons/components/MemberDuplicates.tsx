@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import type { TDuplicateCandidate, TDuplicateCheckInput } from '@refugio/domain';
-import { DuplicateCandidates } from '../../persons/index.ts';
+import { DuplicateCandidates } from './DuplicateCandidates.tsx';
 import type { PersonDraft } from './PersonFields.tsx';
 
 /** The duplicate check for one person being typed, asked once the typing pauses. */

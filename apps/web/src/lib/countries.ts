@@ -1,6 +1,9 @@
 import type { Language } from '@refugio/domain';
 
-/** Nationalities most seen at COMAR (domain.md §9) and a few more; ISO 3166-1 alpha-3 → alpha-2 for Intl names. */
+/**
+ * The nationalities most seen among claims at COMAR (its 2023 and 2024 figures: Haiti, Honduras,
+ * Cuba, El Salvador, Guatemala, Venezuela…) and a few more; ISO 3166-1 alpha-3 → alpha-2 for Intl names.
+ */
 const COUNTRIES: Record<string, string> = {
   HND: 'HN', HTI: 'HT', CUB: 'CU', SLV: 'SV', GTM: 'GT', VEN: 'VE', NIC: 'NI', COL: 'CO', ECU: 'EC', PER: 'PE',
   BRA: 'BR', CHL: 'CL', DOM: 'DO', AFG: 'AF', AGO: 'AO', BGD: 'BD', CMR: 'CM', COD: 'CD', GHA: 'GH', GIN: 'GN',

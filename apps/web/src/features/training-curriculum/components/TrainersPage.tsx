@@ -7,11 +7,13 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
+import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { can, useMe } from '../../auth/index.ts';
-import { useFieldErrorMap } from '../../claims/components/field-errors.ts';
-import { certifyTrainer, createTrainer, TRAINING_SESSIONS_KEY, useTrainers, useTrainingModules } from '../api/training-sessions.ts';
-// Editing an entry and withdrawing a certification belong to the curriculum feature (issue 4, A).
-import { CertificationList, TrainerEditDialog } from '../../training-curriculum/index.ts';
+import { certifyTrainer, createTrainer, useTrainers } from '../api/trainers.ts';
+import { useTrainingModules } from '../api/training-curriculum.ts';
+import { CertificationList } from './CertificationList.tsx';
+import { TrainerEditDialog } from './TrainerEditDialog.tsx';
 
 function AddTrainer() {
   const { t } = useTranslation();

@@ -1,9 +1,10 @@
 import { Checkbox, Fieldset, MultiSelect, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, SEXES } from '@refugio/domain';
+import { countryOptions, languageOptions } from '../../../lib/countries.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import { countryOptions, languageOptions } from './countries.ts';
-import { DOCUMENT_TYPE_LABEL, labelKey, SEX_LABEL } from './labels.ts';
+import { labelKey } from '../../../lib/label-key.ts';
+import { DOCUMENT_TYPE_LABEL, SEX_LABEL } from './labels.ts';
 
 export interface PersonDraft {
   givenNames: string;

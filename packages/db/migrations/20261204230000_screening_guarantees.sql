@@ -76,7 +76,9 @@ CREATE TABLE guarantee_types (
   description jsonb NOT NULL,
   source text NOT NULL,
   governs_interview boolean NOT NULL,
-  sort integer NOT NULL
+  sort integer NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now()
 );
 
 -- Which need calls for which guarantee; an administrator adds, changes or deactivates rules.

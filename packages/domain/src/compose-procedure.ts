@@ -4,6 +4,7 @@
 import { registerClockEffects } from './calendars/server/index.ts';
 import { registerAssignment, registerTransfer } from './intake/server/index.ts';
 import { registerFourEyes } from './procedure/server/index.ts';
+import { registerScreening } from './screening/server/index.ts';
 import { registerCompetencyGate } from './training/server/index.ts';
 
 let composed = false;
@@ -16,4 +17,5 @@ export function composeProcedure(): void {
   registerTransfer();
   registerCompetencyGate();
   registerFourEyes();
+  registerScreening();
 }

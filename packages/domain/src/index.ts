@@ -11,6 +11,7 @@ export * from './duplicates/index.ts';
 export * from './procedure/index.ts';
 export * from './intake/index.ts';
 export * from './referrals/index.ts';
+export * from './screening/index.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 export * from './training/index.ts';

@@ -11,6 +11,7 @@ export * from './duplicates/server/index.ts';
 export * from './procedure/server/index.ts';
 export * from './intake/server/index.ts';
 export * from './referrals/server/index.ts';
+export * from './screening/server/index.ts';
 export * from './calendars/server/index.ts';
 export * from './training/server/index.ts';
 export * from './demo/index.ts';

@@ -102,6 +102,17 @@ export const AUDIT_ACTIONS = [
   'gating_rule.updated', // activated or deactivated; details: before, after
   // The procedure's safeguards (ADR 019).
   'claim.interview_started', // the personal interview began (its record opened); details.interviewId
+  // Screening and guarantees (ADR 026).
+  'claim.screening_viewed', // a claim's screening read (indicators, referrals, assessments, guarantees)
+  'claim.indicator_recorded', // details.indicatorId, flagId, personId, kind; category 'sensitive' under the field policy
+  'claim.indicator_withdrawn', // details.indicatorId, category
+  'claim.specialist_referred', // details.referralId, personId, specialist ('sensitive' for health, trauma, trafficking)
+  'claim.specialist_outcome_recorded', // details.referralId, status
+  'claim.best_interests_recorded', // details.personId, assessedOn, revised
+  'claim.guarantee_decided', // details.guaranteeId, guarantee ('sensitive' under the field policy), from, to
+  'guarantee_rule.created', // details: needCode, guaranteeCode
+  'guarantee_rule.updated', // activated or deactivated; details: before, after
+  'guarantee_type.updated', // source or whether it governs the interview; details: code, before, after
   'procedure.safeguard_switched', // an authority switched a safeguard off or back on; details: safeguard, institutionId, enabled, before, reason
 ] as const;
 

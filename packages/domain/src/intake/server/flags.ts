@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import { type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
-import { isSensitiveCategory } from '../intake.rules.ts';
+import { isSensitiveCategory, type VulnerabilityCategory } from '../intake.rules.ts';
 import type { TFlag, ZFlagAdd, ZFlagWithdraw } from '../intake.schemas.ts';
 import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { FLAG_COLUMNS, presentFlag } from './get-claim.ts';
@@ -27,6 +27,45 @@ async function loadFlag(db: Queryable, claimId: string, flagId: string) {
  * record one (identification by non-specialists); a sensitive one is then shown only under the
  * field policy, and the timeline and audit trail name it only as "sensitive".
  */
+export interface RecordNeedOptions {
+  claimId: string;
+  officeId: string;
+  /** The person the need is about; null when the flag is about the claim as a whole. */
+  personId: string | null;
+  category: VulnerabilityCategory;
+  indicator: string;
+}
+
+/**
+ * Records a flag inside the caller's transaction, with its timeline entry, audit event and the
+ * effects other features registered for a new need (screening: the guarantees it calls for).
+ * The caller has checked access to the claim and that the person belongs to it.
+ */
+export async function recordNeed(tx: Queryable, ctx: RequestContext, options: RecordNeedOptions): Promise<string> {
+  const actor = actorOf(ctx);
+  const sensitive = isSensitiveCategory(options.category);
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO vulnerability_flags (claim_id, person_id, category, indicator, sensitive, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [options.claimId, options.personId, options.category, options.indicator, sensitive, actor.userId]);
+  const flagId = rows[0]!.id;
+  const named = sensitive ? 'sensitive' : options.category;
+  await tx.query(`INSERT INTO claim_events (claim_id, kind, details, actor_user_id) VALUES ($1, 'flag_recorded', $2, $3)`,
+    [options.claimId, JSON.stringify({ flagId, category: options.category, sensitive, personId: options.personId }), actor.userId]);
+  await recordAudit(tx, ctx, { action: 'claim.flag_recorded', entityType: 'claim', entityId: options.claimId, officeId: options.officeId,
+    details: { flagId, category: named, personId: options.personId } });
+  await runNeedEffects(tx, ctx, {
+    claimId: options.claimId, personId: options.personId ?? await principalOf(tx, options.claimId), category: options.category,
+    change: 'identified', registering: false,
+  });
+  return flagId;
+}
+
+/**
+ * Records a need identified at any stage, with its indicator. Anyone who may update the claim can
+ * record one (identification by non-specialists); a sensitive one is then shown only under the
+ * field policy, and the timeline and audit trail name it only as "sensitive".
+ */
 export async function addFlag(db: Database, ctx: RequestContext, claimId: string, input: z.infer<typeof ZFlagAdd>): Promise<TFlag> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
@@ -35,19 +74,8 @@ export async function addFlag(db: Database, ctx: RequestContext, claimId: string
       const member = await tx.query('SELECT 1 FROM claim_members WHERE claim_id = $1 AND person_id = $2', [claimId, input.personId]);
       if (member.rowCount === 0) throw fieldError('personId', 'validation.unknown_reference');
     }
-    const sensitive = isSensitiveCategory(input.category);
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO vulnerability_flags (claim_id, person_id, category, indicator, sensitive, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [claimId, input.personId, input.category, input.indicator, sensitive, actor.userId]);
-    const flagId = rows[0]!.id;
-    const named = sensitive ? 'sensitive' : input.category;
-    await tx.query(`INSERT INTO claim_events (claim_id, kind, details, actor_user_id) VALUES ($1, 'flag_recorded', $2, $3)`,
-      [claimId, JSON.stringify({ flagId, category: input.category, sensitive, personId: input.personId }), actor.userId]);
-    await recordAudit(tx, ctx, { action: 'claim.flag_recorded', entityType: 'claim', entityId: claimId, officeId: claim.office_id,
-      details: { flagId, category: named, personId: input.personId } });
-    await runNeedEffects(tx, ctx, {
-      claimId, personId: input.personId ?? await principalOf(tx, claimId), category: input.category, change: 'identified', registering: false,
+    const flagId = await recordNeed(tx, ctx, {
+      claimId, officeId: claim.office_id, personId: input.personId, category: input.category, indicator: input.indicator,
     });
     return presentFlag(await loadFlag(tx, claimId, flagId), mayReadSensitive(actor, claim));
   });

@@ -43,6 +43,8 @@ const MyNeedsPage = lazy(() => import('../features/training-needs/index.ts').the
 const CompetencyRegisterPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.CompetencyRegisterPage })));
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
 const OverridesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OverridesPage })));
+const ScreeningPage = lazy(() => import('../features/screening/index.ts').then((m) => ({ default: m.ScreeningPage })));
+const GuaranteeCatalogPage = lazy(() => import('../features/screening/index.ts').then((m) => ({ default: m.GuaranteeCatalogPage })));
 const ProcedureStepsPage = lazy(() => import('../features/procedure/index.ts').then((m) => ({ default: m.ProcedureStepsPage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
@@ -88,6 +90,8 @@ export function AppRoutes() {
         <Route path="training/campaigns/:id" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution')}><CampaignPage /></RequirePermission>} />
         <Route path="training/needs" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyNeedsPage /></RequirePermission>} />
         <Route path="training/gating-rules" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><GatingRulesPage /></RequirePermission>} />
+        <Route path="claims/:id/screening" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ScreeningPage /></RequirePermission>} />
+        <Route path="procedure/guarantees" element={<RequirePermission allowed={(me) => can(me, 'read:procedure:all')}><GuaranteeCatalogPage /></RequirePermission>} />
         <Route path="procedure" element={<RequirePermission allowed={(me) => can(me, 'read:procedure:all')}><ProcedureStepsPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -64,6 +64,10 @@ import frTrainingNeeds from './fr/trainingNeeds.json' with { type: 'json' };
 import esProcedure from './es-MX/procedure.json' with { type: 'json' };
 import enProcedure from './en/procedure.json' with { type: 'json' };
 import frProcedure from './fr/procedure.json' with { type: 'json' };
+// Screening and guarantees.
+import esScreening from './es-MX/screening.json' with { type: 'json' };
+import enScreening from './en/screening.json' with { type: 'json' };
+import frScreening from './fr/screening.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -87,6 +91,7 @@ export const uiCatalogs = {
     training: esTraining,
     trainingNeeds: esTrainingNeeds,
     procedure: esProcedure,
+    screening: esScreening,
   },
   en: {
     common: enCommon,
@@ -109,6 +114,7 @@ export const uiCatalogs = {
     training: enTraining,
     trainingNeeds: enTrainingNeeds,
     procedure: enProcedure,
+    screening: enScreening,
   },
   fr: {
     common: frCommon,
@@ -131,5 +137,6 @@ export const uiCatalogs = {
     training: frTraining,
     trainingNeeds: frTrainingNeeds,
     procedure: frProcedure,
+    screening: frScreening,
   },
 };

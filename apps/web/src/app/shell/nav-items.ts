@@ -38,6 +38,10 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/procedure', labelKey: 'procedure.nav.label', descriptionKey: 'procedure.nav.description',
     allowed: (me) => can(me, 'read:procedure:all'),
   },
+  {
+    to: '/procedure/guarantees', labelKey: 'screening.catalogue.nav', descriptionKey: 'screening.catalogue.navDescription',
+    allowed: (me) => can(me, 'read:procedure:all'),
+  },
   // Training: every item whose path starts with TRAINING_PREFIX is shown in the
   // "Capacitación" group of the navigation; other training pages add their items here.
   {

@@ -1,0 +1,2 @@
+export { ScreeningPage } from './components/ScreeningPage.tsx';
+export { GuaranteeCatalogPage } from './components/GuaranteeCatalogPage.tsx';

@@ -1,5 +1,5 @@
 // The procedure's steps in Spanish: a claim's page lists, for its status, the steps it allows and
-// each safeguard as it stands (four eyes: whoever submitted the draft for review cannot decide it,
+// each safeguard as it stands (four eyes: whoever submitted the draft for review cannot approve it,
 // a colleague can); the administrator reads every step with its safeguards, effects and sources,
 // and switches a safeguard off for one institution with a written reason, then back on.
 import { expect, test, type Page } from '@playwright/test';
@@ -35,13 +35,13 @@ test('a claim shows its next steps and what each is missing; the administrator r
   // Five sign-ins and three axe runs: longer than one page's default.
   test.setTimeout(150_000);
   let claimId = '';
-  await test.step('whoever submitted the draft for review sees "Firmar resolución" blocked by four eyes, with its source', async () => {
+  await test.step('whoever submitted the draft for review sees "Aprobar proyecto" blocked by four eyes, with its source', async () => {
     await signIn(page, 'supervisor');
     claimId = await claimInReview(page);
     await page.goto(`/claims/${claimId}`);
     const checklist = page.getByRole('region', { name: 'Próximos pasos' });
     await expect(checklist.getByRole('list')).toBeVisible({ timeout: 15_000 });
-    const decide = checklist.getByRole('listitem').filter({ hasText: 'Firmar resolución' });
+    const decide = checklist.getByRole('listitem').filter({ hasText: 'Aprobar proyecto' });
     await expect(decide).toContainText('Falta algo');
     await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Pendiente');
     await expect(decide).toContainText('Usted envió esta resolución a revisión: otra persona debe resolverla.');
@@ -52,7 +52,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
 
   await test.step('taking the step anyway is refused, naming the safeguard', async () => {
     const actions = page.getByRole('region', { name: 'Siguiente paso' });
-    await actions.getByRole('button', { name: 'Firmar resolución' }).click();
+    await actions.getByRole('button', { name: 'Aprobar proyecto' }).click();
     await expect(actions.getByRole('alert')).toContainText('Salvaguarda pendiente');
     await expect(actions.getByRole('alert')).toContainText('Usted envió esta resolución a revisión');
   });
@@ -62,7 +62,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
     await page.goto(`/claims/${claimId}`);
     const checklist = page.getByRole('region', { name: 'Próximos pasos' });
     await expect(checklist.getByRole('list')).toBeVisible({ timeout: 15_000 });
-    const decide = checklist.getByRole('listitem').filter({ hasText: 'Firmar resolución' });
+    const decide = checklist.getByRole('listitem').filter({ hasText: 'Aprobar proyecto' });
     await expect(decide).toContainText('Posible');
     await expect(decide).toContainText('Cuatro ojos: quien envía a revisión no resuelve — Cumplida');
   });
@@ -78,7 +78,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
     const register = page.getByRole('region', { name: 'Registrar la solicitud' });
     await expect(register).toContainText('Inician los plazos legales');
     await expect(register).toContainText('Ley sobre Refugiados, Protección Complementaria y Asilo Político, arts. 11, 18 y 24');
-    await expect(page.getByRole('region', { name: 'Firmar resolución' })).toContainText('Obligatoria: no se puede desactivar');
+    await expect(page.getByRole('region', { name: 'Aprobar proyecto' })).toContainText('Obligatoria: no se puede desactivar');
     await expectAccessible(page);
   });
 

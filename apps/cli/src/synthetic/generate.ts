@@ -10,6 +10,7 @@
  * Nothing here touches the database: see load.ts.
  */
 import type { Faker } from '@faker-js/faker';
+import { OPEN_STATUSES, SENSITIVE_CATEGORIES, type ClaimStatus } from '@refugio/domain';
 
 export type Rng = () => number;
 
@@ -154,8 +155,7 @@ export function buildNamePools(es: Faker, fr: Faker, seed: number): NamePools {
 export type Sex = 'female' | 'male';
 export type Relation = 'principal' | 'spouse' | 'partner' | 'child' | 'stepchild' | 'parent' | 'sibling' | 'other_relative';
 export type Channel = 'comar_office' | 'inm_referral' | 'detention_centre' | 'third_party';
-export type Status = 'registered' | 'admitted' | 'interview_scheduled' | 'interviewed' | 'under_assessment' | 'decision_drafted'
-  | 'in_review' | 'decided' | 'notified' | 'closed' | 'late_filing_review' | 'abandoned' | 'withdrawn' | 'transferred';
+export type Status = ClaimStatus;
 export type Outcome = 'recognised' | 'complementary' | 'rejected';
 
 export interface SyntheticPerson {
@@ -209,9 +209,8 @@ export interface SyntheticClaim {
 }
 
 const DAY_MS = 86_400_000;
-const OPEN: readonly Status[] = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'late_filing_review'];
-export const SENSITIVE = new Set(['lgbtiq', 'serious_illness', 'mental_disorder', 'violence_survivor', 'trafficking']);
+const OPEN: readonly Status[] = OPEN_STATUSES;
+export const SENSITIVE = new Set<string>(SENSITIVE_CATEGORIES);
 
 export function isOpen(status: Status): boolean {
   return OPEN.includes(status);

@@ -101,6 +101,10 @@ export const AUDIT_ACTIONS = [
   'gating_rule.created', // details: needCode, competencyCode, rationale
   'gating_rule.updated', // activated or deactivated; details: before, after
   // The procedure's safeguards (ADR 019).
+  'claim.approved', // lifecycle: the reviewed draft approved by a second officer
+  'claim.appeal_lodged', // lifecycle: recurso de revisión lodged
+  'claim.appeal_resolved', // lifecycle: the appeal resolved (decision confirmed or revoked)
+  'claim.sent_back', // lifecycle: the appeal sends the claim back for a new decision
   'claim.interview_started', // the personal interview began (its record opened); details.interviewId
   // Screening and guarantees (ADR 026).
   'claim.screening_viewed', // a claim's screening read (indicators, referrals, assessments, guarantees)

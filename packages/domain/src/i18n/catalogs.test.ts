@@ -15,6 +15,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/limits.ts';
 import { composeProcedure } from '../compose-procedure.ts';
 import { CLAIM_STATUSES, SAFEGUARD_SOURCE_KINDS, SAFEGUARD_STATES, STEP_CODES } from '../procedure/index.ts';
 import { allEffects, allSafeguards } from '../procedure/server/index.ts';
+import { GUARANTEE_STATUSES, INDICATOR_KINDS, SPECIALIST_REFERRAL_STATUSES, SPECIALISTS } from '../screening/index.ts';
 import { catalogs, flattenCatalog } from './index.ts';
 
 // The steps' safeguards and effects, as the features register them.
@@ -52,6 +53,10 @@ const FAMILIES: Family[] = [
   { prefix: 'procedure.safeguards.', suffixes: safeguards.flatMap((s) => ['title', 'requirement', 'unmet', 'remedy'].map((k) => `${s.code}.${k}`)) },
   { prefix: 'procedure.effects.', suffixes: effects.flatMap((e) => [`${e.code}.title`, `${e.code}.description`]) },
   { prefix: 'intake.statuses.', suffixes: CLAIM_STATUSES },
+  { prefix: 'screening.guarantees.statuses.', suffixes: GUARANTEE_STATUSES },
+  { prefix: 'screening.indicators.kinds.', suffixes: INDICATOR_KINDS },
+  { prefix: 'screening.referrals.specialists.', suffixes: SPECIALISTS },
+  { prefix: 'screening.referrals.statuses.', suffixes: SPECIALIST_REFERRAL_STATUSES },
 ];
 
 function sourceFiles(dir: string): string[] {

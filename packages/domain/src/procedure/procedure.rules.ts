@@ -7,8 +7,8 @@
  */
 
 export const CLAIM_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'decided', 'notified', 'closed', 'late_filing_review', 'abandoned', 'withdrawn',
-  'transferred'] as const;
+  'decision_drafted', 'in_review', 'approved', 'decided', 'notified', 'appealed', 'closed', 'late_filing_review', 'abandoned',
+  'withdrawn', 'transferred'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /**
@@ -17,7 +17,7 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  * against this one list.
  */
 export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
-  'decision_drafted', 'in_review', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
+  'decision_drafted', 'in_review', 'approved', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
 
 export function isOpenStatus(status: ClaimStatus): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
@@ -53,9 +53,18 @@ export const STEPS = {
   start_assessment: { from: ['interviewed'], to: 'under_assessment', permission: 'update', needsReason: false, timeline: 'status_changed' },
   draft_decision: { from: ['under_assessment'], to: 'decision_drafted', permission: 'update', needsReason: false, timeline: 'status_changed' },
   submit_for_review: { from: ['decision_drafted'], to: 'in_review', permission: 'update', needsReason: false, timeline: 'status_changed' },
-  return_to_drafting: { from: ['in_review'], to: 'decision_drafted', permission: 'update', needsReason: true, timeline: 'status_changed' },
-  decide: { from: ['in_review'], to: 'decided', permission: 'update', needsReason: false, timeline: 'status_changed' },
+  return_to_drafting: { from: ['in_review', 'approved'], to: 'decision_drafted', permission: 'update', needsReason: true, timeline: 'status_changed' },
+  /** A second officer approves the reviewed draft. */
+  approve: { from: ['in_review'], to: 'approved', permission: 'update', needsReason: false, timeline: 'status_changed' },
+  /** The authority's signatory signs the approved decision: it is decided. */
+  decide: { from: ['approved'], to: 'decided', permission: 'update', needsReason: false, timeline: 'status_changed' },
   notify: { from: ['decided'], to: 'notified', permission: 'update', needsReason: false, timeline: 'status_changed' },
+  /** Recurso de revisión against a notified decision (LRPCPAP art. 25). */
+  lodge_appeal: { from: ['notified'], to: 'appealed', permission: 'update', needsReason: false, timeline: 'status_changed' },
+  /** The appeal is resolved (the decision confirmed or revoked): the file closes with its outcome. */
+  resolve_appeal: { from: ['appealed'], to: 'closed', permission: 'update', needsReason: true, timeline: 'status_changed' },
+  /** The appeal sends the claim back for a new decision. */
+  send_back: { from: ['appealed'], to: 'under_assessment', permission: 'update', needsReason: true, timeline: 'status_changed' },
   close: { from: ['notified', 'abandoned', 'withdrawn', 'transferred'], to: 'closed', permission: 'update', needsReason: false, timeline: 'status_changed' },
   abandon: { from: OPEN_STATUSES, to: 'abandoned', permission: 'update', needsReason: true, timeline: 'status_changed' },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn', permission: 'update', needsReason: true, timeline: 'status_changed' },

@@ -55,6 +55,7 @@ describe('the catalogue of steps', () => {
     })]);
     expect(steps.find((s) => s.step === 'register')!.effects.map((e) => e.code)).toEqual(['clocks_started']);
     expect(steps.find((s) => s.step === 'abandon')!.effects.map((e) => e.code)).toEqual(['clocks_stopped']);
+    expect(steps.find((s) => s.step === 'approve')!.safeguards).toEqual([expect.objectContaining({ code: 'four_eyes', switchable: false })]);
     expect(steps.find((s) => s.step === 'decide')!.safeguards).toEqual([expect.objectContaining({ code: 'four_eyes', switchable: false })]);
     for (const step of steps) {
       for (const item of [...step.safeguards, ...step.effects]) expect(item.source.citation, `${step.step} ${item.code}`).not.toMatch(/^procedure\./);
@@ -83,22 +84,22 @@ describe('next steps and safeguards on a claim', () => {
   it('lists the steps the status allows, whether the reader may take them, and each safeguard', async () => {
     const mine = await nextSteps(claim, supervisor);
     expect(mine.status).toBe('in_review');
-    expect(mine.steps.map((s) => s.step).toSorted()).toEqual(['abandon', 'assign', 'decide', 'return_to_drafting', 'transfer', 'withdraw']);
-    expect(stepOf(mine, 'decide')).toMatchObject({
+    expect(mine.steps.map((s) => s.step).toSorted()).toEqual(['abandon', 'approve', 'assign', 'return_to_drafting', 'transfer', 'withdraw']);
+    expect(stepOf(mine, 'approve')).toMatchObject({
       allowed: false, permitted: true,
       safeguards: [expect.objectContaining({ code: 'four_eyes', state: 'unmet', message: 'Usted envió esta resolución a revisión: otra persona debe resolverla.' })],
     });
     expect(stepOf(mine, 'assign')!.safeguards).toEqual([expect.objectContaining({ code: 'competency_gate', state: 'on_input' })]);
     expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [] });
     const colleague = await nextSteps(claim, registro);
-    expect(stepOf(colleague, 'decide')).toMatchObject({ allowed: true, safeguards: [expect.objectContaining({ state: 'met' })] });
+    expect(stepOf(colleague, 'approve')).toMatchObject({ allowed: true, safeguards: [expect.objectContaining({ state: 'met' })] });
     expect(stepOf(colleague, 'assign')).toMatchObject({ permitted: false, allowed: false });
   });
 
   it('refuses the step once, naming every unmet safeguard with its remedy and source in the caller\'s language, writing nothing', async () => {
-    const audited = (await auditEvents(t.db, 'claim.decided')).length;
+    const audited = (await auditEvents(t.db, 'claim.approved')).length;
     const res = await asSpeakerOf('supervisor', 'en',
-      (session) => call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session, body: { version: claim.version } }));
+      (session) => call(t.app, 'POST', `/api/claims/${claim.id}/approve`, { session, body: { version: claim.version } }));
     const body = expectProblem(res, 409, 'SAFEGUARD_UNMET');
     expect(body.detail).toBe('This step cannot be taken yet: You submitted this decision for review: someone else must decide it.');
     expect(body.unmet).toEqual([{
@@ -109,11 +110,17 @@ describe('next steps and safeguards on a claim', () => {
     }]);
     const after = (await call(t.app, 'GET', `/api/claims/${claim.id}`, { session: supervisor })).json<TClaim>();
     expect(after).toMatchObject({ status: 'in_review', version: claim.version });
-    expect((await auditEvents(t.db, 'claim.decided')).length).toBe(audited);
+    expect((await auditEvents(t.db, 'claim.approved')).length).toBe(audited);
   });
 
-  it('lets another officer of the office take it, stopping the decision clock', async () => {
-    const res = await call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session: registro, body: { version: claim.version } });
+  it('lets another officer of the office approve and sign it, stopping the decision clock', async () => {
+    const approved = await call(t.app, 'POST', `/api/claims/${claim.id}/approve`, { session: registro, body: { version: claim.version } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const next = approved.json<TClaim>();
+    expect(next.status).toBe('approved');
+    // Whoever submitted it for review does not sign it either.
+    expectProblem(await call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session: supervisor, body: { version: next.version } }), 409, 'SAFEGUARD_UNMET');
+    const res = await call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session: registro, body: { version: next.version } });
     expect(res.statusCode, res.body).toBe(200);
     const decided = res.json<TClaim>();
     expect(decided.status).toBe('decided');

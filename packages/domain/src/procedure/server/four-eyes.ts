@@ -1,13 +1,13 @@
 import { registerSafeguard } from './registry.ts';
 
 /**
- * Four eyes: whoever submitted the draft for review does not decide it (UNHCR Procedural
+ * Four eyes: whoever submitted the draft for review neither approves nor signs it (UNHCR Procedural
  * Standards for RSD, review of first-instance decisions; EUAA Quality Assurance Tool). The law's
  * requirement of a reasoned decision is not met by one person alone, so it cannot be switched off.
  */
 export function registerFourEyes(): void {
   registerSafeguard({
-    code: 'four_eyes', feature: 'procedure', steps: ['decide'], switchable: false,
+    code: 'four_eyes', feature: 'procedure', steps: ['approve', 'decide'], switchable: false,
     source: { kind: 'unhcr_standard', citationKey: 'procedure.sources.unhcr_procedural_standards_review' },
     async check(run) {
       const { rows } = await run.tx.query<{ actor_user_id: string | null }>(

@@ -31,6 +31,7 @@ import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
 import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 import { procedureRoutes } from './features/procedure/routes.ts';
+import { schedulingRoutes } from './features/scheduling/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -94,6 +95,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingCurriculumRoutes);
   await app.register(trainingNeedsRoutes);
   await app.register(procedureRoutes);
+  await app.register(schedulingRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

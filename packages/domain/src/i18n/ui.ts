@@ -64,6 +64,10 @@ import frTrainingNeeds from './fr/trainingNeeds.json' with { type: 'json' };
 import esProcedure from './es-MX/procedure.json' with { type: 'json' };
 import enProcedure from './en/procedure.json' with { type: 'json' };
 import frProcedure from './fr/procedure.json' with { type: 'json' };
+// Interpreters, interview appointments and the weekly signature.
+import esScheduling from './es-MX/scheduling.json' with { type: 'json' };
+import enScheduling from './en/scheduling.json' with { type: 'json' };
+import frScheduling from './fr/scheduling.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -87,6 +91,7 @@ export const uiCatalogs = {
     training: esTraining,
     trainingNeeds: esTrainingNeeds,
     procedure: esProcedure,
+    scheduling: esScheduling,
   },
   en: {
     common: enCommon,
@@ -109,6 +114,7 @@ export const uiCatalogs = {
     training: enTraining,
     trainingNeeds: enTrainingNeeds,
     procedure: enProcedure,
+    scheduling: enScheduling,
   },
   fr: {
     common: frCommon,
@@ -131,5 +137,6 @@ export const uiCatalogs = {
     training: frTraining,
     trainingNeeds: frTrainingNeeds,
     procedure: frProcedure,
+    scheduling: frScheduling,
   },
 };

@@ -44,6 +44,12 @@ const CompetencyRegisterPage = lazy(() => import('../features/competencies/index
 const OfficeMatrixPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OfficeMatrixPage })));
 const OverridesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.OverridesPage })));
 const ProcedureStepsPage = lazy(() => import('../features/procedure/index.ts').then((m) => ({ default: m.ProcedureStepsPage })));
+// Interpreters, interview appointments, agendas and the weekly signature.
+const InterpretersPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.InterpretersPage })));
+const ClaimAppointmentsPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.ClaimAppointmentsPage })));
+const AgendaPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AgendaPage })));
+const MyBookingsPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.MyBookingsPage })));
+const AbandonmentQueuePage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AbandonmentQueuePage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -89,6 +95,11 @@ export function AppRoutes() {
         <Route path="training/needs" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyNeedsPage /></RequirePermission>} />
         <Route path="training/gating-rules" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><GatingRulesPage /></RequirePermission>} />
         <Route path="procedure" element={<RequirePermission allowed={(me) => can(me, 'read:procedure:all')}><ProcedureStepsPage /></RequirePermission>} />
+        <Route path="claims/:id/appointments" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimAppointmentsPage /></RequirePermission>} />
+        <Route path="scheduling/interpreters" element={<RequirePermission allowed={(me) => can(me, 'read:interpreter:office')}><InterpretersPage /></RequirePermission>} />
+        <Route path="scheduling/agenda" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><AgendaPage /></RequirePermission>} />
+        <Route path="scheduling/my-bookings" element={<RequirePermission allowed={(me) => can(me, 'read:interview:own')}><MyBookingsPage /></RequirePermission>} />
+        <Route path="scheduling/abandonment" element={<RequirePermission allowed={(me) => can(me, 'decide:abandonment:office')}><AbandonmentQueuePage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -118,10 +118,10 @@ const icsText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\
 const icsInstant = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 const encoder = new TextEncoder();
+const octets = (text: string) => encoder.encode(text).length;
 
 /** RFC 5545 lines are folded at 75 octets; continuation lines start with a space. */
 function fold(line: string): string {
-  const octets = (text: string) => encoder.encode(text).length;
   if (octets(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
@@ -41,7 +41,8 @@ export function ClaimPage() {
   return (
     <>
       <PageHeader title={`${c.claimNumber} · ${principalName}`}
-        description={[c.officeName, t(labelKey(CHANNEL_LABEL, c.channel)), t(labelKey(MODALITY_LABEL, c.modality))].join(' · ')} />
+        description={[c.officeName, t(labelKey(CHANNEL_LABEL, c.channel)), t(labelKey(MODALITY_LABEL, c.modality))].join(' · ')}
+        actions={<Button component={Link} to={`/claims/${c.id}/appointments`} variant="light">{t('scheduling.claimPage.link')}</Button>} />
       <Group gap="sm" mb="md">
         <ClaimStatusBadge status={c.status} />
         <RiskBadge band={c.riskBand} />

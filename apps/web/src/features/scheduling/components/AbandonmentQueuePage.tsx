@@ -29,7 +29,7 @@ export function AbandonmentQueuePage() {
       <PageHeader title={t('scheduling.abandonment.title')} description={t('scheduling.abandonment.description')} />
       <Group gap="sm">
         <Text>{t('scheduling.abandonment.threshold', { threshold: q.threshold })}</Text>
-        {!q.thresholdVerified && <Badge color="yellow" variant="light">{t('scheduling.signatures.unverified')}</Badge>}
+        {!q.thresholdVerified && <Badge color="dark" variant="outline">{t('scheduling.signatures.unverified')}</Badge>}
       </Group>
       {!q.thresholdVerified && <Text size="xs" c="dimmed">{t('scheduling.signatures.unverifiedHint')}</Text>}
       {q.items.length === 0 ? <Card withBorder><Text c="dimmed">{t('scheduling.abandonment.empty')}</Text></Card> : (
@@ -55,7 +55,7 @@ export function AbandonmentQueuePage() {
                   <Table.Td>{i.lastSignedOn ? formatDate(i.lastSignedOn, language) : t('scheduling.abandonment.never')}</Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      <Button size="xs" color="red" variant="light" onClick={() => setDeciding({ item: i, decision: 'confirm' })}>{t('scheduling.abandonment.confirm')}</Button>
+                      <Button size="xs" color="red" onClick={() => setDeciding({ item: i, decision: 'confirm' })}>{t('scheduling.abandonment.confirm')}</Button>
                       <Button size="xs" variant="light" onClick={() => setDeciding({ item: i, decision: 'dismiss' })}>{t('scheduling.abandonment.dismiss')}</Button>
                     </Group>
                   </Table.Td>

@@ -13,7 +13,7 @@ import { postponeAppointment, recordNoShow, SCHEDULING_KEY } from '../api/schedu
 import { formatLocal, languageName } from './labels.ts';
 
 const STATUS_COLOR: Record<TAppointment['status'], string> = {
-  scheduled: 'blue', held: 'green', no_show: 'red', cancelled: 'gray', rescheduled: 'gray', postponed: 'orange',
+  scheduled: 'blue', held: 'green', no_show: 'red', cancelled: 'gray', rescheduled: 'gray', postponed: 'gray',
 };
 
 /** A claim's appointments, newest first: the notice and the .ics to download, and what can be done with each. */
@@ -61,7 +61,7 @@ export function AppointmentsList({ appointments, mayUpdate, onReschedule }: {
                 ))}
                 {a.statusReason && <Text size="xs">{t('scheduling.appointments.reason', { reason: a.statusReason })}</Text>}
                 {a.postponedFor && <Text size="xs">{t(GUARANTEE_LABEL_KEYS[a.postponedFor as keyof typeof GUARANTEE_LABEL_KEYS] ?? GUARANTEE_LABEL_KEYS.other)}</Text>}
-                {a.clockPaused && <Text size="xs" c="orange">{t('scheduling.appointments.clockPaused', { basis: a.clockLegalBasis ?? '' })}</Text>}
+                {a.clockPaused && <Text size="xs" fw={600}>{t('scheduling.appointments.clockPaused', { basis: a.clockLegalBasis ?? '' })}</Text>}
               </Stack>
               <Badge color={STATUS_COLOR[a.status]} variant="light">{t(APPOINTMENT_STATUS_LABEL_KEYS[a.status])}</Badge>
             </Group>
@@ -69,10 +69,10 @@ export function AppointmentsList({ appointments, mayUpdate, onReschedule }: {
               <Anchor href={`/api/appointments/${a.id}/notice`} download>{t('scheduling.appointments.notice')}</Anchor>
               <Anchor href={`/api/appointments/${a.id}/calendar`} download>{t('scheduling.appointments.calendar')}</Anchor>
               {mayUpdate && a.status === 'scheduled' && started && (
-                <Button size="xs" variant="light" color="red" loading={noShow.isPending} onClick={() => noShow.mutate(a)}>{t('scheduling.appointments.noShow')}</Button>
+                <Button size="xs" variant="default" loading={noShow.isPending} onClick={() => noShow.mutate(a)}>{t('scheduling.appointments.noShow')}</Button>
               )}
               {mayUpdate && a.status === 'scheduled' && (
-                <Button size="xs" variant="light" color="orange" onClick={() => setPostponing(a)}>{t('scheduling.appointments.postpone')}</Button>
+                <Button size="xs" variant="default" onClick={() => setPostponing(a)}>{t('scheduling.appointments.postpone')}</Button>
               )}
               {mayUpdate && canMove && <Button size="xs" variant="light" onClick={() => onReschedule(a)}>{t('scheduling.appointments.reschedule')}</Button>}
             </Group>

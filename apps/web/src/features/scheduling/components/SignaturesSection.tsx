@@ -40,7 +40,7 @@ export function SignaturesSection({ claimId, mayUpdate }: { claimId: string; may
         <Stack>
           <Group gap="sm">
             <Text>{t('scheduling.signatures.missed', { count: s.missedWeeks, threshold: s.threshold })}</Text>
-            {!s.thresholdVerified && <Badge color="yellow" variant="light">{t('scheduling.signatures.unverified')}</Badge>}
+            {!s.thresholdVerified && <Badge color="dark" variant="outline">{t('scheduling.signatures.unverified')}</Badge>}
           </Group>
           {!s.thresholdVerified && <Text size="xs" c="dimmed">{t('scheduling.signatures.unverifiedHint')}</Text>}
           {mayUpdate && (

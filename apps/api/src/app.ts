@@ -32,6 +32,7 @@ import { trainingCurriculumRoutes } from './features/training-curriculum/routes.
 import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 import { procedureRoutes } from './features/procedure/routes.ts';
 import { screeningRoutes } from './features/screening/routes.ts';
+import { schedulingRoutes } from './features/scheduling/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -96,6 +97,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingNeedsRoutes);
   await app.register(procedureRoutes);
   await app.register(screeningRoutes);
+  await app.register(schedulingRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

@@ -15,3 +15,4 @@ export * from './screening/index.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 export * from './training/index.ts';
+export * from './scheduling/index.ts';

@@ -46,6 +46,12 @@ const OverridesPage = lazy(() => import('../features/competencies/index.ts').the
 const ScreeningPage = lazy(() => import('../features/screening/index.ts').then((m) => ({ default: m.ScreeningPage })));
 const GuaranteeCatalogPage = lazy(() => import('../features/screening/index.ts').then((m) => ({ default: m.GuaranteeCatalogPage })));
 const ProcedureStepsPage = lazy(() => import('../features/procedure/index.ts').then((m) => ({ default: m.ProcedureStepsPage })));
+// Interpreters, interview appointments, agendas and the weekly signature.
+const InterpretersPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.InterpretersPage })));
+const ClaimAppointmentsPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.ClaimAppointmentsPage })));
+const AgendaPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AgendaPage })));
+const MyBookingsPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.MyBookingsPage })));
+const AbandonmentQueuePage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AbandonmentQueuePage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -93,6 +99,11 @@ export function AppRoutes() {
         <Route path="claims/:id/screening" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ScreeningPage /></RequirePermission>} />
         <Route path="procedure/guarantees" element={<RequirePermission allowed={(me) => can(me, 'read:procedure:all')}><GuaranteeCatalogPage /></RequirePermission>} />
         <Route path="procedure" element={<RequirePermission allowed={(me) => can(me, 'read:procedure:all')}><ProcedureStepsPage /></RequirePermission>} />
+        <Route path="claims/:id/appointments" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimAppointmentsPage /></RequirePermission>} />
+        <Route path="scheduling/interpreters" element={<RequirePermission allowed={(me) => can(me, 'read:interpreter:office')}><InterpretersPage /></RequirePermission>} />
+        <Route path="scheduling/agenda" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><AgendaPage /></RequirePermission>} />
+        <Route path="scheduling/my-bookings" element={<RequirePermission allowed={(me) => can(me, 'read:interview:own')}><MyBookingsPage /></RequirePermission>} />
+        <Route path="scheduling/abandonment" element={<RequirePermission allowed={(me) => can(me, 'decide:abandonment:office')}><AbandonmentQueuePage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

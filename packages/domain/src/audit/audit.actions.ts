@@ -118,6 +118,23 @@ export const AUDIT_ACTIONS = [
   'guarantee_rule.updated', // activated or deactivated; details: before, after
   'guarantee_type.updated', // source or whether it governs the interview; details: code, before, after
   'procedure.safeguard_switched', // an authority switched a safeguard off or back on; details: safeguard, institutionId, enabled, before, reason
+  // Interpreters and scheduling (ADR 027). Every read of a person's appointments is an event too.
+  'interpreter.created', // a roster entry; details: kind, languages, offices, userId
+  'interpreter.updated', // details.changes: the fields changed with before/after
+  'appointment.booked', // entity is the appointment; details: claimId, officerId, interpreterId, room, startsAt, endsAt, requests, stepTaken, overridden
+  'appointment.rescheduled', // entity is the new appointment; details: claimId, fromAppointmentId, reason, clockResumed
+  'appointment.no_show_recorded', // details: claimId, reason
+  'appointment.postponed', // for a guarantee; details: claimId, guarantee, reason, clockPaused, legalBasis
+  'appointment.viewed', // a claim's appointments read (list or one); details: claimId, count
+  'appointment.agenda_viewed', // an officer's agenda read; details: officerId, from, to, count (claims named by id)
+  'appointment.bookings_viewed', // an interpreter read their own bookings; details: count
+  'appointment.notice_printed', // the applicant's notice rendered; details: claimId, language, fallback
+  'appointment.calendar_exported', // the .ics for staff calendars; details: claimId
+  'signature.recorded', // a weekly signature (Reglamento art. 24); entity is the record; details: claimId, signedOn, officeId
+  'signature.viewed', // a claim's signatures and missed weeks read; details: claimId
+  'abandonment.queue_viewed', // the supervisor's queue of proposed abandonments; details: count (claim ids)
+  'abandonment.dismissed', // a proposed abandonment turned down; entity is the claim; details: missedWeeks, streakFrom, reason
+  'scheduling.settings_updated', // an authority's threshold or postponement rule; details.changes
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

@@ -68,6 +68,10 @@ import frProcedure from './fr/procedure.json' with { type: 'json' };
 import esScreening from './es-MX/screening.json' with { type: 'json' };
 import enScreening from './en/screening.json' with { type: 'json' };
 import frScreening from './fr/screening.json' with { type: 'json' };
+// Interpreters, interview appointments and the weekly signature.
+import esScheduling from './es-MX/scheduling.json' with { type: 'json' };
+import enScheduling from './en/scheduling.json' with { type: 'json' };
+import frScheduling from './fr/scheduling.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -92,6 +96,7 @@ export const uiCatalogs = {
     trainingNeeds: esTrainingNeeds,
     procedure: esProcedure,
     screening: esScreening,
+    scheduling: esScheduling,
   },
   en: {
     common: enCommon,
@@ -115,6 +120,7 @@ export const uiCatalogs = {
     trainingNeeds: enTrainingNeeds,
     procedure: enProcedure,
     screening: enScreening,
+    scheduling: enScheduling,
   },
   fr: {
     common: frCommon,
@@ -138,5 +144,6 @@ export const uiCatalogs = {
     trainingNeeds: frTrainingNeeds,
     procedure: frProcedure,
     screening: frScreening,
+    scheduling: frScheduling,
   },
 };

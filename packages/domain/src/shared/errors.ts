@@ -42,6 +42,11 @@ export const ERROR_STATUS = {
   PREREQUISITES_MISSING: 409,
   /** The needs-assessment campaign is not taking answers (a draft, closed, or outside its dates). */
   CAMPAIGN_NOT_OPEN: 409,
+  /**
+   * An officer, an interpreter or a room is already booked at that time (ADR 027); `conflicts`
+   * names each with the times of the booking it collides with.
+   */
+  SCHEDULE_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The same Idempotency-Key was reused with a different request. */

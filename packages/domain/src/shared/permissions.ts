@@ -66,6 +66,9 @@ export const PERMISSIONS = [
   'manage:interpreter:office',
   'read:interview:own',
   'manage:template:institution',
+  // Scheduling (ADR 027): confirming or dismissing the abandonment that missed weekly signatures
+  // propose (Reglamento art. 24), a supervisor's decision, never automatic.
+  'decide:abandonment:office',
   // The procedure's steps and safeguards (ADR 019): reading the catalogue; switching a safeguard per authority.
   'read:procedure:all',
   'manage:procedure:all',
@@ -140,7 +143,8 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
       'read:sensitive:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
-      'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution'],
+      'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
+      'decide:abandonment:office'],
   },
   registration_clerk: {
     requiresTotp: false,

@@ -1,9 +1,9 @@
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
-import { useMe } from '../../features/auth/index.ts';
+import { can, canAny, useMe } from '../../features/auth/index.ts';
 // Not via the roles index: that would pull the lazily loaded roles page into the first bundle.
 import { roleLabel } from '../../lib/role-label.ts';
 import { NAV_ITEMS } from '../shell/nav-items.ts';
@@ -18,6 +18,8 @@ export function HomePage() {
   const me = useMe();
   if (!me.data) return <LoadingState />;
   const user = me.data;
+  // An interpreter reaches their bookings and nothing else of the claims: that list is their start page (ADR 024).
+  if (can(user, 'read:interview:own') && !canAny(user, 'read', 'claim')) return <Navigate to="/scheduling/my-bookings" replace />;
   const cards = [...NAV_ITEMS.filter((item) => item.allowed(user)), ...ACCOUNT_CARDS];
 
   return (

@@ -19,6 +19,23 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/referrals', labelKey: 'intake.nav.referrals', descriptionKey: 'intake.nav.referralsDescription',
     allowed: (me) => canAny(me, 'read', 'referral'),
   },
+  // Interpreters and scheduling (ADR 027).
+  {
+    to: '/scheduling/my-bookings', labelKey: 'scheduling.nav.mine', descriptionKey: 'scheduling.nav.mineDescription',
+    allowed: (me) => can(me, 'read:interview:own'),
+  },
+  {
+    to: '/scheduling/agenda', labelKey: 'scheduling.nav.agenda', descriptionKey: 'scheduling.nav.agendaDescription',
+    allowed: (me) => canAny(me, 'read', 'claim'),
+  },
+  {
+    to: '/scheduling/interpreters', labelKey: 'scheduling.nav.interpreters', descriptionKey: 'scheduling.nav.interpretersDescription',
+    allowed: (me) => can(me, 'read:interpreter:office'),
+  },
+  {
+    to: '/scheduling/abandonment', labelKey: 'scheduling.nav.abandonment', descriptionKey: 'scheduling.nav.abandonmentDescription',
+    allowed: (me) => can(me, 'decide:abandonment:office'),
+  },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

@@ -5,7 +5,7 @@ export {
   type EffectDefinition, type InputCheckDefinition, type SafeguardDefinition, type SafeguardVerdict, type StepClaim,
   type StepInput, type StepRun,
 } from './registry.ts';
-export { performStep, runRegistrationEffects, STEP_AUDIT, type PerformStepOptions } from './perform-step.ts';
+export { enforceStepSafeguards, performStep, runRegistrationEffects, STEP_AUDIT, type PerformStepOptions } from './perform-step.ts';
 export { listNextSteps } from './list-next-steps.ts';
 export { listProcedureSteps } from './list-steps.ts';
 export { setSafeguardSetting, type SafeguardSetting } from './set-safeguard-setting.ts';

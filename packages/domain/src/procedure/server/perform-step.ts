@@ -91,6 +91,22 @@ export async function performStep(
 }
 
 /**
+ * Weighs a step's input checks and safeguards, refusing as the step would, for an act the step
+ * governs once the status has moved on (ADR 027: every appointment of a claim, not only the
+ * first one that takes `schedule_interview`, needs an interviewer the competency gate accepts).
+ * Writes nothing; overrides are honoured as for the step.
+ */
+export async function enforceStepSafeguards(tx: Queryable, ctx: RequestContext, claimId: string, step: StepCode, input: StepInput): Promise<StepRun> {
+  const actor = actorOf(ctx);
+  const declaration = STEPS[step];
+  const claim = await loadClaimFor(tx, actor, claimId, declaration.permission === 'register' ? 'update' : declaration.permission, true) as StepClaim;
+  const run = newRun(tx, ctx, step, claim, input);
+  for (const check of inputChecksOf(step)) await check.check(run);
+  await enforceSafeguards(run);
+  return run;
+}
+
+/**
  * Runs the effects of registration for a claim the intake feature has just inserted (its
  * clocks). Registration has no source status; its audit event is intake's own.
  */

@@ -42,7 +42,12 @@ export function ClaimPage() {
     <>
       <PageHeader title={`${c.claimNumber} · ${principalName}`}
         description={[c.officeName, t(labelKey(CHANNEL_LABEL, c.channel)), t(labelKey(MODALITY_LABEL, c.modality))].join(' · ')}
-        actions={<Button component={Link} to={`/claims/${c.id}/screening`} variant="default">{t('screening.open')}</Button>} />
+        actions={(
+          <Group gap="xs">
+            <Button component={Link} to={`/claims/${c.id}/screening`} variant="default">{t('screening.open')}</Button>
+            <Button component={Link} to={`/claims/${c.id}/appointments`} variant="default">{t('scheduling.claimPage.link')}</Button>
+          </Group>
+        )} />
       <Group gap="sm" mb="md">
         <ClaimStatusBadge status={c.status} />
         <RiskBadge band={c.riskBand} />

@@ -20,7 +20,9 @@ export const OVERRIDE_REASON_MIN = 10;
  */
 export function registerCompetencyGate(): void {
   registerSafeguard({
-    code: COMPETENCY_GATE, feature: 'training', steps: ['assign'], switchable: true, refusal: 'COMPETENCY_REQUIRED',
+    // The interviewer of an appointment is held to the same gate as the assigned officer (ADR 024,
+    // ADR 027): scheduling passes the appointment's officer as `officerId`.
+    code: COMPETENCY_GATE, feature: 'training', steps: ['assign', 'schedule_interview'], switchable: true, refusal: 'COMPETENCY_REQUIRED',
     override: { permission: 'override:gating:office', reasonMin: OVERRIDE_REASON_MIN },
     source: { kind: 'euaa_guide', citationKey: 'procedure.sources.euaa_training_gating' },
     async check(run) {

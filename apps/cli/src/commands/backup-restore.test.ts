@@ -34,9 +34,7 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
     [JSON.stringify({ nested: { emoji: '🙂', quote: '"', backslash: '\\', newline: '\n', list: [1, 2.5, null, true] } })]);
     await addIntakeContent(db);
     await addTrainingContent(db);
-    await db.query(`INSERT INTO procedure_safeguard_settings (institution_id, safeguard_code, enabled, reason, changed_by)
-      SELECT i.id, 'competency_gate', false, 'Prueba «respaldo»: sin oficiales capacitados', u.id
-        FROM institutions i, users u WHERE i.code = 'INM' AND u.username = 'admin'`);
+    await addCaseWorkContent(db);
   });
 }
 
@@ -87,6 +85,65 @@ async function addIntakeContent(db: Queryable): Promise<void> {
   await db.query(`INSERT INTO claim_clock_moves (change_id, clock_id, claim_id, kind, old_due_on, new_due_on)
     SELECT $1, k.id, k.claim_id, k.kind, DATE '2026-11-19', k.due_on FROM claim_clocks k WHERE k.kind = 'decision' AND k.claim_id = ${claim}`,
   [change.rows[0]?.id]);
+}
+
+/**
+ * One row in every table of the claim's work after registration: the procedure's switches,
+ * screening and guarantees, interpreters, appointments and signatures, questionnaires and the
+ * interview, the assessment with COI, the decision, its notification and the appeal.
+ */
+async function addCaseWorkContent(db: Queryable): Promise<void> {
+  const admin = `(SELECT id FROM users WHERE username = 'admin')`;
+  const officer = `(SELECT id FROM users WHERE username = 'elegibilidad')`;
+  const claim = `(SELECT id FROM claims WHERE claim_number = 'TAP-2026-000001')`;
+  const person = `(SELECT principal_person_id FROM claims WHERE claim_number = 'TAP-2026-000001')`;
+  const office = `(SELECT id FROM offices WHERE code = 'COMAR-TAP')`;
+  const comar = `(SELECT id FROM institutions WHERE code = 'COMAR')`;
+  await db.query(`INSERT INTO procedure_safeguard_settings (institution_id, safeguard_code, enabled, reason, changed_by)
+    SELECT i.id, 'competency_gate', false, 'Prueba «respaldo»: sin oficiales capacitados', ${admin} FROM institutions i WHERE i.code = 'INM'`);
+  const flag = `(SELECT id FROM vulnerability_flags WHERE claim_id = ${claim} LIMIT 1)`;
+  await db.query(`INSERT INTO vulnerability_indicators (claim_id, person_id, flag_id, category, kind, description, sensitive, observed_by,
+      observed_at, observed_place, recorded_by)
+    VALUES (${claim}, ${person}, ${flag}, 'lgbtiq', 'statement', 'Lo dice en la entrevista: «me amenazaron»', true, 'Ana "Ely" Torres',
+      '2026-09-15T10:00:00-06:00', 'Oficina de Tapachula\nventanilla 2', ${admin})`);
+  await db.query(`INSERT INTO specialist_referrals (claim_id, person_id, specialist, sensitive, reason, referred_by, status, outcome)
+    VALUES (${claim}, ${person}, 'psychologist', true, 'Crisis de ansiedad', ${admin}, 'completed', 'Apta para entrevista')`);
+  await db.query(`INSERT INTO best_interests_assessments (claim_id, person_id, assessed_on, assessed_by, summary, recommendations, recorded_by)
+    VALUES (${claim}, ${person}, DATE '2026-09-20', 'DIF Chiapas', 'Resumen', 'Pausas', ${admin})`);
+  await db.query(`INSERT INTO claim_guarantees (claim_id, person_id, guarantee_code, need_codes, sensitive, status, evidence, decided_by)
+    VALUES (${claim}, ${person}, 'confidentiality_reinforced', '{lgbtiq}', true, 'met', 'Sala privada', ${admin})`);
+  await db.query(`INSERT INTO interpreters (institution_id, full_name, kind, sex, languages, modalities, office_ids, availability)
+    VALUES (${comar}, 'Juan Tzul', 'contracted', 'male', '{quc,spa}', '{in_person,video}', ARRAY[${office}],
+            '[{"weekday": 1, "from": "09:00", "to": "14:00"}]')`);
+  const interpreter = `(SELECT id FROM interpreters WHERE full_name = 'Juan Tzul')`;
+  await db.query(`INSERT INTO interview_appointments (claim_id, office_id, officer_id, interpreter_id, language, modality, room, starts_at,
+      ends_at, created_by, person_id, applicant_requests)
+    VALUES (${claim}, ${office}, ${officer}, ${interpreter}, 'quc', 'in_person', 'Sala 3', '2026-10-05T09:00:00-06:00',
+            '2026-10-05T12:00:00-06:00', ${admin}, ${person}, '[{"kind": "interpreter_sex", "sex": "male", "honoured": true}]')`);
+  await db.query(`INSERT INTO scheduling_settings (institution_id, missed_signatures_threshold) VALUES (${comar}, 4)`);
+  await db.query(`INSERT INTO signature_records (claim_id, office_id, signed_on, recorded_by) VALUES (${claim}, ${office}, DATE '2026-09-22', ${admin})`);
+  await db.query(`INSERT INTO abandonment_decisions (claim_id, office_id, decision, streak_from, missed_weeks, reason, decided_by)
+    VALUES (${claim}, ${office}, 'dismissed', DATE '2026-09-22', 3, 'Hospitalizada', ${admin})`);
+  await db.query(`INSERT INTO interview_templates (institution_id, code, version, title, audience, status, content, created_by)
+    VALUES (${comar}, 'BK-ELIG', 1, 'Entrevista «elegibilidad»', 'eligibility', 'published', '{"stages": []}', ${admin})`);
+  await db.query(`INSERT INTO interviews (claim_id, person_id, template_id, officer_id, interpreter_id, language, narrative)
+    SELECT ${claim}, ${person}, id, ${officer}, ${interpreter}, 'quc', 'Relato con «comillas»\ny saltos' FROM interview_templates WHERE code = 'BK-ELIG'`);
+  await db.query(`INSERT INTO coi_sources (title, publisher, published_on, accessed_on, language, countries, topics, excerpt, content, sha256)
+    VALUES ('Honduras: maras', 'ACNUR', DATE '2025-01-10', DATE '2026-09-01', 'es', '{HND}', '{gangs}', 'Resumen', '\x255044462d'::bytea, 'abc')`);
+  await db.query(`INSERT INTO claim_assessments (claim_id, convention_grounds, cartagena_circumstances, created_by)
+    VALUES (${claim}, '{political_opinion}', '{generalized_violence}', ${officer})`);
+  await db.query(`INSERT INTO material_facts (assessment_id, position, kind, statement, conclusion, reasons, created_by)
+    SELECT id, 1, 'past_event', 'Amenazas de la mara', 'accepted', 'Detallado y coherente', ${officer} FROM claim_assessments`);
+  await db.query(`INSERT INTO fact_evidence (fact_id, kind, description, coi_source_id, coi_passage, created_by)
+    SELECT f.id, 'coi', 'Informe', s.id, 'párrafo 12', ${officer} FROM material_facts f, coi_sources s`);
+  await db.query(`INSERT INTO decisions (claim_id, outcome, status, introduction, drafted_by, verification_code, pdf, pdf_sha256)
+    VALUES (${claim}, 'refugee_cartagena', 'signed', 'Introducción', ${officer}, 'BK-DEC-0001', '\x255044462d'::bytea, 'def')`);
+  const decision = `(SELECT id FROM decisions WHERE verification_code = 'BK-DEC-0001')`;
+  await db.query(`INSERT INTO decision_person_outcomes (decision_id, person_id, outcome) VALUES (${decision}, ${person}, 'refugee_cartagena')`);
+  await db.query(`INSERT INTO decision_review_comments (decision_id, section, comment, author_id) VALUES (${decision}, 'legal_analysis', 'Citar el art. 13-II', ${admin})`);
+  await db.query(`INSERT INTO decision_notifications (decision_id, claim_id, notified_at, place, method, language, interpreter_id, acknowledged, recorded_by)
+    VALUES (${decision}, ${claim}, '2026-11-02T10:00:00-06:00', 'Tapachula', 'in_person', 'quc', ${interpreter}, true, ${admin})`);
+  await db.query(`INSERT INTO appeals (claim_id, decision_id, lodged_on, grounds, recorded_by) VALUES (${claim}, ${decision}, DATE '2026-11-10', 'Agravios', ${admin})`);
 }
 
 /** One row in every training table (competencies and gating rules come from the migrations). */

@@ -7,12 +7,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '@refugio/domain';
+import { AppError, languageFromHeader } from '@refugio/domain';
 import type { Database } from '@refugio/db';
 import type { AppConfig } from './config.ts';
 import { registerAccessControl } from './plugins/access.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { problemBody, registerProblemHandlers } from './plugins/problems.ts';
+import { problemBody, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerTextHygiene } from './plugins/text-hygiene.ts';
 import type { App } from './types.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -45,6 +46,14 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
     genReqId: () => randomUUID(),
     // Unknown body fields are rejected by strict schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // A path that is not valid percent-encoded UTF-8 (`%ED%A0%80`, a lone surrogate) fails in the
+    // router, before any hook: it still gets a problem+json answer.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ err: error }, 'request refused by the router');
+      // No hook has run yet: the language comes from the header alone.
+      request.language = languageFromHeader(request.headers['accept-language']);
+      void sendProblem(request, reply, new AppError('MALFORMED_REQUEST'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -74,6 +83,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   registerAccessControl(app);
+  registerTextHygiene(app);
   await registerOpenApi(app);
 
   await app.register(healthRoutes);

@@ -1,6 +1,7 @@
 // Client-safe exports: schemas, codes, catalogs. Server-only code is in ./server.ts.
 export * from './shared/errors.ts';
 export * from './shared/limits.ts';
+export * from './shared/text-hygiene.ts';
 export * from './auth/permissions.ts';
 export * from './auth/auth.schemas.ts';
 export * from './audit/audit.actions.ts';

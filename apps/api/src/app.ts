@@ -4,13 +4,13 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, languageFromHeader } from '@refugio/domain';
 import type { Database } from '@refugio/db';
 import type { AppConfig } from './config.ts';
 import { registerAccessControl } from './plugins/access.ts';
+import { registerAddressLimits } from './plugins/address-limit.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { problemBody, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
 import { registerTextHygiene } from './plugins/text-hygiene.ts';
@@ -78,11 +78,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
       },
     },
   });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-  });
   registerAccessControl(app);
+  registerAddressLimits(app);
   registerTextHygiene(app);
   await registerOpenApi(app);
 

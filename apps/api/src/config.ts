@@ -13,9 +13,10 @@ export interface AppConfig {
   /** Mark cookies Secure; also implied per request when it arrived over HTTPS via a proxy. */
   secureCookies: boolean;
   trustProxy: boolean;
-  loginRateLimitPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Minutes between signed audit checkpoints (and throttling clean-up); REFUGIO_AUDIT_CHECKPOINT_MINUTES. */
+  auditCheckpointMinutes: number;
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -30,9 +31,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.REFUGIO_DEMO_PASSWORD || undefined,
     secureCookies: env.REFUGIO_SECURE_COOKIES === '1',
     trustProxy: env.REFUGIO_TRUST_PROXY === '1',
-    loginRateLimitPerMinute: Number(env.REFUGIO_LOGIN_RATE_LIMIT) || 30,
     bodyLimitBytes: Number(env.REFUGIO_BODY_LIMIT_BYTES) || 1_048_576,
     logLevel: env.LOG_LEVEL || 'info',
+    auditCheckpointMinutes: Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) : 60,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

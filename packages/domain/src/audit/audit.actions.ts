@@ -3,8 +3,12 @@ import { z } from 'zod';
 /** Every kind of audit event. Closed: a new kind is added here first. */
 export const AUDIT_ACTIONS = [
   'auth.login', // password (and second factor) accepted, session opened
-  'auth.login_failed', // wrong username, password or code; details.reason says which check failed
-  'auth.locked', // too many failures: account locked until details.until
+  'auth.login_failed', // every refused sign-in; details.reason: unknown_user, wrong_password, inactive, held, rate_limited, address_locked, wrong_code, replayed_code, wrong_recovery_code, locked; details.address
+  'auth.locked', // too many failures: details.address held off this username for details.minutes (or, with details.secondFactor, the account's second step locked)
+  'auth.address_locked', // too many failures from one address, any usernames: the address is refused for details.minutes (ADR 021)
+  'auth.spray_detected', // administrator alert: details.accounts usernames failed from details.address within details.minutes (password spraying)
+  'auth.recovery_code_used', // a recovery code replaced the authenticator's code at sign-in; details.left
+  'auth.recovery_codes_replaced', // the user asked for new recovery codes (the old ones no longer work)
   'auth.logout', // session closed by the user
   'auth.password_changed', // by the user themself
   'auth.totp_enrolled',

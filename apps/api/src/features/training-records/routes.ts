@@ -94,7 +94,7 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   // Public on purpose: whoever holds the paper checks it. Rate-limited per address; an unknown or
   // forged code is a plain 404 (ADR 016).
   app.get('/api/public/certificates/:code', {
-    config: { permission: null, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { permission: null, addressLimit: { bucket: 'certificate_check', max: 30, windowSeconds: 60 } },
     schema: {
       tags, summary: 'Public verification of a certificate: name, module, completion date, validity and status only',
       params: z.strictObject({ code: z.string().max(64) }), response: { 200: ZPublicCertificate },

@@ -32,6 +32,13 @@ import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
 import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 
+/** Every feature the browser could grant, refused: Refugio uses none (the QR code is shown, not scanned). */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()', 'autoplay=()', 'camera=()', 'display-capture=()', 'encrypted-media=()', 'fullscreen=(self)',
+  'geolocation=()', 'gyroscope=()', 'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'picture-in-picture=()',
+  'publickey-credentials-get=()', 'screen-wake-lock=()', 'usb=()', 'xr-spatial-tracking=()',
+].join(', ');
+
 export interface BuildAppOptions {
   db: Database;
   config: AppConfig;
@@ -62,6 +69,11 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   app.decorate('config', config);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Powerful browser features the app never uses are off for it and anything it embeds
+    // (OWASP ASVS 4.0.3 V14.4; W3C Permissions Policy).
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // API answers carry personal data: never kept by the browser or a shared cache (ASVS V8.2.1).
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   registerProblemHandlers(app);
@@ -102,7 +114,16 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: false, cacheControl: false,
+      // Vite names each built asset after its content hash: a changed file is a new URL, so the
+      // old one can be kept for a year. Anything else (index.html above all, which names the
+      // current assets) is revalidated on every load, so a release reaches everyone at once.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(path.join(webDist, 'assets') + path.sep);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app all load the same page.

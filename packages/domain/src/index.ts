@@ -27,6 +27,7 @@ export * from './training/reports/reports.schemas.ts';
 export * from './training/competencies/competencies.schemas.ts';
 export * from './training/records/records.rules.ts';
 export * from './training/records/records.schemas.ts';
+export { decodeImportFile } from './training/records/decode-import-file.ts';
 export * from './training/certificates/certificates.rules.ts';
 export * from './training/certificates/certificates.schemas.ts';
 export * from './training/needs/needs.rules.ts';

@@ -64,8 +64,9 @@ export const AUDIT_ACTIONS = [
   'synthetic.loaded', // `refugio synthetic load`: one event per batch of fake claims with its counts (not one per claim)
   // Training records and certificates (issue 4, C2; ADR 016).
   'training.record_updated', // an online completion, attendance day or assessment set or cleared by hand; entity is the enrolment; details: sessionId, part, before, after
-  'training.import_accepted', // a CSV file applied whole; entity is the session; details: kind, fileName, sha256, records
+  'training.import_accepted', // a CSV file applied whole; entity is the session; details: kind, fileName, sha256, records, and after a review matched and ignored (counts)
   'training.import_rejected', // a CSV file refused whole (nothing applied); entity is the session; details: kind, fileName, sha256, errors (count)
+  'training.import_held', // a file whose only problem is rows matching nobody enrolled, held for the coordinator to match or ignore them (ADR 023); details: kind, fileName, sha256, unmatched (count)
   'training.competencies_granted', // an enrolment completed its module; details: userId, competencies, grantedOn, expiresOn
   'training.competencies_revoked', // a corrected record made the enrolment incomplete or changed its date; details: competencies, reason
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds

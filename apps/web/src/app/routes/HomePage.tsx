@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
-import { useMe } from '../../features/auth/index.ts';
+// Not via the audit index either: the audit page loads lazily, the alert with the home page.
+import { SecurityAlerts } from '../../features/audit/components/SecurityAlerts.tsx';
+import { can, useMe } from '../../features/auth/index.ts';
 // Not via the roles index: that would pull the lazily loaded roles page into the first bundle.
 import { roleLabel } from '../../features/roles/role-label.ts';
 import { NAV_ITEMS } from '../shell/nav-items.ts';
@@ -23,6 +25,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.greeting', { name: user.fullName })} description={t('home.intro')} />
+      {can(user, 'read:audit:all') && <SecurityAlerts />}
       <Card withBorder mb="xl" component="section" aria-labelledby="profile-heading">
         <Title order={2} size="h4" id="profile-heading" mb="sm">{t('home.profile')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -170,6 +170,14 @@ describe('query strings and path parameters', () => {
     }
   });
 
+  it('a parameter sent twice (HTTP parameter pollution) → 400 naming it, never the first or last one silently', async () => {
+    for (const url of ['/api/users?limit=5&limit=500', '/api/audit-events?action=auth.login&action=auth.logout']) {
+      const res = await call(t.app, 'GET', url, { session: admin });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(fieldErrors(res).map((e) => e.field), url).toContain(`querystring:${url.includes('limit') ? 'limit' : 'action'}`);
+    }
+  });
+
   it('an unknown /api path → 404 problem+json', async () => {
     const body: ProblemBody = expectProblem(await call(t.app, 'GET', '/api/no-such-thing', { session: admin }), 404, 'NOT_FOUND');
     expect(body.instance).toBe('/api/no-such-thing');

@@ -130,8 +130,9 @@ async function addTrainingContent(db: Queryable): Promise<void> {
   await db.query(`INSERT INTO training_session_guides (session_id, guide_code) VALUES (${session}, 'GUIA-NNA')`);
   await db.query(`INSERT INTO training_enrolments (session_id, user_id, status, requested_by) VALUES (${session}, ${officer}, 'enrolled', ${admin})`);
   await db.query(`INSERT INTO training_guide_acknowledgements (enrolment_id, guide_id) SELECT ${enrolment}, id FROM training_guides`);
-  await db.query(`INSERT INTO training_imports (session_id, kind, file_name, sha256, row_count, accepted, errors, imported_by)
-    VALUES (${session}, 'videoconference_attendance', 'participantes.csv', 'def', 2, false, '[{"line": 2, "reason": "hora inválida"}]', ${admin})`);
+  await db.query(`INSERT INTO training_imports (session_id, kind, file_name, sha256, row_count, accepted, status, errors, unmatched, resolutions, imported_by)
+    VALUES (${session}, 'videoconference_attendance', 'participantes.csv', 'def', 2, false, 'needs_review', '[]',
+            '[{"key": "name:invitada", "name": "Invitada «ACNUR»", "lines": [3]}]', '[{"key": "name:x", "enrolmentId": null}]', ${admin})`);
   await db.query(`INSERT INTO training_online_completions (enrolment_id, completed_on, score, source, recorded_by)
     VALUES (${enrolment}, DATE '2026-03-20', 88.5, 'manual', ${admin})`);
   await db.query(`INSERT INTO training_attendance (enrolment_id, session_day_id, minutes_attended, source, recorded_by)

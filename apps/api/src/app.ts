@@ -4,15 +4,16 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '@refugio/domain';
+import { AppError, languageFromHeader } from '@refugio/domain';
 import type { Database } from '@refugio/db';
 import type { AppConfig } from './config.ts';
 import { registerAccessControl } from './plugins/access.ts';
+import { registerAddressLimits } from './plugins/address-limit.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { problemBody, registerProblemHandlers } from './plugins/problems.ts';
+import { problemBody, registerProblemHandlers, sendProblem } from './plugins/problems.ts';
+import { registerTextHygiene } from './plugins/text-hygiene.ts';
 import type { App } from './types.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -34,6 +35,13 @@ import { procedureRoutes } from './features/procedure/routes.ts';
 import { screeningRoutes } from './features/screening/routes.ts';
 import { schedulingRoutes } from './features/scheduling/routes.ts';
 
+/** Every feature the browser could grant, refused: Refugio uses none (the QR code is shown, not scanned). */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()', 'autoplay=()', 'camera=()', 'display-capture=()', 'encrypted-media=()', 'fullscreen=(self)',
+  'geolocation=()', 'gyroscope=()', 'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'picture-in-picture=()',
+  'publickey-credentials-get=()', 'screen-wake-lock=()', 'usb=()', 'xr-spatial-tracking=()',
+].join(', ');
+
 export interface BuildAppOptions {
   db: Database;
   config: AppConfig;
@@ -48,6 +56,14 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
     genReqId: () => randomUUID(),
     // Unknown body fields are rejected by strict schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // A path that is not valid percent-encoded UTF-8 (`%ED%A0%80`, a lone surrogate) fails in the
+    // router, before any hook: it still gets a problem+json answer.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ err: error }, 'request refused by the router');
+      // No hook has run yet: the language comes from the header alone.
+      request.language = languageFromHeader(request.headers['accept-language']);
+      void sendProblem(request, reply, new AppError('MALFORMED_REQUEST'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -56,6 +72,11 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   app.decorate('config', config);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Powerful browser features the app never uses are off for it and anything it embeds
+    // (OWASP ASVS 4.0.3 V14.4; W3C Permissions Policy).
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // API answers carry personal data: never kept by the browser or a shared cache (ASVS V8.2.1).
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   registerProblemHandlers(app);
@@ -72,11 +93,9 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
       },
     },
   });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-  });
   registerAccessControl(app);
+  registerAddressLimits(app);
+  registerTextHygiene(app);
   await registerOpenApi(app);
 
   await app.register(healthRoutes);
@@ -101,7 +120,16 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: false, cacheControl: false,
+      // Vite names each built asset after its content hash: a changed file is a new URL, so the
+      // old one can be kept for a year. Anything else (index.html above all, which names the
+      // current assets) is revalidated on every load, so a release reaches everyone at once.
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.startsWith(path.join(webDist, 'assets') + path.sep);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app all load the same page.

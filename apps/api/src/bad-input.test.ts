@@ -4,7 +4,7 @@
  * Operations are read from the OpenAPI document, so a new route is covered without edits here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, type ProblemBody } from '@refugio/domain';
+import { translate, UNSTORABLE_TEXT_CODE, type ProblemBody } from '@refugio/domain';
 import { call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from './testing/test-app.ts';
 import { concretePath, listOperations, wrongTypeFor, type Operation } from './testing/openapi.ts';
 
@@ -170,8 +170,80 @@ describe('query strings and path parameters', () => {
     }
   });
 
+  it('a parameter sent twice (HTTP parameter pollution) → 400 naming it, never the first or last one silently', async () => {
+    for (const url of ['/api/users?limit=5&limit=500', '/api/audit-events?action=auth.login&action=auth.logout']) {
+      const res = await call(t.app, 'GET', url, { session: admin });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(fieldErrors(res).map((e) => e.field), url).toContain(`querystring:${url.includes('limit') ? 'limit' : 'action'}`);
+    }
+  });
+
   it('an unknown /api path → 404 problem+json', async () => {
     const body: ProblemBody = expectProblem(await call(t.app, 'GET', '/api/no-such-thing', { session: admin }), 404, 'NOT_FOUND');
     expect(body.instance).toBe('/api/no-such-thing');
+  });
+});
+
+/**
+ * Text PostgreSQL refuses (NUL) or cannot encode (a lone surrogate) is a 400 naming the field on
+ * every operation, whether it comes in the body, the query, the path or a header (ADR 021).
+ */
+function expectNamed(res: Awaited<ReturnType<typeof call>>, label: string, fields: string[]) {
+  expectProblem(res, 400, 'VALIDATION_FAILED');
+  const named = fieldErrors(res).filter((e) => e.code === UNSTORABLE_TEXT_CODE).map((e) => e.field);
+  expect(named.toSorted(), label).toEqual(fields.toSorted());
+}
+
+describe('text the database cannot store', () => {
+  const BAD = { NUL: 'x\u0000y', 'lone surrogate': 'x\uD800y' } as const;
+  it.each(Object.entries(BAD))('%s in any body field → 400 naming each field', async (_, text) => {
+    for (const operation of withBody()) {
+      const names = Object.keys(operation.bodySchema!.properties ?? {});
+      const body = { ...Object.fromEntries(names.map((name) => [name, text])), nested: { list: ['fine', text] } };
+      const res = await call(t.app, operation.method, concretePath(operation.path), { session: sessionFor(operation), body });
+      expectNamed(res, operation.label, [...names, 'nested.list.1']);
+    }
+  });
+
+  it.each(Object.entries(BAD))('%s in a header → 400 naming the header, on every operation', async (_, text) => {
+    for (const operation of operations) {
+      const res = await call(t.app, operation.method, concretePath(operation.path), {
+        session: sessionFor(operation), headers: { 'user-agent': text }, ...(operation.bodySchema ? { body: {} } : {}),
+      });
+      expectNamed(res, operation.label, ['headers:user-agent']);
+    }
+  });
+
+  it('NUL in any query or path parameter → 400 naming it, including the anonymous routes', async () => {
+    let checked = 0;
+    for (const operation of operations) {
+      const session = sessionFor(operation);
+      const options = { session, ...(operation.bodySchema ? { body: {} } : {}) };
+      for (const parameter of operation.parameters.filter((p) => p.in === 'query')) {
+        const res = await call(t.app, operation.method, `${concretePath(operation.path)}?${parameter.name}=a%00b`, options);
+        expectNamed(res, `${operation.label}?${parameter.name}`, [`querystring:${parameter.name}`]);
+        checked++;
+      }
+      for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+        const path = concretePath(operation.path.replace(`{${parameter.name}}`, 'a%00b'));
+        expectNamed(await call(t.app, operation.method, path, options), `${operation.label} ${parameter.name}`, [`params:${parameter.name}`]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(40);
+  });
+
+  it('a lone surrogate cannot even be percent-encoded in a path: 400 problem, not the router\'s own answer', async () => {
+    const res = await call(t.app, 'GET', '/api/public/certificates/%ED%A0%80abc');
+    expectProblem(res, 400, 'MALFORMED_REQUEST');
+  });
+
+  it('the anonymous sign-in answers 400 in the caller\'s language and writes nothing', async () => {
+    const before = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events');
+    const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'ad\u0000min', password: 'x' }, headers: { 'accept-language': 'en' } });
+    const body = expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(body.errors).toEqual([{ field: 'username', code: UNSTORABLE_TEXT_CODE, message: translate('en', UNSTORABLE_TEXT_CODE) }]);
+    const after = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events');
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 });

@@ -10,12 +10,14 @@ export interface AppConfig {
   /** Seed demo data into an empty database (REFUGIO_DEMO, default on). */
   demo: boolean;
   demoPassword: string | undefined;
-  /** Mark cookies Secure; also implied per request when it arrived over HTTPS via a proxy. */
+  /** Mark cookies Secure; also implied per request when it arrived over HTTPS via a trusted proxy. */
   secureCookies: boolean;
-  trustProxy: boolean;
-  loginRateLimitPerMinute: number;
+  /** Whose X-Forwarded-For/-Proto to believe: nobody (false), any peer (true), or these addresses and CIDR ranges. */
+  trustProxy: boolean | string[];
   bodyLimitBytes: number;
   logLevel: string;
+  /** Minutes between signed audit checkpoints (and throttling clean-up); REFUGIO_AUDIT_CHECKPOINT_MINUTES. */
+  auditCheckpointMinutes: number;
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -29,10 +31,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: env.REFUGIO_DEMO !== '0',
     demoPassword: env.REFUGIO_DEMO_PASSWORD || undefined,
     secureCookies: env.REFUGIO_SECURE_COOKIES === '1',
-    trustProxy: env.REFUGIO_TRUST_PROXY === '1',
-    loginRateLimitPerMinute: Number(env.REFUGIO_LOGIN_RATE_LIMIT) || 30,
+    trustProxy: trustProxyFromEnv(env.REFUGIO_TRUST_PROXY),
     bodyLimitBytes: Number(env.REFUGIO_BODY_LIMIT_BYTES) || 1_048_576,
     logLevel: env.LOG_LEVEL || 'info',
+    auditCheckpointMinutes: Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) : 60,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
+}
+
+/**
+ * REFUGIO_TRUST_PROXY: `0` (default) believes no forwarding header; `1` believes any peer (only
+ * when nothing but the proxy can reach the port); a comma-separated list of addresses or CIDR
+ * ranges (`10.0.0.5,172.16.0.0/12`) believes those peers only, so a client reaching the port
+ * directly cannot claim another address or HTTPS.
+ */
+export function trustProxyFromEnv(value: string | undefined): boolean | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === '0') return false;
+  if (text === '1') return true;
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
 }

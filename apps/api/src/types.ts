@@ -27,5 +27,7 @@ declare module 'fastify' {
     permission?: Permission | null;
     /** Reachable while a required second factor is not enrolled yet (account set-up routes). */
     allowDuringTotpEnrolment?: boolean;
+    /** Requests per source address in a window, counted in the database (plugins/address-limit.ts). */
+    addressLimit?: { bucket: string; max: number; windowSeconds: number };
   }
 }

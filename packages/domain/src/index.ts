@@ -2,6 +2,7 @@
 // is in ./server.ts.
 export * from './shared/errors.ts';
 export * from './shared/limits.ts';
+export * from './shared/text-hygiene.ts';
 export * from './shared/permissions.ts';
 export { DEFAULT_TIME_ZONE, isTimeZone, localDay, todayIn } from './shared/time.ts';
 export * from './auth/index.ts';

@@ -77,6 +77,8 @@ export function problemBody(
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  // RFC 9110 §10.2.3: a refusal for a while says for how long.
+  if (typeof error.params.retryAfterSeconds === 'number') reply.header('retry-after', String(error.params.retryAfterSeconds));
   return reply.status(error.status).type('application/problem+json').send(
     problemBody(request, error.code, error.status, { fieldErrors: error.fieldErrors, params: error.params, extra: error.extra }),
   );

@@ -24,10 +24,12 @@ export interface TestApp {
 
 /** Defaults from the code (not this process's environment); no web app, quiet logs. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const base = configFromEnv({ LOG_LEVEL: 'silent' });
   return {
-    ...configFromEnv({ LOG_LEVEL: 'silent' }),
-    // Tests log in far more often than a person does; the limiter has its own defaults.
-    loginRateLimitPerMinute: 10_000,
+    ...base,
+    // Tests sign in far more often than people do, all from one address; the per-address
+    // limits are tried with their defaults where they are the subject.
+    auth: { ...base.auth, loginRateLimitPerMinute: 10_000, addressMaxFailedLogins: 10_000, sprayAccounts: 10_000 },
     webDist: undefined,
     ...overrides,
   };
@@ -63,6 +65,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Send the session's CSRF token on mutations (default true). */
   csrf?: boolean;
+  /** The client's address as the server sees it (default 127.0.0.1). */
+  remoteAddress?: string;
 }
 
 /** One request; a session adds its cookie and, unless `csrf: false`, its CSRF header. */
@@ -76,7 +80,10 @@ export function call(app: App, method: HTTPMethods, url: string, options: CallOp
   if (options.rawBody !== undefined) payload = options.rawBody;
   else if (options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
-  return app.inject({ method, url, headers: { ...headers, ...options.headers }, ...(payload !== undefined ? { payload } : {}) });
+  return app.inject({
+    method, url, headers: { ...headers, ...options.headers }, ...(payload !== undefined ? { payload } : {}),
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+  });
 }
 
 export function sessionCookie(res: LightMyRequestResponse) {

@@ -25,3 +25,29 @@ export async function wrongTotpCode(secret: string): Promise<string> {
     if (!valid.has(candidate)) return candidate;
   }
 }
+
+/**
+ * The code of the next time step: the server accepts one step of drift, and a code of a step
+ * already used (by the enrolment's confirmation, say) is refused as a replay (RFC 6238 §5.2).
+ */
+export async function nextTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(now + 30_000);
+    return await currentTotpCode(secret);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** The code of a given RFC 6238 time step (30-second steps from the Unix epoch). */
+export async function totpCodeAtStep(secret: string, step: number): Promise<string> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(step * 30_000 + 1_000);
+    return await currentTotpCode(secret);
+  } finally {
+    vi.useRealTimers();
+  }
+}

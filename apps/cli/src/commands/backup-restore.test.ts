@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import {
   auditActions, backend, emptyTarget, seededTarget, snapshotTables, type CliTarget,
 } from '../testing/cli-harness.ts';
 import type { Queryable } from '@refugio/db';
+import { loadAuditSigningKey, writeAuditCheckpoint } from '@refugio/domain/server';
 
 let files: string;
 beforeAll(async () => {
@@ -35,6 +37,18 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
     await addIntakeContent(db);
     await addTrainingContent(db);
     await addCaseWorkContent(db);
+    // Sign-in throttling, recovery codes and a signed audit checkpoint (ADR 021, ADR 022).
+    await db.query(`INSERT INTO login_throttles (username, address, failures, holds, held_until, last_failed_at)
+      VALUES ('zoe', '203.0.113.7', 2, 1, now() + interval '15 minutes', now())`);
+    await db.query(`INSERT INTO login_addresses (address, failures, spray_alerted_at) VALUES ('203.0.113.7', 12, now())`);
+    await db.query(`INSERT INTO rate_limits (bucket, key, window_started_at, hits) VALUES ('login', '203.0.113.7', now(), 3)`);
+    await db.query(`INSERT INTO totp_recovery_codes (user_id, salt, digest, used_at)
+      SELECT id, 'salt', 'digest', now() FROM users WHERE username = 'admin'`);
+    const key = await loadAuditSigningKey({
+      env: { REFUGIO_AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
+      dataDir: os.tmpdir(), create: false,
+    });
+    expect(await writeAuditCheckpoint(db, key!)).toMatchObject({ status: 'written' });
   });
 }
 
@@ -176,8 +190,9 @@ async function addTrainingContent(db: Queryable): Promise<void> {
   await db.query(`INSERT INTO training_session_guides (session_id, guide_code) VALUES (${session}, 'GUIA-NNA')`);
   await db.query(`INSERT INTO training_enrolments (session_id, user_id, status, requested_by) VALUES (${session}, ${officer}, 'enrolled', ${admin})`);
   await db.query(`INSERT INTO training_guide_acknowledgements (enrolment_id, guide_id) SELECT ${enrolment}, id FROM training_guides`);
-  await db.query(`INSERT INTO training_imports (session_id, kind, file_name, sha256, row_count, accepted, errors, imported_by)
-    VALUES (${session}, 'videoconference_attendance', 'participantes.csv', 'def', 2, false, '[{"line": 2, "reason": "hora inválida"}]', ${admin})`);
+  await db.query(`INSERT INTO training_imports (session_id, kind, file_name, sha256, row_count, accepted, status, errors, unmatched, resolutions, imported_by)
+    VALUES (${session}, 'videoconference_attendance', 'participantes.csv', 'def', 2, false, 'needs_review', '[]',
+            '[{"key": "name:invitada", "name": "Invitada «ACNUR»", "lines": [3]}]', '[{"key": "name:x", "enrolmentId": null}]', ${admin})`);
   await db.query(`INSERT INTO training_online_completions (enrolment_id, completed_on, score, source, recorded_by)
     VALUES (${enrolment}, DATE '2026-03-20', 88.5, 'manual', ${admin})`);
   await db.query(`INSERT INTO training_attendance (enrolment_id, session_day_id, minutes_attended, source, recorded_by)
@@ -277,10 +292,10 @@ describe(`refugio backup and restore (${backend})`, { timeout: 120_000 }, () => 
 
     const verified = await restoredInto.run(['audit', 'verify']);
     expect(verified.code).toBe(0);
-    expect(verified.stdout.trim()).toBe(`audit chain ok: ${events + 1} events`);
+    expect(verified.stdout.trim()).toMatch(new RegExp(`^audit chain ok: ${events + 1} events; no signed checkpoint checked; 1 checkpoints signed by a key not given here were not checked$`));
     // The restored database keeps working: a new event chains onto the restored ones.
     expect((await restoredInto.run(['user', 'reset-password', 'zoe'])).code).toBe(0);
-    expect((await restoredInto.run(['audit', 'verify'])).stdout.trim()).toBe(`audit chain ok: ${events + 2} events`);
+    expect((await restoredInto.run(['audit', 'verify'])).stdout.trim()).toMatch(new RegExp(`^audit chain ok: ${events + 2} events;`));
   });
 
   it('keeps identity ids, sequences and self-references, recomputes generated columns, into a migrated empty database', async () => {

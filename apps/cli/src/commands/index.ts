@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { auditAnchorCommand } from './audit-anchor.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand } from './backup.ts';
 import { deadlineCommand } from './deadline.ts';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   userDisableCommand,
   userEnableCommand,
   auditVerifyCommand,
+  auditAnchorCommand,
   deadlineCommand,
   backupCommand,
   restoreCommand,

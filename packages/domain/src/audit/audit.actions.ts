@@ -3,8 +3,12 @@ import { z } from 'zod';
 /** Every kind of audit event. Closed: a new kind is added here first. */
 export const AUDIT_ACTIONS = [
   'auth.login', // password (and second factor) accepted, session opened
-  'auth.login_failed', // wrong username, password or code; details.reason says which check failed
-  'auth.locked', // too many failures: account locked until details.until
+  'auth.login_failed', // every refused sign-in; details.reason: unknown_user, wrong_password, inactive, held, rate_limited, address_locked, wrong_code, replayed_code, wrong_recovery_code, locked; details.address
+  'auth.locked', // too many failures: details.address held off this username for details.minutes (or, with details.secondFactor, the account's second step locked)
+  'auth.address_locked', // too many failures from one address, any usernames: the address is refused for details.minutes (ADR 021)
+  'auth.spray_detected', // administrator alert: details.accounts usernames failed from details.address within details.minutes (password spraying)
+  'auth.recovery_code_used', // a recovery code replaced the authenticator's code at sign-in; details.left
+  'auth.recovery_codes_replaced', // the user asked for new recovery codes (the old ones no longer work)
   'auth.logout', // session closed by the user
   'auth.password_changed', // by the user themself
   'auth.totp_enrolled',
@@ -60,8 +64,9 @@ export const AUDIT_ACTIONS = [
   'synthetic.loaded', // `refugio synthetic load`: one event per batch of fake claims with its counts (not one per claim)
   // Training records and certificates (ADR 016).
   'training.record_updated', // an online completion, attendance day or assessment set or cleared by hand; entity is the enrolment; details: sessionId, part, before, after
-  'training.import_accepted', // a CSV file applied whole; entity is the session; details: kind, fileName, sha256, records
+  'training.import_accepted', // a CSV file applied whole; entity is the session; details: kind, fileName, sha256, records, and after a review matched and ignored (counts)
   'training.import_rejected', // a CSV file refused whole (nothing applied); entity is the session; details: kind, fileName, sha256, errors (count)
+  'training.import_held', // a file whose only problem is rows matching nobody enrolled, held for the coordinator to match or ignore them (ADR 023); details: kind, fileName, sha256, unmatched (count)
   'training.competencies_granted', // an enrolment completed its module; details: userId, competencies, grantedOn, expiresOn
   'training.competencies_revoked', // a corrected record made the enrolment incomplete or changed its date; details: competencies, reason
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds

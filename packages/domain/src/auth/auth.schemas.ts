@@ -6,9 +6,13 @@ export const ZLoginRequest = z.strictObject({
   password: z.string().min(1).max(LIMITS.passwordMax),
 });
 
+/** A recovery code as typed: twelve letters or digits, in groups of four or not. */
+export const RECOVERY_CODE_PATTERN = /^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$/;
+
 export const ZTotpLoginRequest = z.strictObject({
   challengeToken: z.string().min(1).max(200),
-  code: z.string().regex(/^\d{6}$/),
+  /** Six digits from the authenticator app, or one of the user's recovery codes. */
+  code: z.string().trim().refine((code) => /^\d{6}$/.test(code) || RECOVERY_CODE_PATTERN.test(code), { message: 'validation.totp_or_recovery_code' }),
 });
 
 export const ZNewPassword = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
@@ -20,6 +24,9 @@ export const ZChangePasswordRequest = z.strictObject({
 
 export const ZTotpConfirmRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 export const ZTotpDisableRequest = z.strictObject({ password: z.string().min(1).max(LIMITS.passwordMax) });
+export const ZRecoveryCodesRequest = z.strictObject({ password: z.string().min(1).max(LIMITS.passwordMax) });
+/** Shown once: each works one time in place of the app's code. */
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const ZLanguageRequest = z.strictObject({ language: z.enum(LANGUAGES) });
 

@@ -15,3 +15,4 @@ export * from './certificates/certificates.schemas.ts';
 export * from './needs/needs.rules.ts';
 export * from './needs/needs.schemas.ts';
 export * from './competencies/overrides.schemas.ts';
+export { decodeImportFile } from './records/decode-import-file.ts';

@@ -4,7 +4,7 @@ import {
   TEST_PASSWORD, auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, sessionCookie, sessionFrom,
   testConfig, userIdOf, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
-import { wrongTotpCode } from '../../testing/totp.ts';
+import { nextTotpCode, totpCodeAtStep, wrongTotpCode } from '../../testing/totp.ts';
 import { buildApp } from '../../app.ts';
 
 let t: TestApp;
@@ -53,7 +53,7 @@ describe('login', () => {
     expect(failures.at(-1)).toMatchObject({ actor_username: 'nadie', entity_id: null, details: { reason: 'unknown_user' } });
   });
 
-  it('locks the account after 5 failures: 423 even with the right password, audited', async () => {
+  it('holds the address off the username after 5 failures: 423 even with the right password, audited', async () => {
     const attempt = (password: string) =>
       call(t.app, 'POST', '/api/auth/login', { body: { username: 'elegibilidad', password } });
     for (let i = 1; i <= 4; i++) expectProblem(await attempt(`wrong password ${i}`), 401, 'INVALID_CREDENTIALS');
@@ -64,30 +64,35 @@ describe('login', () => {
     const userId = await userIdOf(t.db, 'elegibilidad');
     const locked = (await auditEvents(t.db, 'auth.locked')).filter((e) => e.entity_id === userId);
     expect(locked).toHaveLength(1);
+    expect(locked[0]!.details).toMatchObject({ address: '127.0.0.1', minutes: 15 });
     const reasons = (await auditEvents(t.db, 'auth.login_failed')).filter((e) => e.entity_id === userId).map((e) => e.details.reason);
-    expect(reasons).toEqual(['wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'locked']);
+    expect(reasons).toEqual(['wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'held']);
 
     const admin = await loginAs(t.app, 'admin');
     const user = await call(t.app, 'GET', `/api/users/${userId}`, { session: admin });
     expect(user.json()).toMatchObject({ locked: true });
   });
 
-  it('slows down a flood of attempts from one address: 429 RATE_LIMITED', async () => {
+  it('slows down a flood of attempts from one address: 429 RATE_LIMITED with Retry-After, audited', async () => {
     // A second app on the same database, with a tight limit.
-    const limited = await buildApp({ db: t.db, config: testConfig({ loginRateLimitPerMinute: 3 }), logger: false });
+    const config = testConfig();
+    const limited = await buildApp({ db: t.db, config: { ...config, auth: { ...config.auth, loginRateLimitPerMinute: 3 } }, logger: false });
     try {
-      const attempt = () => call(limited, 'POST', '/api/auth/login', { body: { username: 'nadie', password: 'whatever password' } });
+      const attempt = () => call(limited, 'POST', '/api/auth/login', {
+        body: { username: 'nadie', password: 'whatever password' }, remoteAddress: '192.0.2.1',
+      });
       for (let i = 0; i < 3; i++) expectProblem(await attempt(), 401, 'INVALID_CREDENTIALS');
       const refused = await attempt();
       expectProblem(refused, 429, 'RATE_LIMITED');
-      expect(refused.headers['retry-after']).toBeTruthy();
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await auditEvents(t.db, 'auth.login_failed')).at(-1)).toMatchObject({ actor_username: 'nadie', details: { reason: 'rate_limited' } });
     } finally {
       await limited.close();
     }
   });
 
   it('lets the user in again once the lock has expired', async () => {
-    await t.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'elegibilidad'`);
+    await t.db.query(`UPDATE login_throttles SET held_until = now() - interval '1 second' WHERE username = 'elegibilidad'`);
     await loginAs(t.app, 'elegibilidad');
   });
 });
@@ -147,11 +152,15 @@ describe('session', () => {
 });
 
 describe('second factor', () => {
+  let interpreteSecret = '';
+  let recoveryCodes: string[] = [];
+
   it('enrols, then login asks for the code: a wrong code gets 401, the right one a session', async () => {
     const session = await loginAs(t.app, 'interprete');
     const started = await call(t.app, 'POST', '/api/auth/totp/enrolment', { session });
     expect(started.statusCode).toBe(200);
     const { secret, otpauthUri } = started.json<{ secret: string; otpauthUri: string }>();
+    interpreteSecret = secret;
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Refugio:interprete\?/);
 
     // Until confirmed, the secret is not asked for at login.
@@ -161,6 +170,14 @@ describe('second factor', () => {
     expect(fieldErrors(badConfirm)).toEqual([{ field: 'code', code: 'validation.totp_invalid' }]);
     const confirmed = await call(t.app, 'POST', '/api/auth/totp/confirm', { session, body: { code: await currentTotpCode(secret) } });
     expect(confirmed.statusCode).toBe(200);
+    recoveryCodes = confirmed.json<{ recoveryCodes: string[] }>().recoveryCodes;
+    expect(recoveryCodes).toHaveLength(10);
+    for (const code of recoveryCodes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    // Stored salted and hashed, never in clear.
+    const stored = await t.db.query<{ digest: string }>('SELECT digest FROM totp_recovery_codes WHERE user_id = $1', [session.userId]);
+    expect(stored.rows).toHaveLength(10);
+    for (const code of recoveryCodes) expect(JSON.stringify(stored.rows)).not.toContain(code.replaceAll('-', ''));
     expect((await auditEvents(t.db, 'auth.totp_enrolled')).at(-1)).toMatchObject({ actor_username: 'interprete' });
 
     const login = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'interprete', password: TEST_PASSWORD } });
@@ -174,14 +191,69 @@ describe('second factor', () => {
     expect(sessionCookie(wrong)).toBeUndefined();
     expect((await auditEvents(t.db, 'auth.login_failed')).at(-1)).toMatchObject({ actor_username: 'interprete', details: { reason: 'wrong_code' } });
 
-    const right = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await currentTotpCode(secret) } });
+    // The code that confirmed the enrolment was spent: it cannot open a session too.
+    const { rows } = await t.db.query<{ step: number }>('SELECT totp_last_step AS step FROM users WHERE id = $1', [session.userId]);
+    const spent = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await totpCodeAtStep(secret, rows[0]!.step) } });
+    expectProblem(spent, 401, 'TOTP_INVALID');
+
+    const right = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await nextTotpCode(secret) } });
     expect(right.statusCode).toBe(200);
     const second = sessionFrom(right, 'interprete');
     expect((await me(second)).json()).toMatchObject({ username: 'interprete', totpEnabled: true });
 
     // A challenge is used once.
-    const replay = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await currentTotpCode(secret) } });
+    const replay = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: challenge.challengeToken, code: await nextTotpCode(secret) } });
     expectProblem(replay, 401, 'TOTP_INVALID');
+  });
+
+  it('refuses a code already used, even on a fresh challenge and in parallel (RFC 6238 §5.2)', async () => {
+    const challenge = async () => {
+      const res = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'interprete', password: TEST_PASSWORD } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ challengeToken: string }>().challengeToken;
+    };
+    // The code of the last step used (by the previous test) is spent.
+    const { rows } = await t.db.query<{ step: number }>(`SELECT totp_last_step AS step FROM users WHERE username = 'interprete'`);
+    const used = await totpCodeAtStep(interpreteSecret, rows[0]!.step);
+    const replayed = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: used } });
+    expectProblem(replayed, 401, 'TOTP_INVALID');
+    expect(sessionCookie(replayed)).toBeUndefined();
+    expect((await auditEvents(t.db, 'auth.login_failed')).at(-1)).toMatchObject({ actor_username: 'interprete', details: { reason: 'replayed_code' } });
+
+    // As if a minute had passed since: the next valid code opens one session, not two.
+    await t.db.query(`UPDATE users SET totp_last_step = totp_last_step - 3 WHERE username = 'interprete'`);
+    const code = await currentTotpCode(interpreteSecret);
+    const [a, b] = [await challenge(), await challenge()];
+    const answers = await Promise.all([a, b].map((challengeToken) => call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken, code } })));
+    expect(answers.map((r) => r.statusCode).toSorted()).toEqual([200, 401]);
+  });
+
+  it('a recovery code replaces the app once: reused it is refused; new codes void the old ones', async () => {
+    const challenge = async () => (await call(t.app, 'POST', '/api/auth/login', { body: { username: 'interprete', password: TEST_PASSWORD } }))
+      .json<{ challengeToken: string }>().challengeToken;
+    const [first, second] = recoveryCodes;
+    // Typed loosely: lower case, no dashes.
+    const used = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: first!.toLowerCase().replaceAll('-', '') } });
+    expect(used.statusCode, used.body).toBe(200);
+    const session = sessionFrom(used, 'interprete');
+    expect((await auditEvents(t.db, 'auth.recovery_code_used')).at(-1)).toMatchObject({ actor_username: 'interprete', details: { left: 9 } });
+
+    const again = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: first! } });
+    expectProblem(again, 401, 'TOTP_INVALID');
+    expect((await auditEvents(t.db, 'auth.login_failed')).at(-1)).toMatchObject({ details: { reason: 'wrong_recovery_code' } });
+
+    const badPassword = await call(t.app, 'POST', '/api/auth/totp/recovery-codes', { session, body: { password: 'not the password' } });
+    expect(fieldErrors(badPassword)).toEqual([{ field: 'password', code: 'validation.password_mismatch' }]);
+    const renewed = await call(t.app, 'POST', '/api/auth/totp/recovery-codes', { session, body: { password: TEST_PASSWORD } });
+    expect(renewed.statusCode).toBe(200);
+    const fresh = renewed.json<{ recoveryCodes: string[] }>().recoveryCodes;
+    expect(fresh).toHaveLength(10);
+    expect((await auditEvents(t.db, 'auth.recovery_codes_replaced')).at(-1)).toMatchObject({ actor_username: 'interprete' });
+    expectProblem(await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: second! } }), 401, 'TOTP_INVALID');
+    expect((await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: fresh[0]! } })).statusCode).toBe(200);
+    // Neither a code nor a recovery code: the field is named.
+    const garbage = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: 'abc' } });
+    expect(fieldErrors(garbage)).toEqual([{ field: 'code', code: 'validation.totp_or_recovery_code' }]);
   });
 
   it('wrong codes count towards the lock even when the password is right each time', async () => {
@@ -194,17 +266,20 @@ describe('second factor', () => {
       return res.json<{ challengeToken: string }>().challengeToken;
     };
     const wrong = await wrongTotpCode(secret);
-    const guess = (challengeToken: string) => call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken, code: wrong } });
-    // A fresh password step between guesses must not wipe the count.
+    const guess = (challengeToken: string, remoteAddress?: string) =>
+      call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken, code: wrong }, ...(remoteAddress ? { remoteAddress } : {}) });
+    // A fresh password step between guesses must not wipe the count, nor a change of address.
     const kept = await challenge();
     for (let i = 0; i < 2; i++) expectProblem(await guess(await challenge()), 401, 'TOTP_INVALID');
-    for (let i = 0; i < 2; i++) expectProblem(await guess(await challenge()), 401, 'TOTP_INVALID');
+    for (let i = 0; i < 2; i++) expectProblem(await guess(await challenge(), `198.51.100.${i + 1}`), 401, 'TOTP_INVALID');
     expectProblem(await guess(await challenge()), 423, 'ACCOUNT_LOCKED');
-    expectProblem(await call(t.app, 'POST', '/api/auth/login', { body: { username: 'registro', password: TEST_PASSWORD } }), 423, 'ACCOUNT_LOCKED');
-    // A challenge opened before the lock does not get around it.
-    const late = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: kept, code: await currentTotpCode(secret) } });
+    // The password step answers as usual (it does not tell a locked account from another); the code step refuses.
+    const late = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: await challenge(), code: await nextTotpCode(secret) } });
     expectProblem(late, 423, 'ACCOUNT_LOCKED');
-    expect(sessionCookie(late)).toBeUndefined();
+    // A challenge opened before the lock does not get around it.
+    const early = await call(t.app, 'POST', '/api/auth/login/totp', { body: { challengeToken: kept, code: await nextTotpCode(secret) } });
+    expectProblem(early, 423, 'ACCOUNT_LOCKED');
+    expect(sessionCookie(early)).toBeUndefined();
   });
 
   it('a role that requires it forces enrolment: other routes 403, account routes allowed', async () => {

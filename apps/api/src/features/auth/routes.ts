@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  AppError, ZChangePasswordRequest, ZLanguageRequest, ZLoginRequest, ZLoginResponse, ZMe, ZSessionResponse,
-  ZTotpConfirmRequest, ZTotpDisableRequest, ZTotpEnrolment, ZTotpLoginRequest,
+  AppError, ZChangePasswordRequest, ZLanguageRequest, ZLoginRequest, ZLoginResponse, ZMe, ZRecoveryCodes, ZRecoveryCodesRequest,
+  ZSessionResponse, ZTotpConfirmRequest, ZTotpDisableRequest, ZTotpEnrolment, ZTotpLoginRequest,
 } from '@refugio/domain';
 import {
   changeOwnPassword, completeTotpLogin, confirmTotpEnrolment, disableOwnTotp, loadSession, login, logout,
-  setOwnLanguage, startTotpEnrolment, type LoginOutcome,
+  regenerateRecoveryCodes, setOwnLanguage, startTotpEnrolment, type LoginOutcome,
 } from '@refugio/domain/server';
 import { SESSION_COOKIE } from '../../plugins/access.ts';
 import type { App } from '../../types.ts';
@@ -18,7 +18,9 @@ const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: reques
 
 export async function authRoutes(app: App): Promise<void> {
   const { config, db } = app;
-  const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: 60_000 };
+  // The password step counts its own attempts per address (and audits each refusal); the code
+  // step is limited here, per address, in the same database.
+  const codeRateLimit = { bucket: 'login_code', max: config.auth.loginRateLimitPerMinute, windowSeconds: 60 };
 
   async function respondWithSession(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) {
     if (outcome.status === 'totp_required') return outcome;
@@ -33,7 +35,7 @@ export async function authRoutes(app: App): Promise<void> {
   }
 
   app.post('/api/auth/login', {
-    config: { permission: null, rateLimit: loginRateLimit },
+    config: { permission: null },
     schema: {
       tags: ['auth'], summary: 'Sign in with username and password',
       description: 'Returns the user and a CSRF token with a session cookie, or a TOTP challenge for users with a second factor.',
@@ -45,8 +47,8 @@ export async function authRoutes(app: App): Promise<void> {
   });
 
   app.post('/api/auth/login/totp', {
-    config: { permission: null, rateLimit: loginRateLimit },
-    schema: { tags: ['auth'], summary: 'Second step: the code from the authenticator app', body: ZTotpLoginRequest, response: { 200: ZSessionResponse } },
+    config: { permission: null, addressLimit: codeRateLimit },
+    schema: { tags: ['auth'], summary: 'Second step: the code from the authenticator app, or a recovery code', body: ZTotpLoginRequest, response: { 200: ZSessionResponse } },
   }, async (request, reply) => {
     const outcome = await completeTotpLogin(db, { ...request.body, client: client(request), settings: config.auth, ctx: request.ctx });
     const body = await respondWithSession(request, reply, outcome);
@@ -93,11 +95,19 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.post('/api/auth/totp/confirm', {
     config: ACCOUNT,
-    schema: { tags: ['auth'], summary: 'Confirm enrolment with a first code', body: ZTotpConfirmRequest, response: { 200: ZOk } },
-  }, async (request) => {
-    await confirmTotpEnrolment(db, request.ctx, request.body.code);
-    return { ok: true as const };
-  });
+    schema: {
+      tags: ['auth'], summary: 'Confirm enrolment with a first code; returns ten single-use recovery codes, shown once',
+      body: ZTotpConfirmRequest, response: { 200: ZRecoveryCodes },
+    },
+  }, async (request) => confirmTotpEnrolment(db, request.ctx, request.body.code));
+
+  app.post('/api/auth/totp/recovery-codes', {
+    config: { permission: 'use:account:own' },
+    schema: {
+      tags: ['auth'], summary: 'Replace the recovery codes (password required); the old ones stop working',
+      body: ZRecoveryCodesRequest, response: { 200: ZRecoveryCodes },
+    },
+  }, async (request) => regenerateRecoveryCodes(db, request.ctx, request.body.password));
 
   app.post('/api/auth/totp/disable', {
     config: { permission: 'use:account:own' },

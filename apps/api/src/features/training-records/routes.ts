@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
-  ZAssessmentInput, ZAttendanceInput, ZCertificate, ZImportInput, ZImportResult, ZIssueCertificatesInput, ZIssueCertificatesProgress,
+  ZAssessmentInput, ZAttendanceInput, ZCertificate, ZImportInput, ZImportResolutionInput, ZImportResult, ZIssueCertificatesInput, ZIssueCertificatesProgress,
   ZOnlineCompletionInput, ZParticipantRecords, ZPublicCertificate, ZRevokeCertificateInput, ZSessionRecords,
 } from '@refugio/domain';
 import {
-  certificatePdf, getSessionRecords, importRecords, issueCertificates, listMyCertificates, revokeCertificate, setAssessment, setAttendance,
+  certificatePdf, getSessionRecords, importRecords, issueCertificates, listMyCertificates, resolveImport, revokeCertificate, setAssessment, setAttendance,
   setOnlineCompletion, verifyCertificate,
 } from '@refugio/domain/server';
 import { idempotent } from '../../plugins/idempotency.ts';
@@ -57,10 +57,19 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   app.post('/api/training/sessions/:id/imports', {
     config: RECORDS,
     schema: {
-      tags, summary: 'Import an LMS completion report or a videoconference participant report (CSV), all or nothing; the verdict lists each bad line',
+      tags, summary: 'Import an LMS completion report or a videoconference participant report as exported (Moodle, Zoom, Teams), all or nothing: '
+        + 'real errors reject it line by line; rows matching nobody enrolled hold it for review (status needs_review)',
       params: ZSession, body: ZImportInput, response: { 201: ZImportResult },
     },
   }, async (request, reply) => idempotent(request, reply, 201, () => importRecords(db, request.ctx, request.params.id, request.body)));
+
+  app.post('/api/training/sessions/:id/imports/:importId/resolution', {
+    config: RECORDS,
+    schema: {
+      tags, summary: 'Settle a held import: each unmatched row matched to an enrolled participant or ignored (null); the file is then applied',
+      params: z.strictObject({ id: z.uuid(), importId: z.uuid() }), body: ZImportResolutionInput, response: { 200: ZImportResult },
+    },
+  }, async (request, reply) => idempotent(request, reply, 200, () => resolveImport(db, request.ctx, request.params.id, request.params.importId, request.body)));
 
   app.post('/api/training/sessions/:id/certificates', {
     config: MANAGE,
@@ -94,7 +103,7 @@ export async function trainingRecordRoutes(app: App): Promise<void> {
   // Public on purpose: whoever holds the paper checks it. Rate-limited per address; an unknown or
   // forged code is a plain 404 (ADR 016).
   app.get('/api/public/certificates/:code', {
-    config: { permission: null, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { permission: null, addressLimit: { bucket: 'certificate_check', max: 30, windowSeconds: 60 } },
     schema: {
       tags, summary: 'Public verification of a certificate: name, module, completion date, validity and status only',
       params: z.strictObject({ code: z.string().max(64) }), response: { 200: ZPublicCertificate },

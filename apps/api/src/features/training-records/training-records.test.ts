@@ -47,14 +47,15 @@ describe('imports: all or nothing', () => {
     const res = await importCsv('lms_completion', content);
     expect(res.statusCode, res.body).toBe(201);
     const verdict = res.json<TImportResult>();
-    expect(verdict.accepted).toBe(false);
-    expect(verdict.errors.map((e) => [e.line, e.code])).toEqual([[3, 'unknown_participant'], [4, 'not_enrolled'], [5, 'bad_date']]);
-    expect(verdict.errors[0]!.message).toBe('Línea 3: «nadie@example.org» no es una persona usuaria conocida.');
+    expect(verdict).toMatchObject({ accepted: false, status: 'rejected', unmatched: [] });
+    // Lines 3 and 4 name nobody enrolled: not errors (they would be reviewed); line 5 is one.
+    expect(verdict.errors.map((e) => [e.line, e.code])).toEqual([[5, 'bad_date']]);
+    expect(verdict.errors[0]!.message).toBe('Línea 5: fecha no válida «31/02/2025».');
     const count = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_online_completions oc JOIN training_enrolments e ON e.id = oc.enrolment_id WHERE e.session_id = $1', [f.sessionId]);
     expect(count.rows[0]!.n).toBe(0);
     const stored = await t.db.query<{ accepted: boolean; content: string }>('SELECT accepted, content FROM training_imports WHERE id = $1', [verdict.id]);
     expect(stored.rows[0]).toEqual({ accepted: false, content });
-    expect((await auditEvents(t.db, 'training.import_rejected')).at(-1)?.details).toMatchObject({ kind: 'lms_completion', errors: 3 });
+    expect((await auditEvents(t.db, 'training.import_rejected')).at(-1)?.details).toMatchObject({ kind: 'lms_completion', errors: 1 });
   });
 
   it('gives the verdict in English to an English reader', async () => {

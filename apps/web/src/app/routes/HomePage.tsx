@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { SecurityAlerts } from '../../features/audit/index.ts';
 import { can, canAny, useMe } from '../../features/auth/index.ts';
 // Not via the roles index: that would pull the lazily loaded roles page into the first bundle.
 import { roleLabel } from '../../lib/role-label.ts';
@@ -25,6 +26,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.greeting', { name: user.fullName })} description={t('home.intro')} />
+      {can(user, 'read:audit:all') && <SecurityAlerts />}
       <Card withBorder mb="xl" component="section" aria-labelledby="profile-heading">
         <Title order={2} size="h4" id="profile-heading" mb="sm">{t('home.profile')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,1 +1,2 @@
 export { AuditPage } from './components/AuditPage.tsx';
+export { SecurityAlerts } from './components/SecurityAlerts.tsx';

@@ -1,7 +1,7 @@
 import type { Queryable } from '@refugio/db';
 import type { RequestContext } from '../../shared/context.ts';
 import type { AuditAction } from '../audit.actions.ts';
-import { auditHash, GENESIS_HASH } from './audit-hash.ts';
+import { AUDIT_HASH_VERSION, auditHashV2, GENESIS_HASH, microsecondTimestamp } from './audit-hash.ts';
 
 // Serialises appends so the chain has one tail; held only until the surrounding commit.
 const AUDIT_CHAIN_LOCK = 7_242_002;
@@ -26,7 +26,9 @@ export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: Aud
   const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
   const event = {
     seq: (last.rows[0]?.seq ?? 0) + 1,
-    occurredAt: new Date(),
+    operationId: ctx.actor?.operationId ?? 1,
+    // Stored from this very text, so the hash covers exactly what PostgreSQL keeps.
+    occurredAt: microsecondTimestamp(new Date()),
     actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (ctx.actor?.userId ?? null),
     actorUsername: entry.actorUsername !== undefined ? entry.actorUsername : (ctx.actor?.username ?? null),
     action: entry.action,
@@ -37,14 +39,14 @@ export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: Aud
     requestId: ctx.requestId ?? null,
     details: entry.details ?? {},
   };
-  const hash = auditHash(prevHash, event);
+  const hash = auditHashV2(prevHash, event);
   await tx.query(
     `INSERT INTO audit_events (seq, operation_id, occurred_at, actor_user_id, actor_username, action,
-       entity_type, entity_id, office_id, ip, request_id, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [event.seq, ctx.actor?.operationId ?? 1, event.occurredAt, event.actorUserId, event.actorUsername,
+       entity_type, entity_id, office_id, ip, request_id, details, prev_hash, hash, hash_version)
+     VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [event.seq, event.operationId, event.occurredAt, event.actorUserId, event.actorUsername,
       event.action, event.entityType, event.entityId, event.officeId, event.ip, event.requestId,
-      JSON.stringify(event.details), prevHash, hash],
+      JSON.stringify(event.details), prevHash, hash, AUDIT_HASH_VERSION],
   );
   return event.seq;
 }

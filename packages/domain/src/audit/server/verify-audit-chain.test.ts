@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@refugio/db';
 import { createTestDatabase } from '@refugio/db/testing';
-import { auditHash } from './audit-hash.ts';
+import { auditHashV2, MICROSECOND_TIMESTAMP_SQL } from './audit-hash.ts';
 import { recordAudit } from './record-audit.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
@@ -48,7 +48,7 @@ describe('audit trail', () => {
 
   it('verifies an untouched chain, in batches too', async () => {
     const whole = await verifyAuditChain(db);
-    expect(whole).toMatchObject({ ok: true, firstBadSeq: null, reason: null });
+    expect(whole).toMatchObject({ ok: true, firstBadSeq: null, reason: null, lastSeq: whole.checked });
     expect(whole.checked).toBeGreaterThanOrEqual(7);
     expect(await verifyAuditChain(db, 2)).toEqual(whole);
   });
@@ -62,28 +62,28 @@ describe('audit trail', () => {
   it('finds an altered row at its sequence number', async () => {
     const { rows } = await db.query<{ details: Record<string, unknown> }>('SELECT details FROM audit_events WHERE seq = 4');
     await tamper(`UPDATE audit_events SET details = jsonb_set(details, '{changes,name,after}', '"forged"') WHERE seq = 4`);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: 3, firstBadSeq: 4, reason: 'hash_mismatch' });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, checked: 3, firstBadSeq: 4, reason: 'hash_mismatch' });
     // Putting the original back restores the chain: the hash covers content, not storage.
     await tamper('UPDATE audit_events SET details = $1 WHERE seq = 4', [JSON.stringify(rows[0]!.details)]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it('finds a row re-hashed to hide an edit: the next row no longer links to it', async () => {
-    const { rows } = await db.query<{ seq: number; occurred_at: Date; actor_user_id: string | null; action: string; entity_type: string;
+    const { rows } = await db.query<{ seq: number; operation_id: number; occurred_text: string; actor_user_id: string | null; action: string; entity_type: string;
       entity_id: string | null; office_id: string | null; ip: string | null; request_id: string | null; details: unknown; prev_hash: string }>(
-      'SELECT * FROM audit_events WHERE seq = 5');
+      `SELECT *, ${MICROSECOND_TIMESTAMP_SQL('occurred_at')} AS occurred_text FROM audit_events WHERE seq = 5`);
     const row = rows[0]!;
-    const forged = auditHash(row.prev_hash, {
-      seq: row.seq, occurredAt: new Date(row.occurred_at), actorUserId: row.actor_user_id, actorUsername: 'someone else',
+    const forged = auditHashV2(row.prev_hash, {
+      seq: row.seq, operationId: row.operation_id, occurredAt: row.occurred_text, actorUserId: row.actor_user_id, actorUsername: 'someone else',
       action: row.action, entityType: row.entity_type, entityId: row.entity_id, officeId: row.office_id, ip: row.ip,
       requestId: row.request_id, details: row.details,
     });
     await tamper(`UPDATE audit_events SET actor_username = 'someone else', hash = $1 WHERE seq = 5`, [forged]);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: 5, firstBadSeq: 6, reason: 'broken_link' });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, checked: 5, firstBadSeq: 6, reason: 'broken_link' });
   });
 
   it('finds a removed row', async () => {
     await tamper('DELETE FROM audit_events WHERE seq = 3');
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: 2, firstBadSeq: 3, reason: 'gap' });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, checked: 2, firstBadSeq: 3, reason: 'gap' });
   });
 });

@@ -4,3 +4,4 @@ export * from './passwords.ts';
 export * from './sessions.ts';
 export * from './login.ts';
 export * from './manage-account.ts';
+export * from './throttle.ts';

@@ -1,10 +1,12 @@
 import type { Database } from '@refugio/db';
-import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { generateSecret, generateURI } from 'otplib';
 import { AppError, fieldError } from '../../shared/errors.ts';
 import type { Actor, RequestContext } from '../../shared/context.ts';
 import type { Language } from '../../shared/limits.ts';
 import { recordAudit } from '../../audit/server/index.ts';
+import { claimTimeStep, matchedTimeStep } from './login.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { replaceRecoveryCodes } from './recovery-codes.ts';
 
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
@@ -61,18 +63,40 @@ export async function startTotpEnrolment(db: Database, ctx: RequestContext): Pro
   return { secret, otpauthUri: generateURI({ issuer: 'Refugio', label: actor.username, secret }) };
 }
 
-export async function confirmTotpEnrolment(db: Database, ctx: RequestContext, code: string): Promise<void> {
+/**
+ * Confirms enrolment with a first code, whose time step is then spent (RFC 6238 §5.2: it cannot
+ * also open a session), and returns ten single-use recovery codes to show once.
+ */
+export async function confirmTotpEnrolment(db: Database, ctx: RequestContext, code: string): Promise<{ recoveryCodes: string[] }> {
   const actor = requireActor(ctx);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ totp_secret: string | null; enabled: boolean }>(
       'SELECT totp_secret, totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
     const row = rows[0];
     if (!row?.totp_secret || row.enabled) throw new AppError('INVALID_STATE');
-    if (!(await verifyTotp({ secret: row.totp_secret, token: code, epochTolerance: 30 })).valid) {
-      throw fieldError('code', 'validation.totp_invalid');
-    }
+    const step = await matchedTimeStep(row.totp_secret, code);
+    if (step === null) throw fieldError('code', 'validation.totp_invalid');
+    await tx.query('UPDATE users SET totp_last_step = NULL WHERE id = $1', [actor.userId]);
+    await claimTimeStep(tx, actor.userId, step);
     await tx.query('UPDATE users SET totp_enabled_at = now(), version = version + 1, updated_at = now() WHERE id = $1', [actor.userId]);
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await recordAudit(tx, ctx, { action: 'auth.totp_enrolled', entityType: 'user', entityId: actor.userId });
+    return { recoveryCodes };
+  });
+}
+
+/** New recovery codes (the old ones stop working); the password is asked again (OWASP ASVS 4.0.3 V2.5.x re-authentication). */
+export async function regenerateRecoveryCodes(db: Database, ctx: RequestContext, password: string): Promise<{ recoveryCodes: string[] }> {
+  const actor = requireActor(ctx);
+  const { rows } = await db.query<{ password_hash: string; enabled: boolean }>(
+    'SELECT password_hash, totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = $1', [actor.userId]);
+  const row = rows[0];
+  if (!row || !(await verifyPassword(row.password_hash, password))) throw fieldError('password', 'validation.password_mismatch');
+  if (!row.enabled) throw new AppError('INVALID_STATE');
+  return db.transaction(async (tx) => {
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, ctx, { action: 'auth.recovery_codes_replaced', entityType: 'user', entityId: actor.userId });
+    return { recoveryCodes };
   });
 }
 
@@ -88,8 +112,9 @@ export async function disableOwnTotp(db: Database, ctx: RequestContext, password
   if (row.required) throw new AppError('INVALID_STATE');
   await db.transaction(async (tx) => {
     await tx.query(
-      `UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, version = version + 1, updated_at = now()
+      `UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, version = version + 1, updated_at = now()
         WHERE id = $1`, [actor.userId]);
+    await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [actor.userId]);
     await recordAudit(tx, ctx, { action: 'auth.totp_disabled', entityType: 'user', entityId: actor.userId });
   });
 }

@@ -14,7 +14,8 @@ const SELECT = `SELECT u.id, u.username, u.full_name AS "fullName", u.email, u.l
               FROM user_offices uo JOIN offices o ON o.id = uo.office_id WHERE uo.user_id = u.id), '[]') AS offices,
   COALESCE((SELECT array_agg(r.code ORDER BY r.code) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
              WHERE ur.user_id = u.id), '{}') AS "roleCodes",
-  u.active, u.totp_enabled_at IS NOT NULL AS "totpEnabled", COALESCE(u.locked_until > now(), false) AS locked,
+  u.active, u.totp_enabled_at IS NOT NULL AS "totpEnabled", COALESCE(u.locked_until > now(), false)
+    OR EXISTS (SELECT 1 FROM login_throttles lt WHERE lt.username = lower(u.username) AND lt.held_until > now()) AS locked,
   to_char(u.last_login_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastLoginAt", u.version
   FROM users u JOIN institutions i ON i.id = u.institution_id`;
 
@@ -186,6 +187,8 @@ export async function resetUserPassword(db: Database, ctx: RequestContext, id: s
       [id, passwordHash],
     );
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    // The holds of addresses off this username go too: the person may have held themself off trying to remember.
+    await tx.query('DELETE FROM login_throttles WHERE username = (SELECT lower(username) FROM users WHERE id = $1)', [id]);
     await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
   });
   return { temporaryPassword };

@@ -30,15 +30,17 @@ describe('checkLmsCompletionCsv (Moodle course completion export)', () => {
   it('reads completion dates and skips participants not yet complete', () => {
     const csv = `${header}7,Ana Torres,ANA@demo.mx,Completed,"10/03/26, 09:00","12/03/26, 18:30"\n8,Luis Pérez,luis@demo.mx,Not completed,,\n`;
     expect(checkLmsCompletionCsv(csv, roster, '2026-04-01'))
-      .toEqual({ ok: true, rows: [{ line: 2, enrolmentId: 'e-ana', completedOn: '2026-03-12', score: null }] });
+      .toEqual({ ok: true, rows: [{ line: 2, enrolmentId: 'e-ana', completedOn: '2026-03-12', score: null }], unmatched: [], ignoredLines: 0 });
   });
-  it('reports every bad line with its number and imports none', () => {
+  it('reports every bad line with its number; strangers are listed for review, not refused', () => {
     const csv = `${header}1,Ana,ana@demo.mx,,,2026-03-12\n2,X,nadie@demo.mx,,,2026-03-12\n3,Eva,eva@demo.mx,,,2026-03-12\n`
       + `4,Ana,ana@demo.mx,,,2026-03-12\n5,Luis,luis@demo.mx,,,2026-13-40\n6,Luis,formador@demo.mx,,,2026-03-12\n`;
     const result = checkLmsCompletionCsv(csv, roster, '2026-04-01');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.map((e) => [e.line, e.code])).toEqual([
-      [3, 'unknown_participant'], [4, 'not_enrolled'], [5, 'duplicate'], [6, 'bad_date'],
+    expect(!result.ok && result.errors.map((e) => [e.line, e.code])).toEqual([[5, 'duplicate'], [6, 'bad_date']]);
+    const clean = checkLmsCompletionCsv(`${header}1,Ana,ana@demo.mx,,,2026-03-12\n2,X,nadie@demo.mx,,,2026-03-12\n3,Eva,eva@demo.mx,,,2026-03-12\n`, roster, '2026-04-01');
+    expect(clean.ok && clean.unmatched.map((u) => [u.key, u.lines, u.reason, u.completedOn])).toEqual([
+      ['email:nadie@demo.mx', [3], 'unknown', '2026-03-12'], ['email:eva@demo.mx', [4], 'not_enrolled', '2026-03-12'],
     ]);
   });
   it('names a missing column on line 1 and refuses future dates', () => {
@@ -63,19 +65,19 @@ describe('checkVideoconferenceCsv (Zoom participants report)', () => {
     expect(checkVideoconferenceCsv(csv, roster, days)).toEqual({ ok: true, rows: [
       { enrolmentId: 'e-ana', sessionDayId: 'd1', minutes: 240 },
       { enrolmentId: 'e-luis', sessionDayId: 'd1', minutes: 0 },
-    ] });
+    ], unmatched: [], ignoredLines: 0 });
   });
   it('matches a guest without email by unique full name', () => {
     const csv = `${header}luis pérez,,2026-03-11 09:00,2026-03-11 10:00,60,Yes\n`;
     const result = checkVideoconferenceCsv(csv, roster, days);
     expect(result.ok && result.rows.find((r) => r.enrolmentId === 'e-luis')).toEqual({ enrolmentId: 'e-luis', sessionDayId: 'd2', minutes: 60 });
   });
-  it('reports leave before join, bad times, other days and strangers, each with its line', () => {
+  it('reports leave before join, bad times and other days, each with its line; a stranger is not an error', () => {
     const csv = `${header}Ana,ana@demo.mx,2026-03-10 11:00,2026-03-10 10:00,0,No\nAna,ana@demo.mx,ayer,2026-03-10 10:00,0,No\n`
       + `Ana,ana@demo.mx,2026-03-12 09:00,2026-03-12 10:00,60,No\nZed,zed@x.mx,2026-03-10 09:00,2026-03-10 10:00,60,No\n`;
     const result = checkVideoconferenceCsv(csv, roster, days);
     expect(!result.ok && result.errors.map((e) => [e.line, e.field, e.code])).toEqual([
-      [2, 'leave', 'leave_before_join'], [3, 'join', 'bad_datetime'], [4, 'join', 'not_session_day'], [5, 'email', 'unknown_participant'],
+      [2, 'leave', 'leave_before_join'], [3, 'join', 'bad_datetime'], [4, 'join', 'not_session_day'],
     ]);
   });
 });

@@ -1,13 +1,21 @@
 /**
- * The two CSV files a coordinator brings back from outside tools (ADR 016): an LMS course
+ * The files a coordinator brings back from outside tools (ADR 016, ADR 023): an LMS course
  * completion report (Moodle's report/completion export: ID, Name, identity fields such as
- * "Email address", one column per criterion, "Course complete" holding the completion date) and
- * a videoconference participant report (Zoom, Teams, Jitsi: name, email, join time, leave time,
- * duration; one person may have several rows). Both are checked whole: every bad line is
- * reported with its number and reason, and a file with any bad line imports nothing.
+ * "Email address", two columns per activity, "Course complete" holding the completion date) and a
+ * videoconference participants report (Zoom with or without its meeting block, Teams' attendance
+ * report with its sections, Jitsi: name, email, join time, leave time; one person may have several
+ * rows). Real errors (a broken date, a leave before its join, a day outside the session) reject the
+ * file, each named with its line. Rows that match nobody enrolled (guests, people who joined under
+ * another name) do not: they are listed for the coordinator, who matches each to a participant or
+ * ignores it, and the file is applied once every one is settled.
  */
-import { parse } from 'csv-parse/sync';
-import { minutesAttended, type Interval } from './records.rules.ts';
+import { IMPORT_MAX_ROWS, minutesAttended, type Interval, type UnmatchedReason } from './records.rules.ts';
+import {
+  findColumn, fold, inferSlashOrder, parseWallClock, readTables, type ImportTable, type SlashOrder,
+} from './import-files.rules.ts';
+
+export { parseWallClock, type WallClock } from './import-files.rules.ts';
+export { IMPORT_MAX_ROWS, UNMATCHED_REASONS, type UnmatchedReason } from './records.rules.ts';
 
 /** Why a line was refused; each has a message `trainingRecords.importErrors.<code>` in every catalog. */
 export const IMPORT_ERROR_KEYS = {
@@ -16,6 +24,7 @@ export const IMPORT_ERROR_KEYS = {
   too_many_rows: 'trainingRecords.importErrors.too_many_rows',
   missing_column: 'trainingRecords.importErrors.missing_column',
   missing_value: 'trainingRecords.importErrors.missing_value',
+  // Verdicts stored before ADR 023 carry these two; such rows are now listed for review instead.
   unknown_participant: 'trainingRecords.importErrors.unknown_participant',
   not_enrolled: 'trainingRecords.importErrors.not_enrolled',
   duplicate: 'trainingRecords.importErrors.duplicate',
@@ -29,7 +38,7 @@ export const IMPORT_ERROR_KEYS = {
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_KEYS;
 
 export interface ImportLineError {
-  /** 1-based line of the file (the header is line 1). */
+  /** 1-based line of the file. */
   line: number;
   /** The column (as the file names it) or '' for the whole line. */
   field: string;
@@ -37,133 +46,170 @@ export interface ImportLineError {
   params?: Record<string, string | number>;
 }
 
-export const IMPORT_MAX_ROWS = 5000;
-
 /** Who may appear in a file: enrolled participants, and others the file may name (trainers, hosts). */
 export interface ImportRoster {
   /** Enrolled participants of the session. */
   participants: ReadonlyArray<{ enrolmentId: string; email: string | null; username: string; fullName: string }>;
-  /** Users known but not enrolled: their lines say "not enrolled". */
+  /** Users known but not enrolled: their lines are listed for review as such. */
   others: ReadonlyArray<{ email: string | null; username: string; fullName: string }>;
-  /** Emails and usernames of the session's trainers: their lines are skipped, not refused. */
+  /** Emails and usernames of the session's trainers: their lines are skipped, not listed. */
   skip: ReadonlySet<string>;
 }
 
-interface CsvLine {
-  line: number;
-  cells: Record<string, string>;
+/** One identity of the file that matched nobody, with every line it appears on. */
+export interface UnmatchedEntry {
+  /** Stable within the file: `email:…`, `user:…` or `name:…` (folded). */
+  key: string;
+  /** The name as the file writes it. */
+  name: string;
+  email: string | null;
+  lines: number[];
+  reason: UnmatchedReason;
+  /** The participant the name most likely is, proposed (never applied) for the coordinator to confirm. */
+  suggestion: string | null;
+  /** Minutes within the session's hours (attendance), or the completion date (LMS). */
+  minutes: number | null;
+  completedOn: string | null;
 }
 
-const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\s+/g, ' ');
+/** The coordinator's decision per unmatched key: an enrolment, or null to ignore its lines. */
+export type ImportResolutions = ReadonlyMap<string, string | null>;
 
-/** Reads the header and rows; a header cell is matched by its folded text (accents, case, spaces). */
-function readCsv(content: string): { header: string[]; lines: CsvLine[] } | ImportLineError {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(content, {
-      bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, trim: true, info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1;
-    return { line, field: '', code: 'malformed_csv' };
-  }
-  const [head, ...rows] = records;
-  if (!head) return { line: 1, field: '', code: 'empty_file' };
-  if (rows.length > IMPORT_MAX_ROWS) return { line: IMPORT_MAX_ROWS + 2, field: '', code: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } };
-  const header = head.record.map(fold);
-  return {
-    header,
-    lines: rows.map(({ record, info }) => ({
-      line: info.lines,
-      cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
-    })),
-  };
-}
-
-/** The first header among `aliases` the file has, or null. */
-function column(header: readonly string[], aliases: readonly string[]): string | null {
-  return aliases.find((a) => header.includes(a)) ?? null;
-}
+export type ImportCheck<T> =
+  /** Every row matched or settled when `unmatched` is empty: the rows can be applied. */
+  | { ok: true; rows: T[]; unmatched: UnmatchedEntry[]; ignoredLines: number }
+  | { ok: false; errors: ImportLineError[] };
 
 const COLUMNS = {
-  email: ['email address', 'email', 'user email', 'e-mail', 'correo electronico', 'correo', 'direccion de correo', 'adresse e-mail', 'adresse de courriel'],
+  email: ['email address', 'email', 'user email', 'e-mail', 'correo electronico', 'correo', 'direccion de correo', 'adresse e-mail', 'adresse de courriel', 'courriel'],
+  // Teams' sign-in name: an address too, and the one to try when "Email" is a personal one.
+  upn: ['participant id (upn)', 'id de participante (upn)', 'identifiant du participant (upn)'],
   username: ['username', 'user name', 'nombre de usuario', 'usuario', "nom d'utilisateur"],
-  name: ['name (original name)', 'name', 'full name', 'display name', 'participant', 'nombre', 'nombre completo', 'nom', 'nom complet'],
-  completed: ['course complete', 'course completion', 'completion date', 'completed on', 'curso completo', 'curso completado', 'curso finalizado', 'fecha de finalizacion', 'cours termine', 'date d\'achevement'],
+  name: ['name (original name)', 'name', 'full name', 'display name', 'participant', 'nombre (nombre original)', 'nombre', 'nombre completo', 'nom (nom d\'origine)', 'nom', 'nom complet'],
+  completed: ['course complete', 'course completion', 'completion date', 'completed on', 'curso completo', 'curso completado', 'curso finalizado', 'fecha de finalizacion', 'cours termine', 'cours acheve', 'date d\'achevement'],
   score: ['grade', 'score', 'course total', 'calificacion', 'total del curso', 'note', 'total du cours'],
-  join: ['join time', 'joined', 'first join', 'join', 'hora de entrada', 'hora de union', "heure d'arrivee", 'arrivee'],
-  leave: ['leave time', 'left', 'last leave', 'leave', 'hora de salida', 'heure de depart', 'depart'],
+  // One row per connection (Zoom, Jitsi, Teams' "In-Meeting Activities"): preferred.
+  join: ['join time', 'joined', 'join', 'hora de entrada', 'hora de union', 'hora de conexion', "heure d'arrivee", 'heure de connexion', 'arrivee'],
+  leave: ['leave time', 'left', 'leave', 'hora de salida', 'hora de desconexion', 'heure de depart', 'heure de deconnexion', 'depart'],
+  // One row per person (Teams' "Participants"): used when the file has nothing finer.
+  firstJoin: ['first join', 'primera union', 'primera entrada', 'premiere arrivee', 'premiere connexion'],
+  lastLeave: ['last leave', 'ultima salida', 'dernier depart', 'derniere deconnexion'],
+  waitingRoom: ['in waiting room', 'en la sala de espera', "en salle d'attente"],
 } as const;
 
-type Match = { enrolmentId: string } | { skip: true } | ImportLineError;
+type Participant = ImportRoster['participants'][number];
+type Match = { enrolmentId: string } | { skip: true } | { ignore: true } | { unmatched: Omit<UnmatchedEntry, 'lines' | 'minutes' | 'completedOn'> };
 
-/** Finds the participant a line names: by email, then username, then (unique) full name. */
-function matchParticipant(roster: ImportRoster, line: number, email: string, username: string, name: string): Match {
-  const e = fold(email);
-  const u = fold(username);
-  const n = fold(name);
-  if ((e && roster.skip.has(e)) || (u && roster.skip.has(u))) return { skip: true };
-  const byIdentity = (p: { email: string | null; username: string; fullName: string }) =>
-    (e !== '' && p.email !== null && fold(p.email) === e) || (u !== '' && fold(p.username) === u);
-  const found = roster.participants.find(byIdentity);
-  if (found) return { enrolmentId: found.enrolmentId };
-  if (!e && !u && n) {
-    const named = roster.participants.filter((p) => fold(p.fullName) === n);
-    if (named.length === 1) return { enrolmentId: named[0]!.enrolmentId };
+/** The names a cell may stand for: itself; Zoom's "Name (Original Name)" either part; "Last, First" turned round. */
+function nameCandidates(name: string): string[] {
+  const out = [name];
+  const original = /^(.*\S)\s*\((.+)\)\s*$/.exec(name);
+  if (original) out.push(original[2]!, original[1]!);
+  // Iterates a copy: the turned-round forms are appended to `out` as they are found.
+  const bases = out.slice();
+  for (const n of bases) {
+    const parts = n.split(',');
+    if (parts.length === 2 && parts[0]!.trim() && parts[1]!.trim()) out.push(`${parts[1]!.trim()} ${parts[0]!.trim()}`);
   }
-  const label = email || username || name;
-  if (roster.others.some(byIdentity)) return { line, field: email ? 'email' : 'username', code: 'not_enrolled', params: { who: label } };
-  if (!label) return { line, field: 'email', code: 'missing_value' };
-  return { line, field: email ? 'email' : username ? 'username' : 'name', code: 'unknown_participant', params: { who: label } };
+  return [...new Set(out.map(fold).filter((n) => n !== ''))];
 }
 
-const isError = (value: unknown): value is ImportLineError => typeof value === 'object' && value !== null && 'code' in value && 'line' in value;
+const tokens = (folded: string) => new Set(folded.split(/[\s.,-]+/).filter((t) => t.length > 1));
 
-function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
-
-export interface WallClock {
-  /** YYYY-MM-DD */
-  date: string;
-  /** Minutes since midnight. */
-  minutes: number;
+/** A participant whose name holds every word of the file's name (or the other way round), if only one does. */
+function suggest(participants: readonly Participant[], names: readonly string[]): string | null {
+  for (const name of names) {
+    const wanted = tokens(name);
+    if (wanted.size === 0) continue;
+    const fits = participants.filter((p) => {
+      const have = tokens(fold(p.fullName));
+      return [...wanted].every((t) => have.has(t)) || (have.size >= 2 && [...have].every((t) => wanted.has(t)));
+    });
+    if (fits.length === 1) return fits[0]!.enrolmentId;
+  }
+  return null;
 }
 
 /**
- * A date and time as the exporting tool wrote it, in the session's local time: ISO
- * (`2026-03-15 09:01:23`), US with AM/PM as Zoom and Teams write it (`03/15/2026 09:01:23 AM`),
- * or day first in 24 hours as Mexico writes it (`15/03/2026 09:01`). With only a date, midnight.
+ * Whom a line names: by email (or Teams' UPN), then username, then a full name only one
+ * participant has (when the line gives no address). The coordinator's resolutions settle the rest.
  */
-export function parseWallClock(text: string): WallClock | null {
-  const value = text.trim().replace(/\s+/g, ' ');
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
-  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2}),? ?(?:(\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp]\.? ?[Mm]\.?)?)?$/.exec(value);
-  let y: number, m: number, d: number, h: number, min: number, s: number;
-  if (iso) {
-    [y, m, d, h, min, s] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0)];
-  } else if (slash) {
-    const meridiem = slash[7]?.replace(/[.\s]/g, '').toLowerCase();
-    // AM/PM means a US export, month first; without it the Mexican order, day first.
-    [m, d] = meridiem ? [Number(slash[1]), Number(slash[2])] : [Number(slash[2]), Number(slash[1])];
-    y = fullYear(slash[3]!);
-    [h, min, s] = [Number(slash[4] ?? 0), Number(slash[5] ?? 0), Number(slash[6] ?? 0)];
-    if (meridiem) {
-      if (h < 1 || h > 12) return null;
-      h = (h % 12) + (meridiem === 'pm' ? 12 : 0);
-    }
-  } else {
-    return null;
+function matchParticipant(
+  roster: ImportRoster, resolutions: ImportResolutions, who: { email: string; upn: string; username: string; name: string },
+): Match {
+  const emails = [fold(who.email), fold(who.upn)].filter((e) => e !== '');
+  const u = fold(who.username);
+  if (emails.some((e) => roster.skip.has(e)) || (u && roster.skip.has(u))) return { skip: true };
+  const byIdentity = (p: { email: string | null; username: string }) =>
+    (p.email !== null && emails.includes(fold(p.email))) || (u !== '' && fold(p.username) === u);
+  const found = roster.participants.find(byIdentity);
+  if (found) return { enrolmentId: found.enrolmentId };
+  const names = nameCandidates(who.name);
+  const key = emails[0] ? `email:${emails[0]}` : u ? `user:${u}` : `name:${names[0] ?? ''}`;
+  if (resolutions.has(key)) {
+    const settled = resolutions.get(key);
+    return settled ? { enrolmentId: settled } : { ignore: true };
   }
-  if (!validDate(y, m, d) || h > 23 || min > 59 || s > 59) return null;
-  return { date: `${y}-${pad(m)}-${pad(d)}`, minutes: h * 60 + min + s / 60 };
+  let ambiguous = false;
+  for (const name of names) {
+    const named = roster.participants.filter((p) => fold(p.fullName) === name);
+    // Without an address the name is all the line has: a unique match is the person.
+    if (named.length === 1 && emails.length === 0 && !u) return { enrolmentId: named[0]!.enrolmentId };
+    if (named.length > 1) ambiguous = true;
+  }
+  const exact = names.map((n) => roster.participants.filter((p) => fold(p.fullName) === n)).find((list) => list.length === 1);
+  const notEnrolled = roster.others.some((o) => byIdentity(o) || names.includes(fold(o.fullName)));
+  return {
+    unmatched: {
+      key, name: who.name || who.email || who.username, email: who.email || who.upn || null,
+      reason: notEnrolled ? 'not_enrolled' : ambiguous ? 'ambiguous' : 'unknown',
+      suggestion: exact?.[0]?.enrolmentId ?? suggest(roster.participants, names),
+    },
+  };
 }
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+/** Collects the lines of each unmatched identity into one entry. */
+class UnmatchedList {
+  private readonly entries = new Map<string, UnmatchedEntry>();
+  add(entry: Omit<UnmatchedEntry, 'lines' | 'minutes' | 'completedOn'>, line: number): UnmatchedEntry {
+    const existing = this.entries.get(entry.key);
+    if (existing) {
+      existing.lines.push(line);
+      return existing;
+    }
+    const created: UnmatchedEntry = { ...entry, lines: [line], minutes: null, completedOn: null };
+    this.entries.set(entry.key, created);
+    return created;
+  }
+  list(): UnmatchedEntry[] {
+    return [...this.entries.values()];
+  }
+}
+
+const cell = (row: { cells: Record<string, string> }, column: string | null) => (column ? (row.cells[column] ?? '') : '');
+
+function pickTable(tables: ImportTable[], needs: ReadonlyArray<readonly string[]>): ImportTable | null {
+  return tables.find((t) => needs.every((aliases) => findColumn(t.header, aliases) !== null)) ?? null;
+}
+
+const identityColumns = (t: ImportTable) => [COLUMNS.email, COLUMNS.name, COLUMNS.username].filter((a) => findColumn(t.header, a)).length;
+
+/** The table that names people best, to say which of its columns is missing. */
+function closestTable(tables: ImportTable[]): ImportTable {
+  const score = identityColumns;
+  return tables.reduce((best, t) => (score(t) > score(best) ? t : best), tables[0]!);
+}
+
+function tooMany(tables: ImportTable[]): ImportLineError | null {
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  return rows > IMPORT_MAX_ROWS ? { line: 1, field: '', code: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } } : null;
+}
+
+function readOrError(content: string): ImportTable[] | ImportLineError {
+  const tables = readTables(content);
+  if ('code' in tables) return { line: tables.line, field: '', code: tables.code };
+  return tooMany(tables) ?? tables;
+}
 
 export interface OnlineCompletionRow {
   line: number;
@@ -172,46 +218,63 @@ export interface OnlineCompletionRow {
   score: number | null;
 }
 
-export type ImportCheck<T> = { ok: true; rows: T[] } | { ok: false; errors: ImportLineError[] };
-
 /**
- * An LMS completion report: one line per participant; an empty completion cell means "not
- * completed yet" and is skipped. Participants are matched by email or username.
+ * An LMS completion report: one line per learner; an empty completion cell means "not completed
+ * yet" and is skipped, as is a learner not in this session who has not completed (a course
+ * shared by several cohorts lists them all).
  */
-export function checkLmsCompletionCsv(content: string, roster: ImportRoster, today: string): ImportCheck<OnlineCompletionRow> {
-  const csv = readCsv(content);
-  if (isError(csv)) return { ok: false, errors: [csv] };
+export function checkLmsCompletionCsv(
+  content: string, roster: ImportRoster, today: string, resolutions: ImportResolutions = new Map(),
+): ImportCheck<OnlineCompletionRow> {
+  const tables = readOrError(content);
+  if (!Array.isArray(tables)) return { ok: false, errors: [tables] };
+  const table = pickTable(tables, [COLUMNS.completed]);
+  if (!table) {
+    const near = closestTable(tables);
+    return { ok: false, errors: [{ line: near.headerLine, field: 'completed', code: 'missing_column', params: { column: 'Course complete' } }] };
+  }
+  const email = findColumn(table.header, COLUMNS.email);
+  const username = findColumn(table.header, COLUMNS.username);
+  const name = findColumn(table.header, COLUMNS.name);
+  const completed = findColumn(table.header, COLUMNS.completed)!;
+  const score = findColumn(table.header, COLUMNS.score);
+  if (!email && !username && !name) {
+    return { ok: false, errors: [{ line: table.headerLine, field: 'email', code: 'missing_column', params: { column: 'Email address / Username / Name' } }] };
+  }
+  const order = inferSlashOrder(table.rows.map((r) => cell(r, completed))) ?? undefined;
   const errors: ImportLineError[] = [];
-  const email = column(csv.header, COLUMNS.email);
-  const username = column(csv.header, COLUMNS.username);
-  const completed = column(csv.header, COLUMNS.completed);
-  const score = column(csv.header, COLUMNS.score);
-  if (!email && !username) errors.push({ line: 1, field: 'email', code: 'missing_column', params: { column: 'Email address / Username' } });
-  if (!completed) errors.push({ line: 1, field: 'completed', code: 'missing_column', params: { column: 'Course complete' } });
-  if (errors.length > 0) return { ok: false, errors };
   const rows: OnlineCompletionRow[] = [];
+  const unmatched = new UnmatchedList();
   const seen = new Map<string, number>();
-  for (const { line, cells } of csv.lines) {
-    const match = matchParticipant(roster, line, email ? cells[email]! : '', username ? cells[username]! : '', '');
-    if (isError(match)) { errors.push(match); continue; }
-    if ('skip' in match) continue;
-    const first = seen.get(match.enrolmentId);
-    if (first !== undefined) { errors.push({ line, field: email ? 'email' : 'username', code: 'duplicate', params: { first } }); continue; }
-    seen.set(match.enrolmentId, line);
-    const completedText = cells[completed!]!;
-    if (completedText === '') continue;
-    const when = parseWallClock(completedText.replace(/,/g, ''));
-    if (!when) { errors.push({ line, field: 'completed', code: 'bad_date', params: { value: completedText } }); continue; }
-    if (when.date > today) { errors.push({ line, field: 'completed', code: 'date_in_future', params: { value: completedText } }); continue; }
-    const scoreText = score ? cells[score]!.replace(',', '.').replace('%', '') : '';
+  let ignoredLines = 0;
+  for (const row of table.rows) {
+    const { line } = row;
+    const who = { email: cell(row, email), upn: '', username: cell(row, username), name: cell(row, name) };
+    if (!who.email && !who.username && !who.name) { errors.push({ line, field: 'email', code: 'missing_value' }); continue; }
+    const completedText = cell(row, completed);
+    const when = completedText === '' ? null : parseWallClock(completedText, order);
+    if (completedText !== '' && !when) { errors.push({ line, field: 'completed', code: 'bad_date', params: { value: completedText } }); continue; }
+    if (when && when.date > today) { errors.push({ line, field: 'completed', code: 'date_in_future', params: { value: completedText } }); continue; }
+    const scoreText = cell(row, score).replace(',', '.').replace('%', '');
     const scoreValue = scoreText === '' || scoreText === '-' ? null : Number(scoreText);
     if (scoreValue !== null && (!Number.isFinite(scoreValue) || scoreValue < 0 || scoreValue > 100)) {
-      errors.push({ line, field: 'score', code: 'bad_score', params: { value: cells[score!]! } });
+      errors.push({ line, field: 'score', code: 'bad_score', params: { value: cell(row, score) } });
       continue;
     }
-    rows.push({ line, enrolmentId: match.enrolmentId, completedOn: when.date, score: scoreValue });
+    const match = matchParticipant(roster, resolutions, who);
+    if ('skip' in match) continue;
+    if ('ignore' in match) { ignoredLines++; continue; }
+    if ('unmatched' in match) {
+      // Someone not in this session who has not completed changes nothing: not worth a question.
+      if (when) unmatched.add(match.unmatched, line).completedOn = when.date;
+      continue;
+    }
+    const first = seen.get(match.enrolmentId);
+    if (first !== undefined) { errors.push({ line, field: email ? 'email' : 'name', code: 'duplicate', params: { first } }); continue; }
+    seen.set(match.enrolmentId, line);
+    if (when) rows.push({ line, enrolmentId: match.enrolmentId, completedOn: when.date, score: scoreValue });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, unmatched: unmatched.list(), ignoredLines };
 }
 
 export interface SessionDaySlot {
@@ -229,46 +292,83 @@ export interface AttendanceRow {
 }
 
 /**
- * A videoconference participant report: join/leave rows per person, in local time. Each line is
+ * A videoconference participants report: join/leave rows per person, in local time. Each line is
  * placed on the session day of its join date; a person's rows on a day are merged and clipped to
  * the day's hours. Every enrolled participant not in the file gets 0 minutes for each day the
- * file covers (absent), so one file is the whole attendance of its days.
+ * file covers (absent), so one file is the whole attendance of its days. Time in Zoom's waiting
+ * room is not attendance.
  */
-export function checkVideoconferenceCsv(content: string, roster: ImportRoster, days: readonly SessionDaySlot[]): ImportCheck<AttendanceRow> {
-  const csv = readCsv(content);
-  if (isError(csv)) return { ok: false, errors: [csv] };
-  const errors: ImportLineError[] = [];
-  const email = column(csv.header, COLUMNS.email);
-  const name = column(csv.header, COLUMNS.name);
-  const join = column(csv.header, COLUMNS.join);
-  const leave = column(csv.header, COLUMNS.leave);
-  if (!email && !name) errors.push({ line: 1, field: 'email', code: 'missing_column', params: { column: 'Email / Name' } });
-  if (!join) errors.push({ line: 1, field: 'join', code: 'missing_column', params: { column: 'Join time' } });
-  if (!leave) errors.push({ line: 1, field: 'leave', code: 'missing_column', params: { column: 'Leave time' } });
-  if (errors.length > 0) return { ok: false, errors };
+export function checkVideoconferenceCsv(
+  content: string, roster: ImportRoster, days: readonly SessionDaySlot[], resolutions: ImportResolutions = new Map(),
+): ImportCheck<AttendanceRow> {
+  const tables = readOrError(content);
+  if (!Array.isArray(tables)) return { ok: false, errors: [tables] };
+  const table = pickTable(tables, [COLUMNS.join, COLUMNS.leave]) ?? pickTable(tables, [COLUMNS.firstJoin, COLUMNS.lastLeave]);
+  if (!table) {
+    const near = closestTable(tables);
+    const errors: ImportLineError[] = [];
+    if (!findColumn(near.header, COLUMNS.join) && !findColumn(near.header, COLUMNS.firstJoin)) {
+      errors.push({ line: near.headerLine, field: 'join', code: 'missing_column', params: { column: 'Join time' } });
+    }
+    if (!findColumn(near.header, COLUMNS.leave) && !findColumn(near.header, COLUMNS.lastLeave)) {
+      errors.push({ line: near.headerLine, field: 'leave', code: 'missing_column', params: { column: 'Leave time' } });
+    }
+    return { ok: false, errors };
+  }
+  const email = findColumn(table.header, COLUMNS.email);
+  const upn = findColumn(table.header, COLUMNS.upn);
+  const name = findColumn(table.header, COLUMNS.name);
+  const join = findColumn(table.header, COLUMNS.join) ?? findColumn(table.header, COLUMNS.firstJoin)!;
+  const leave = findColumn(table.header, COLUMNS.leave) ?? findColumn(table.header, COLUMNS.lastLeave)!;
+  const waiting = findColumn(table.header, COLUMNS.waitingRoom);
+  if (!email && !name) {
+    return { ok: false, errors: [{ line: table.headerLine, field: 'email', code: 'missing_column', params: { column: 'Email / Name' } }] };
+  }
+  const order: SlashOrder | undefined = inferSlashOrder(table.rows.flatMap((r) => [cell(r, join), cell(r, leave)])) ?? undefined;
   const dayByDate = new Map(days.map((d) => [d.day, d]));
   const intervals = new Map<string, Interval[]>();
-  for (const { line, cells } of csv.lines) {
-    const match = matchParticipant(roster, line, email ? cells[email]! : '', '', name ? cells[name]! : '');
-    if (isError(match)) { errors.push(match); continue; }
-    if ('skip' in match) continue;
-    const joined = parseWallClock(cells[join!]!);
-    const left = parseWallClock(cells[leave!]!);
-    if (!joined) { errors.push({ line, field: 'join', code: 'bad_datetime', params: { value: cells[join!]! } }); continue; }
-    if (!left) { errors.push({ line, field: 'leave', code: 'bad_datetime', params: { value: cells[leave!]! } }); continue; }
-    const end = (dayNumber(left.date) - dayNumber(joined.date)) * 1440 + left.minutes;
+  const unmatchedIntervals = new Map<UnmatchedEntry, Map<string, Interval[]>>();
+  const covered = new Set<string>();
+  const unmatched = new UnmatchedList();
+  const errors: ImportLineError[] = [];
+  let ignoredLines = 0;
+  for (const row of table.rows) {
+    const { line } = row;
+    if (waiting && /^(yes|si|oui)$/.test(fold(cell(row, waiting)))) continue;
+    const who = { email: cell(row, email), upn: cell(row, upn), username: '', name: cell(row, name) };
+    if (!who.email && !who.upn && !who.name) { errors.push({ line, field: 'email', code: 'missing_value' }); continue; }
+    const joined = parseWallClock(cell(row, join), order);
+    const left = parseWallClock(cell(row, leave), order);
+    if (!joined) { errors.push({ line, field: 'join', code: 'bad_datetime', params: { value: cell(row, join) } }); continue; }
+    if (!left) { errors.push({ line, field: 'leave', code: 'bad_datetime', params: { value: cell(row, leave) } }); continue; }
+    const end = (Date.parse(`${left.date}T00:00:00Z`) - Date.parse(`${joined.date}T00:00:00Z`)) / 60_000 + left.minutes;
     if (end < joined.minutes) { errors.push({ line, field: 'leave', code: 'leave_before_join' }); continue; }
     const day = dayByDate.get(joined.date);
     if (!day) { errors.push({ line, field: 'join', code: 'not_session_day', params: { value: joined.date } }); continue; }
+    covered.add(day.id);
+    const interval = { start: joined.minutes, end };
+    const match = matchParticipant(roster, resolutions, who);
+    if ('skip' in match) continue;
+    if ('ignore' in match) { ignoredLines++; continue; }
+    if ('unmatched' in match) {
+      const entry = unmatched.add(match.unmatched, line);
+      const perDay = unmatchedIntervals.get(entry) ?? new Map<string, Interval[]>();
+      perDay.set(day.id, [...(perDay.get(day.id) ?? []), interval]);
+      unmatchedIntervals.set(entry, perDay);
+      continue;
+    }
     const key = `${match.enrolmentId}|${day.id}`;
-    intervals.set(key, [...(intervals.get(key) ?? []), { start: joined.minutes, end }]);
+    intervals.set(key, [...(intervals.get(key) ?? []), interval]);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const covered = days.filter((d) => [...intervals.keys()].some((k) => k.endsWith(`|${d.id}`)));
-  const rows = covered.flatMap((day) => roster.participants.map((p) => ({
+  const slot = new Map(days.map((d) => [d.id, d]));
+  for (const [entry, perDay] of unmatchedIntervals) {
+    entry.minutes = [...perDay].reduce((sum, [dayId, list]) => sum + minutesAttended(list, slot.get(dayId)!), 0);
+  }
+  const rows = days.filter((d) => covered.has(d.id)).flatMap((day) => roster.participants.map((p) => ({
     enrolmentId: p.enrolmentId,
     sessionDayId: day.id,
     minutes: minutesAttended(intervals.get(`${p.enrolmentId}|${day.id}`) ?? [], day),
   })));
-  return { ok: true, rows };
+  return { ok: true, rows, unmatched: unmatched.list(), ignoredLines };
 }

@@ -101,3 +101,10 @@ export function addMonths(isoDate: string, months: number): string {
 export function grantExpiry(grantedOn: string, validityMonths: number | null): string | null {
   return validityMonths === null ? null : addMonths(grantedOn, validityMonths);
 }
+
+/** The most rows an imported file may hold (ADR 016). */
+export const IMPORT_MAX_ROWS = 5000;
+
+/** Why a row of an imported file matched nobody: an unknown name or address, a user not enrolled, or a name several participants share (ADR 023). */
+export const UNMATCHED_REASONS = ['unknown', 'not_enrolled', 'ambiguous'] as const;
+export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];

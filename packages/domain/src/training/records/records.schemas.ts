@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, LIMITS } from '../../shared/limits.ts';
-import { COMPLETION_PARTS } from './records.rules.ts';
+import { COMPLETION_PARTS, IMPORT_MAX_ROWS, UNMATCHED_REASONS } from './records.rules.ts';
 
 /** The files a session's records can be imported from (ADR 016). */
 export const IMPORT_KINDS = ['lms_completion', 'videoconference_attendance'] as const;
@@ -26,6 +26,28 @@ export const ZImportInput = z.strictObject({
   content: z.string().min(1).max(IMPORT_MAX_CHARS),
 });
 
+/** What became of an imported file: applied, refused for real errors, or held until its unmatched rows are settled. */
+export const IMPORT_STATUSES = ['accepted', 'rejected', 'needs_review'] as const;
+
+/** An identity of the file that matched no enrolled participant (ADR 023). */
+export const ZUnmatchedRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  lines: z.array(z.number().int()),
+  reason: z.enum(UNMATCHED_REASONS),
+  /** The enrolment this is most likely, to propose; never applied without the coordinator. */
+  suggestion: z.uuid().nullable(),
+  minutes: z.number().int().nullable(),
+  completedOn: z.string().nullable(),
+});
+export type TUnmatchedRow = z.infer<typeof ZUnmatchedRow>;
+
+/** The coordinator settles every unmatched identity of a held file: a participant, or null to ignore its lines. */
+export const ZImportResolutionInput = z.strictObject({
+  resolutions: z.array(z.strictObject({ key: z.string().min(1).max(600), enrolmentId: z.uuid().nullable() })).max(IMPORT_MAX_ROWS),
+});
+
 export const ZImportLineError = z.object({
   line: z.number().int(),
   field: z.string(),
@@ -40,6 +62,9 @@ export const ZImportResult = z.object({
   fileName: z.string(),
   rowCount: z.number().int(),
   accepted: z.boolean(),
+  status: z.enum(IMPORT_STATUSES),
+  /** While `needs_review`: the rows to match or ignore before the file is applied. */
+  unmatched: z.array(ZUnmatchedRow),
   /** The same file was already accepted for this session: nothing was applied again. */
   alreadyImported: z.boolean(),
   /** Records written (completions, or attendance cells). */

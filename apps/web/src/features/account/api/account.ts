@@ -1,4 +1,4 @@
-import { ZTotpEnrolment } from '@refugio/domain';
+import { ZRecoveryCodes, ZTotpEnrolment } from '@refugio/domain';
 import { apiRequest } from '../../../lib/api-client.ts';
 
 export interface ChangePasswordInput {
@@ -15,8 +15,14 @@ export function startTotpEnrolment() {
   return apiRequest('/api/auth/totp/enrolment', { method: 'POST', schema: ZTotpEnrolment });
 }
 
-export async function confirmTotpEnrolment(code: string): Promise<void> {
-  await apiRequest('/api/auth/totp/confirm', { method: 'POST', body: { code } });
+/** Turns the second factor on; the answer carries the recovery codes, shown this once. */
+export function confirmTotpEnrolment(code: string) {
+  return apiRequest('/api/auth/totp/confirm', { method: 'POST', body: { code }, schema: ZRecoveryCodes });
+}
+
+/** New recovery codes (the old ones stop working). */
+export function renewRecoveryCodes(password: string) {
+  return apiRequest('/api/auth/totp/recovery-codes', { method: 'POST', body: { password }, schema: ZRecoveryCodes });
 }
 
 export async function disableTotp(password: string): Promise<void> {

@@ -7,6 +7,7 @@ import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { ME_QUERY_KEY } from '../../auth/index.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../api/account.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
+import { RecoveryCodes } from './RecoveryCodes.tsx';
 
 /** Groups of four characters are easier to type from the screen into a phone. */
 function groupSecret(secret: string): string {
@@ -19,13 +20,8 @@ export function TotpEnrolment() {
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const start = useMutation({ mutationFn: startTotpEnrolment });
-  const confirm = useMutation({
-    mutationFn: confirmTotpEnrolment,
-    onSuccess: async () => {
-      notifySuccess(t('account.totp.enabled'));
-      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-    },
-  });
+  // The page switches to "enabled" only once the recovery codes were seen: they are shown once.
+  const confirm = useMutation({ mutationFn: confirmTotpEnrolment, onSuccess: () => notifySuccess(t('account.totp.enabled')) });
   const fieldErrors = useFieldErrors(confirm.error);
   const uri = start.data?.otpauthUri;
 
@@ -38,6 +34,10 @@ export function TotpEnrolment() {
     });
     return () => { cancelled = true; };
   }, [uri]);
+
+  if (confirm.data) {
+    return <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY })} />;
+  }
 
   if (!start.data) {
     return (

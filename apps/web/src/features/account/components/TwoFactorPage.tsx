@@ -1,8 +1,9 @@
-import { Alert, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { useMe } from '../../auth/index.ts';
+import { RecoveryCodesRenewForm } from './RecoveryCodesRenewForm.tsx';
 import { TotpDisableForm } from './TotpDisableForm.tsx';
 import { TotpEnrolment } from './TotpEnrolment.tsx';
 
@@ -22,6 +23,13 @@ export function TwoFactorPage() {
           )}
           <Text fw={600}>{totpEnabled ? t('account.totp.statusOn') : t('account.totp.statusOff')}</Text>
           {totpEnabled ? <TotpDisableForm /> : <TotpEnrolment />}
+          {totpEnabled && (
+            <>
+              <Divider />
+              <Title order={2} size="h4">{t('account.recovery.title')}</Title>
+              <RecoveryCodesRenewForm />
+            </>
+          )}
         </Stack>
       </Paper>
     </>

@@ -14,6 +14,8 @@ interface TotpStepProps {
 export function TotpStep({ pending, error, onSubmit, onBack }: TotpStepProps) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  // A lost phone: one of the recovery codes given at enrolment replaces the app's code, once.
+  const [recovery, setRecovery] = useState(false);
   const fieldErrors = useFieldErrors(error);
 
   function submit(event: FormEvent) {
@@ -27,20 +29,39 @@ export function TotpStep({ pending, error, onSubmit, onBack }: TotpStepProps) {
         <Title order={2} size="h3">{t('auth.totp.heading')}</Title>
         <Text size="sm">{t('auth.totp.instructions')}</Text>
         <ErrorAlert error={error} />
-        <TextInput
-          label={t('auth.totp.code')}
-          description={t('auth.totp.codeHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          autoFocus
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-          error={fieldErrors.code}
-        />
+        {recovery ? (
+          <TextInput
+            key="recovery"
+            label={t('auth.totp.recoveryCode')}
+            description={t('auth.totp.recoveryHint')}
+            autoComplete="off"
+            maxLength={14}
+            required
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.toUpperCase().replace(/[^0-9A-Z-]/g, ''))}
+            error={fieldErrors.code}
+          />
+        ) : (
+          <TextInput
+            key="code"
+            label={t('auth.totp.code')}
+            description={t('auth.totp.codeHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+            error={fieldErrors.code}
+          />
+        )}
         <Button type="submit" loading={pending} fullWidth>{t('auth.totp.submit')}</Button>
+        <Button variant="subtle" onClick={() => { setRecovery(!recovery); setCode(''); }}>
+          {recovery ? t('auth.totp.useApp') : t('auth.totp.useRecovery')}
+        </Button>
         <Button variant="subtle" onClick={onBack}>{t('auth.totp.back')}</Button>
       </Stack>
     </form>

@@ -34,6 +34,11 @@ export function importFile(sessionId: string, body: { kind: ImportKind; fileName
   return apiRequest(`/api/training/sessions/${sessionId}/imports`, { method: 'POST', body, idempotencyKey, schema: ZImportResult });
 }
 
+/** Settles a held import: each unmatched row matched to an enrolment or ignored (null); the file is then applied. */
+export function resolveImport(sessionId: string, importId: string, resolutions: Array<{ key: string; enrolmentId: string | null }>, idempotencyKey: string) {
+  return apiRequest(`/api/training/sessions/${sessionId}/imports/${importId}/resolution`, { method: 'POST', body: { resolutions }, idempotencyKey, schema: ZImportResult });
+}
+
 export function issueCertificateBatch(sessionId: string, batchSize: number) {
   return apiRequest(`/api/training/sessions/${sessionId}/certificates`, { method: 'POST', body: { batchSize }, schema: ZIssueCertificatesProgress });
 }

@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { CompletionPart, ImportKind, TParticipantRecords, TSessionRecords } from '@refugio/domain';
+import type { CompletionPart, ImportKind, TImportResult, TParticipantRecords, TSessionRecords } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
@@ -87,6 +87,13 @@ function ParticipantRow({ data, p, onSaved, onError }: {
   );
 }
 
+/** How each kind of verdict shows in the import history. */
+const IMPORT_BADGE: Record<TImportResult['status'], { color: string; label: string }> = {
+  accepted: { color: 'teal.9', label: 'trainingRecords.import.acceptedBadge' },
+  rejected: { color: 'red.9', label: 'trainingRecords.import.rejectedBadge' },
+  needs_review: { color: 'yellow.9', label: 'trainingRecords.import.pendingBadge' },
+};
+
 /** A session's records: attendance grid, online completions, results, status, imports and certificates. */
 export function SessionRecordsPage() {
   const { id } = useParams();
@@ -95,6 +102,7 @@ export function SessionRecordsPage() {
   const queryClient = useQueryClient();
   const records = useSessionRecords(id);
   const [importing, setImporting] = useState<ImportKind | null>(null);
+  const [reviewing, setReviewing] = useState<TImportResult | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const refresh = () => { setSaveError(null); return queryClient.invalidateQueries({ queryKey: TRAINING_RECORDS_KEY }); };
   if (records.isPending) return <LoadingState />;
@@ -148,14 +156,23 @@ export function SessionRecordsPage() {
           <Title order={2} size="h4">{t('trainingRecords.import.history')}</Title>
           {data.imports.map((i) => (
             <Group key={i.id} gap="xs">
-              <Badge color={i.accepted ? 'teal.9' : 'red.9'}>{i.accepted ? t('trainingRecords.import.acceptedBadge') : t('trainingRecords.import.rejectedBadge')}</Badge>
+              <Badge color={IMPORT_BADGE[i.status].color}>{t(IMPORT_BADGE[i.status].label)}</Badge>
               <Text size="sm">{i.fileName} · {formatDateTime(i.importedAt, language)} · {i.importedBy}</Text>
+              {i.status === 'needs_review' && (
+                <Button size="compact-sm" variant="light" onClick={() => setReviewing(i)}
+                  aria-label={t('trainingRecords.import.reviewFile', { file: i.fileName })}>{t('trainingRecords.import.reviewButton')}</Button>
+              )}
             </Group>
           ))}
         </Stack>
       )}
       {importing && (
-        <ImportDialog sessionId={data.session.id} kind={importing} opened onClose={() => setImporting(null)} onImported={() => void refresh()} />
+        <ImportDialog sessionId={data.session.id} kind={importing} participants={data.participants} opened
+          onClose={() => { setImporting(null); void refresh(); }} onImported={() => void refresh()} />
+      )}
+      {reviewing && (
+        <ImportDialog sessionId={data.session.id} kind={reviewing.kind} participants={data.participants} held={reviewing} opened
+          onClose={() => { setReviewing(null); void refresh(); }} onImported={() => void refresh()} />
       )}
     </Stack>
   );

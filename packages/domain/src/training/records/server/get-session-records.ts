@@ -4,7 +4,9 @@ import type { Language } from '../../../shared/limits.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { IMPORT_ERROR_KEYS, type ImportLineError } from '../csv-import.rules.ts';
 import { minutesOfDay } from '../records.rules.ts';
-import type { ImportKind, TImportResult, TParticipantRecords, TSessionRecords } from '../records.schemas.ts';
+import type { IMPORT_STATUSES, ImportKind, TImportResult, TParticipantRecords, TSessionRecords, TUnmatchedRow } from '../records.schemas.ts';
+
+type ImportStatus = (typeof IMPORT_STATUSES)[number];
 import { completionStatuses } from './completion.ts';
 import { loadRecordsSession, type RecordsSession } from './session-access.ts';
 
@@ -14,18 +16,21 @@ export interface ImportRow {
   file_name: string;
   row_count: number;
   accepted: boolean;
+  status: ImportStatus;
   errors: ImportLineError[];
+  unmatched: TUnmatchedRow[];
   imported_at: Date;
   imported_by: string | null;
 }
 
-export const IMPORT_COLUMNS = `i.id, i.kind, i.file_name, i.row_count, i.accepted, i.errors, i.imported_at,
+export const IMPORT_COLUMNS = `i.id, i.kind, i.file_name, i.row_count, i.accepted, i.status, i.errors, i.unmatched, i.imported_at,
   (SELECT full_name FROM users WHERE id = i.imported_by) AS imported_by`;
 
 /** A stored verdict in the reader's language (the rows keep codes, not sentences). */
 export function presentImport(row: ImportRow, language: Language, recordsWritten = 0, alreadyImported = false): TImportResult {
   return {
-    id: row.id, kind: row.kind, fileName: row.file_name, rowCount: row.row_count, accepted: row.accepted, alreadyImported, recordsWritten,
+    id: row.id, kind: row.kind, fileName: row.file_name, rowCount: row.row_count, accepted: row.accepted, status: row.status,
+    unmatched: row.status === 'needs_review' ? row.unmatched : [], alreadyImported, recordsWritten,
     errors: row.errors.map((e) => ({
       line: e.line, field: e.field, code: e.code,
       message: translate(language, IMPORT_ERROR_KEYS[e.code], { line: e.line, ...e.params }),

@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '@refugio/db';
+import { auditHeadUncheckpointed, purgeSignInThrottles, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
+
+/**
+ * One round of the server's periodic work: a signed checkpoint of the audit chain when events
+ * were added since the last one (ADR 022), and forgetting sign-in throttling state nobody has
+ * touched for a day (ADR 021). Every API process runs it; a checkpoint of an event another
+ * process already signed is not written twice.
+ */
+export async function runHousekeeping(db: Database, key: AuditSigningKey, log: FastifyBaseLogger): Promise<void> {
+  if (await auditHeadUncheckpointed(db)) {
+    const result = await writeAuditCheckpoint(db, key);
+    if (result.status === 'refused') {
+      // Loud on purpose: the trail no longer verifies, and nothing will be signed until someone looks.
+      log.error({ verification: result.verification }, 'audit chain does not verify: checkpoint NOT signed; run `refugio audit verify`');
+    } else if (result.status === 'written') {
+      log.info({ seq: result.anchor.seq, keyId: result.anchor.keyId }, 'audit checkpoint signed');
+    }
+  }
+  await purgeSignInThrottles(db);
+}
+
+/** Runs housekeeping now and every `minutes`; returns the stop function. */
+export function startHousekeeping(db: Database, key: AuditSigningKey, minutes: number, log: FastifyBaseLogger): () => void {
+  const round = () => runHousekeeping(db, key, log).catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
+  void round();
+  const timer = setInterval(() => void round(), minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

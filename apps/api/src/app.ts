@@ -31,6 +31,8 @@ import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
 import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 import { procedureRoutes } from './features/procedure/routes.ts';
+import { interviewTemplateRoutes } from './features/interview-templates/routes.ts';
+import { interviewRoutes } from './features/interviews/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -94,6 +96,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingCurriculumRoutes);
   await app.register(trainingNeedsRoutes);
   await app.register(procedureRoutes);
+  await app.register(interviewTemplateRoutes);
+  await app.register(interviewRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

@@ -14,3 +14,4 @@ export * from './referrals/index.ts';
 export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 export * from './training/index.ts';
+export * from './interviews/index.ts';

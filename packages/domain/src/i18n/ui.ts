@@ -64,6 +64,10 @@ import frTrainingNeeds from './fr/trainingNeeds.json' with { type: 'json' };
 import esProcedure from './es-MX/procedure.json' with { type: 'json' };
 import enProcedure from './en/procedure.json' with { type: 'json' };
 import frProcedure from './fr/procedure.json' with { type: 'json' };
+// The personal interview: questionnaires and the interview record.
+import esInterviews from './es-MX/interviews.json' with { type: 'json' };
+import enInterviews from './en/interviews.json' with { type: 'json' };
+import frInterviews from './fr/interviews.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -87,6 +91,7 @@ export const uiCatalogs = {
     training: esTraining,
     trainingNeeds: esTrainingNeeds,
     procedure: esProcedure,
+    interviews: esInterviews,
   },
   en: {
     common: enCommon,
@@ -109,6 +114,7 @@ export const uiCatalogs = {
     training: enTraining,
     trainingNeeds: enTrainingNeeds,
     procedure: enProcedure,
+    interviews: enInterviews,
   },
   fr: {
     common: frCommon,
@@ -131,5 +137,6 @@ export const uiCatalogs = {
     training: frTraining,
     trainingNeeds: frTrainingNeeds,
     procedure: frProcedure,
+    interviews: frInterviews,
   },
 };

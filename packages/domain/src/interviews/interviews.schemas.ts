@@ -20,6 +20,8 @@ export const ZStartInterview = z.strictObject({
   appointmentId: z.uuid().nullable().default(null),
   /** The interpreter from the roster, if any. */
   interpreterId: z.uuid().nullable().default(null),
+  /** An interpreter who is not on the roster (contracted for the day), by name; not with `interpreterId`. */
+  interpreterName: z.string().trim().min(1).max(LIMITS.nameMax).nullable().default(null),
   /** The language the interview is held in (ISO 639), noted on the record. */
   language: ZLanguageCode,
 });

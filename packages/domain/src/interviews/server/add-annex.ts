@@ -20,7 +20,7 @@ export async function addAnnex(db: Database, ctx: RequestContext, { id, text }: 
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
     const key = await loadInterviewFor(tx, actor, id, 'write', 'update');
-    if (key.status !== 'signed') throw new AppError('INVALID_STATE', { extra: { reason: 'interview_not_locked', status: key.status } });
+    if (key.status !== 'signed') throw new AppError('INVALID_STATE', { extra: { reason: 'interview_not_locked', interviewStatus: key.status } });
     const { rows: [row] } = await tx.query<TInterview['annexes'][number]>(
       `WITH x AS (INSERT INTO interview_annexes (interview_id, text, added_by) VALUES ($1, $2, $3) RETURNING *)
        SELECT x.id, x.text, u.full_name AS "addedBy", ${ISO('x.created_at')} AS "createdAt" FROM x JOIN users u ON u.id = x.added_by`,

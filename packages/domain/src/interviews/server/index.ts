@@ -31,4 +31,5 @@ export { listMyInterviews } from './list-my-interviews.ts';
 export { getMyInterview } from './get-my-interview.ts';
 export { registerSignedRecordSafeguard } from './signed-record-safeguard.ts';
 export { registerInterviewRecordOpening } from './open-record-effect.ts';
+export { registerInterviewStartSafeguards } from './start-safeguards.ts';
 export { seedDemoInterviews } from './seed-demo-interviews.ts';

@@ -7,6 +7,6 @@ import { presentTemplate, summarise, TEMPLATE_SELECT, type TemplateRow } from '.
 /** Every version of the institution's questionnaires, by code, the latest first. */
 export async function listTemplates(db: Queryable, ctx: RequestContext): Promise<TTemplateSummary[]> {
   const institutionId = requireTemplateInstitution(actorOf(ctx));
-  const { rows } = await db.query<TemplateRow>(`${TEMPLATE_SELECT} WHERE t.institution_id = $1 ORDER BY t.title, t.code, t.version DESC`, [institutionId]);
+  const { rows } = await db.query<TemplateRow>(`${TEMPLATE_SELECT} WHERE t.institution_id = $1 ORDER BY t.code, t.version DESC`, [institutionId]);
   return rows.map((row) => summarise(presentTemplate(row)));
 }

@@ -19,5 +19,5 @@ export async function openForWriting(
 
 export function notAllowedIn(status: InterviewStatus): AppError {
   const reason = status === 'signed' ? 'interview_locked' : status === 'read_back' ? 'interview_read_back' : 'interview_not_read_back';
-  return new AppError('INVALID_STATE', { extra: { reason, status } });
+  return new AppError('INVALID_STATE', { extra: { reason, interviewStatus: status } });
 }

@@ -7,7 +7,11 @@ export interface InterviewOpening {
   personName: string;
   templateId: string;
   appointmentId: string | null;
-  interpreter: { id: string; fullName: string; userId: string | null } | null;
+  /** From the roster (with its id), or contracted for the day (by name only). */
+  interpreter: { id: string | null; fullName: string; userId: string | null } | null;
+  /** The interviewee's facts the step's safeguards weigh. */
+  person: { needsInterpreter: boolean; isChild: boolean };
+  templateAudience: string;
   language: string;
 }
 

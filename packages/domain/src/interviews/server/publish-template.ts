@@ -23,7 +23,7 @@ export async function publishTemplate(db: Database, ctx: RequestContext, { id, r
     await tx.query('SELECT 1 FROM interview_templates WHERE id = $1 FOR UPDATE', [id]);
     const current = await templateOfInstitution(tx, institutionId, id);
     if (current.rowVersion !== rowVersion) throw versionConflict(current);
-    if (current.status !== 'draft') throw new AppError('INVALID_STATE', { extra: { reason: 'not_draft', status: current.status } });
+    if (current.status !== 'draft') throw new AppError('INVALID_STATE', { extra: { reason: 'not_draft', templateStatus: current.status } });
     const { rows: retired } = await tx.query<{ version: number }>(
       `UPDATE interview_templates SET status = 'retired', row_version = row_version + 1, updated_at = now()
         WHERE institution_id = $1 AND code = $2 AND status = 'published' RETURNING version`, [institutionId, current.code]);

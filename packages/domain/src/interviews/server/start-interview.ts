@@ -16,13 +16,15 @@ export interface StartInterviewOptions {
 /** Checks every choice of the caller against the claim, naming each bad field at once. */
 async function openingFor(tx: Queryable, claim: ClaimKey, input: TStartInterview): Promise<InterviewOpening> {
   const errors = new FieldErrors();
-  const { rows: [person] } = await tx.query<{ name: string }>(
-    `SELECT concat_ws(' ', p.given_names, p.first_surname, p.second_surname) AS name
-       FROM claim_members m JOIN persons p ON p.id = m.person_id WHERE m.claim_id = $1 AND m.person_id = $2`, [claim.id, input.personId]);
+  const { rows: [person] } = await tx.query<{ name: string; needs_interpreter: boolean; is_child: boolean }>(
+    `SELECT concat_ws(' ', p.given_names, p.first_surname, p.second_surname) AS name, p.needs_interpreter,
+            COALESCE(p.birth_date > local_today($3) - interval '18 years', false) AS is_child
+       FROM claim_members m JOIN persons p ON p.id = m.person_id WHERE m.claim_id = $1 AND m.person_id = $2`, [claim.id, input.personId, claim.time_zone]);
   if (!person) errors.add('personId', 'validation.unknown_reference');
-  const template = await tx.query(
-    `SELECT 1 FROM interview_templates WHERE id = $1 AND institution_id = $2 AND status = 'published'`, [input.templateId, claim.institution_id]);
-  if (template.rowCount === 0) errors.add('templateId', 'interviews.validation.templateNotPublished');
+  const { rows: [template] } = await tx.query<{ audience: string }>(
+    `SELECT audience FROM interview_templates WHERE id = $1 AND institution_id = $2 AND status = 'published'`, [input.templateId, claim.institution_id]);
+  if (!template) errors.add('templateId', 'interviews.validation.templateNotPublished');
+  if (input.interpreterId && input.interpreterName) errors.add('interpreterName', 'validation.not_applicable');
   if (input.appointmentId) {
     const appointment = await tx.query(
       `SELECT 1 FROM interview_appointments WHERE id = $1 AND claim_id = $2 AND status IN ('scheduled', 'held')`, [input.appointmentId, claim.id]);
@@ -36,9 +38,10 @@ async function openingFor(tx: Queryable, claim: ClaimKey, input: TStartInterview
     else interpreter = { id: row.id, fullName: row.full_name, userId: row.user_id };
   }
   errors.throwIfAny();
+  if (input.interpreterName) interpreter = { id: null, fullName: input.interpreterName, userId: null };
   return {
     personId: input.personId, personName: person!.name, templateId: input.templateId, appointmentId: input.appointmentId, interpreter,
-    language: input.language,
+    language: input.language, person: { needsInterpreter: person!.needs_interpreter, isChild: person!.is_child }, templateAudience: template!.audience,
   };
 }
 

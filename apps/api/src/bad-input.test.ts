@@ -21,7 +21,7 @@ beforeAll(async () => {
   operations = await listOperations(t.app);
   // Case-file and training permissions are not the administrator's: those routes are walked as the roles holding them.
   holders = [];
-  for (const username of ['admin', 'supervisor', 'registro', 'inm', 'capacitacion', 'formador']) {
+  for (const username of ['admin', 'supervisor', 'registro', 'inm', 'capacitacion', 'formador', 'interprete']) {
     const session = username === 'admin' ? admin : await loginAs(t.app, username);
     const { rows } = await t.db.query<{ code: string }>(
       `SELECT DISTINCT rp.permission_code AS code FROM users u JOIN user_roles ur ON ur.user_id = u.id

@@ -3,7 +3,7 @@ import { LIMITS } from '../shared/limits.ts';
 import { ZLanguageCode } from '../intake/index.ts';
 import {
   ADDABLE_ROLES, INTERVIEW_LIMITS, INTERVIEW_STATUSES, ITEM_ID_PATTERN, PARTICIPANT_ROLES, SIGNATURE_METHODS, SIGNATURE_ROLES,
-  TEMPLATE_AUDIENCES, TEXT_FIELDS,
+  TEMPLATE_AUDIENCES,
 } from './interviews.rules.ts';
 import { ZTemplateContent } from './templates.schemas.ts';
 
@@ -46,8 +46,9 @@ export type TTextSave = z.infer<typeof ZTextSave>;
 export type TAnswerSave = z.infer<typeof ZAnswerSave>;
 export type TChecklistSave = z.infer<typeof ZChecklistSave>;
 
-export const ZTextFieldParam = z.enum(TEXT_FIELDS);
 export const ZItemIdParam = z.string().regex(ITEM_ID_PATTERN, { message: 'validation.invalid_format' });
+/** A question's or checklist item's id in a path: any id the questionnaire does not hold is simply not found. */
+export const ZPieceIdParam = z.string().min(1).max(63);
 
 /** What an autosave answers: the piece's new version, or (in a 409's `current`) the saved one. */
 export const ZSavedPiece = z.object({
@@ -184,6 +185,7 @@ export const ZInterviewSummary = z.object({
   templateId: z.string(),
   templateTitle: z.string(),
   templateVersion: z.number(),
+  officerId: z.string(),
   officerName: z.string(),
   interpreterName: z.string().nullable(),
   language: z.string(),

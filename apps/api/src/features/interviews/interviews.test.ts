@@ -183,9 +183,9 @@ describe('the working record', () => {
   });
 
   it('autosaves the narrative and the checklist with their own versions', async () => {
-    let res = await call(t.app, 'PUT', `/api/interviews/${interview.id}/texts/narrative`, { session: elegibilidad, body: { text: 'Salí de San Pedro Sula en enero.', version: 0 } });
+    let res = await call(t.app, 'PUT', `/api/interviews/${interview.id}/narrative`, { session: elegibilidad, body: { text: 'Salí de San Pedro Sula en enero.', version: 0 } });
     expect(res.json<TSavedPiece>()).toMatchObject({ key: 'narrative', version: 1 });
-    res = await call(t.app, 'PUT', `/api/interviews/${interview.id}/texts/narrative`, { session: registro, body: { text: 'Texto viejo', version: 0 } });
+    res = await call(t.app, 'PUT', `/api/interviews/${interview.id}/narrative`, { session: registro, body: { text: 'Texto viejo', version: 0 } });
     expect(expectProblem(res, 409, 'VERSION_CONFLICT').current).toMatchObject({ key: 'narrative', text: 'Salí de San Pedro Sula en enero.', version: 1 });
     res = await call(t.app, 'PUT', `/api/interviews/${interview.id}/checklist/open_comprension_interprete`, { session: elegibilidad, body: { done: true, note: 'Se entienden en criollo', version: 0 } });
     expect(res.json<TSavedPiece>()).toMatchObject({ version: 1, done: true });

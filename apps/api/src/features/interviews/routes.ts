@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
   AUDIO_CONTENT_TYPES, INTERVIEW_LIMITS, ZAnnex, ZAnnexInput, ZAnswerSave, ZAudio, ZBreak, ZBreakEnd, ZBreakStart, ZChecklistSave,
-  ZCorrectionInput, ZInterview, ZInterviewOptions, ZInterviewSummary, ZItemIdParam, ZMyInterview, ZParticipant, ZParticipantInput,
-  ZParticipantUpdate, ZPresence, ZPresenceAnswer, ZReadBack, ZSavedPiece, ZSignatureInput, ZStartInterview, ZTextFieldParam, ZTextSave,
+  ZCorrectionInput, ZInterview, ZInterviewOptions, ZInterviewSummary, ZPieceIdParam, ZMyInterview, ZParticipant, ZParticipantInput,
+  ZParticipantUpdate, ZPresence, ZPresenceAnswer, ZReadBack, ZSavedPiece, ZSignatureInput, ZStartInterview, ZTextSave, TEXT_FIELDS,
   ZVersionQuery,
 } from '@refugio/domain';
 import {
@@ -53,19 +53,21 @@ export async function interviewRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'The whole interview record, under the field policy (audited read)', params: ZId, response: { 200: ZInterview } },
   }, async (request) => getInterview(db, request.ctx, request.params.id));
 
-  app.put('/api/interviews/:id/texts/:field', {
-    config: UPDATE,
-    schema: {
-      tags, summary: 'Autosave the narrative or the observations over the version last seen (409 with the saved text on a stale one)',
-      params: z.strictObject({ id: z.uuid(), field: ZTextFieldParam }), body: ZTextSave, response: { 200: ZSavedPiece },
-    },
-  }, async (request) => saveText(db, request.ctx, { id: request.params.id, field: request.params.field, input: request.body }));
+  for (const field of TEXT_FIELDS) {
+    app.put(`/api/interviews/:id/${field}`, {
+      config: UPDATE,
+      schema: {
+        tags, summary: `Autosave the ${field} over the version last seen (409 with the saved text on a stale one)`,
+        params: ZId, body: ZTextSave, response: { 200: ZSavedPiece },
+      },
+    }, async (request) => saveText(db, request.ctx, { id: request.params.id, field, input: request.body }));
+  }
 
   app.put('/api/interviews/:id/answers/:questionId', {
     config: UPDATE,
     schema: {
       tags, summary: 'Autosave one answer over the version last seen (0 for a first one; 409 with the saved answer on a stale one)',
-      params: z.strictObject({ id: z.uuid(), questionId: ZItemIdParam }), body: ZAnswerSave, response: { 200: ZSavedPiece },
+      params: z.strictObject({ id: z.uuid(), questionId: ZPieceIdParam }), body: ZAnswerSave, response: { 200: ZSavedPiece },
     },
   }, async (request) => saveAnswer(db, request.ctx, { id: request.params.id, questionId: request.params.questionId, input: request.body }));
 
@@ -73,7 +75,7 @@ export async function interviewRoutes(app: App): Promise<void> {
     config: UPDATE,
     schema: {
       tags, summary: 'Tick a stage\'s checklist item, with a note (409 on a stale version)',
-      params: z.strictObject({ id: z.uuid(), itemId: ZItemIdParam }), body: ZChecklistSave, response: { 200: ZSavedPiece },
+      params: z.strictObject({ id: z.uuid(), itemId: ZPieceIdParam }), body: ZChecklistSave, response: { 200: ZSavedPiece },
     },
   }, async (request) => saveChecklistItem(db, request.ctx, { id: request.params.id, itemId: request.params.itemId, input: request.body }));
 

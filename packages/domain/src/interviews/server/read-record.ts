@@ -14,7 +14,7 @@ import { frozenContent, ISO } from './template-rows.ts';
 export const SUMMARY_SELECT = `SELECT i.id, i.claim_id AS "claimId", c.claim_number AS "claimNumber", i.person_id AS "personId",
     concat_ws(' ', p.given_names, p.first_surname, p.second_surname) AS "personName",
     i.template_id AS "templateId", t.title AS "templateTitle", t.version AS "templateVersion",
-    ou.full_name AS "officerName",
+    i.officer_id AS "officerId", ou.full_name AS "officerName",
     COALESCE(ip.full_name, (SELECT pp.full_name FROM interview_participants pp WHERE pp.interview_id = i.id AND pp.role = 'interpreter'
                              ORDER BY pp.created_at LIMIT 1)) AS "interpreterName",
     i.language, i.status, ${ISO('i.started_at')} AS "startedAt", ${ISO('i.ended_at')} AS "endedAt", ${ISO('i.signed_at')} AS "signedAt", i.version

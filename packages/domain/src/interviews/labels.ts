@@ -52,3 +52,15 @@ export const METHOD_LABEL: Record<SignatureMethod, string> = {
   declined: 'interviews.methods.declined',
   attested: 'interviews.methods.attested',
 };
+
+/** Why an interview refused a change (`reason` of a 409 INVALID_STATE), in words. */
+export const REASON_LABEL: Record<string, string> = {
+  interview_read_back: 'interviews.reasons.interview_read_back',
+  interview_locked: 'interviews.reasons.interview_locked',
+  interview_not_read_back: 'interviews.reasons.interview_not_read_back',
+  interview_not_locked: 'interviews.reasons.interview_not_locked',
+  interview_open: 'interviews.reasons.interview_open',
+  already_signed: 'interviews.reasons.already_signed',
+  break_open: 'interviews.reasons.break_open',
+  signing_started: 'interviews.reasons.signing_started',
+};

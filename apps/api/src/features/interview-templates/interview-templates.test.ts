@@ -71,6 +71,12 @@ describe('installing the shipped questionnaires', () => {
   });
 });
 
+/** The questionnaire with its first substance question reworded. */
+const withFirstQuestion = (template: TInterviewTemplate, text: string) => ({
+  ...template.content,
+  stages: template.content.stages.map((s) => (s.stage === 'substance' ? { ...s, questions: s.questions.map((q, i) => (i === 0 ? { ...q, text } : q)) } : s)),
+});
+
 describe('versions', () => {
   let v1: TInterviewTemplate;
   let claim: TClaim;
@@ -83,11 +89,6 @@ describe('versions', () => {
     const res = await call(t.app, 'POST', `/api/claims/${claim.id}/interviews`, { session: supervisor, body: { personId: principal, templateId: v1.id, language: 'es' } });
     expect(res.statusCode, res.body).toBe(201);
     earlier = res.json<TInterview>();
-  });
-
-  const withFirstQuestion = (template: TInterviewTemplate, text: string) => ({
-    ...template.content,
-    stages: template.content.stages.map((s) => (s.stage === 'substance' ? { ...s, questions: s.questions.map((q, i) => (i === 0 ? { ...q, text } : q)) } : s)),
   });
 
   it('refuses content that breaks the method, naming each field', async () => {

@@ -19,6 +19,14 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/referrals', labelKey: 'intake.nav.referrals', descriptionKey: 'intake.nav.referralsDescription',
     allowed: (me) => canAny(me, 'read', 'referral'),
   },
+  {
+    to: '/interview-templates', labelKey: 'interviews.nav.templates', descriptionKey: 'interviews.nav.templatesDescription',
+    allowed: (me) => can(me, 'manage:template:institution'),
+  },
+  {
+    to: '/interviews/mine', labelKey: 'interviews.nav.mine', descriptionKey: 'interviews.nav.mineDescription',
+    allowed: (me) => can(me, 'read:interview:own'),
+  },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

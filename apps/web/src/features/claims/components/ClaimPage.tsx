@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { canAny, useMe } from '../../auth/index.ts';
+import { ClaimInterviewsCard } from '../../interviews/index.ts';
 import { NextStepsCard } from '../../procedure/index.ts';
 import { useClaim } from '../api/claims.ts';
 import { ClaimActions } from './ClaimActions.tsx';
@@ -107,6 +108,7 @@ export function ClaimPage() {
               </Table.ScrollContainer>
             </Card>
             <ClaimClocks claimId={c.id} />
+            <ClaimInterviewsCard claim={c} mayUpdate={mayCorrect} />
             <ClaimFlags claim={c} />
             <ClaimTimeline claimId={c.id} />
           </Stack>

@@ -1,4 +1,4 @@
-import { ZSavedPiece, type TInterview, type TSavedPiece } from '@refugio/domain';
+import { REASON_LABEL, ZSavedPiece, type TInterview, type TSavedPiece } from '@refugio/domain';
 import { isApiError } from '../../../lib/api-client.ts';
 import { saveAnswer, saveChecklistItem, saveText } from '../api/interviews.ts';
 import type { AutosaveTransport, PieceValue, SaveResult } from './autosave-store.ts';
@@ -33,7 +33,7 @@ export function apiTransport(interviewId: string): AutosaveTransport {
           const first = error.errors[0];
           return { kind: 'invalid', code: first?.code ?? 'validation.invalid_value', ...(first?.params ? { params: first.params } : {}) };
         }
-        if (error.code === 'INVALID_STATE') return { kind: 'locked', code: `interviews.reasons.${String(error.body.reason ?? 'interview_locked')}` };
+        if (error.code === 'INVALID_STATE') return { kind: 'locked', code: REASON_LABEL[String(error.body.reason)] ?? 'interviews.reasons.interview_locked' };
         return { kind: 'failed' };
       }
     },

@@ -13,7 +13,9 @@ export function useAutosave(record: TInterview | undefined, userId: string | und
   const id = record?.id;
   // The store is made once per interview and user: later refetches of the record do not reset what is being typed.
   const latest = useRef(record);
-  latest.current = record;
+  useEffect(() => {
+    latest.current = record;
+  }, [record]);
   useEffect(() => {
     const initial = latest.current;
     if (!id || !initial || !userId) return undefined;

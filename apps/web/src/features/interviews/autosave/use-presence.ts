@@ -7,7 +7,7 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * Which other tabs or devices have this interview open (ADR 025): a heartbeat to the server
- * (other devices, other people) and a message between this browser's tabs (at once). A second
+ * (other devices, other people) and a storage event between this browser's tabs (at once). A second
  * tab is told; its saves still cannot overwrite the first one's in silence.
  */
 export function usePresence(interviewId: string | undefined, enabled: boolean): { others: TPresenceAnswer['others']; otherTab: boolean } {
@@ -22,20 +22,34 @@ export function usePresence(interviewId: string | undefined, enabled: boolean): 
     };
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`refugio-interview-${interviewId}`) : null;
-    if (channel) {
-      channel.onmessage = (event: MessageEvent<{ type: string; from: string }>) => {
-        if (event.data.from === editorId.current) return;
-        setOtherTab(event.data.type !== 'closed');
-        if (event.data.type === 'opened') channel.postMessage({ type: 'here', from: editorId.current });
-      };
-      channel.postMessage({ type: 'opened', from: editorId.current });
-    }
+    // Tabs of this browser tell each other at once through a storage event (other devices learn it from the heartbeat).
+    const me = editorId.current;
+    const signalKey = `refugio.interview-presence.${interviewId}`;
+    const signal = (type: 'opened' | 'here' | 'closed') => {
+      try {
+        window.localStorage.setItem(signalKey, JSON.stringify({ type, from: me, at: Date.now() }));
+      } catch {
+        // Storage refused: the heartbeat still tells.
+      }
+    };
+    const onSignal = (event: StorageEvent) => {
+      if (event.key !== signalKey || !event.newValue) return;
+      try {
+        const data = JSON.parse(event.newValue) as { type: string; from: string };
+        if (data.from === me) return;
+        setOtherTab(data.type !== 'closed');
+        if (data.type === 'opened') signal('here');
+      } catch {
+        // Not a signal of ours.
+      }
+    };
+    window.addEventListener('storage', onSignal);
+    signal('opened');
     return () => {
       stopped = true;
       clearInterval(timer);
-      channel?.postMessage({ type: 'closed', from: editorId.current });
-      channel?.close();
+      signal('closed');
+      window.removeEventListener('storage', onSignal);
     };
   }, [interviewId, enabled]);
   return { others, otherTab };

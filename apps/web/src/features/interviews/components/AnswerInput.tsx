@@ -2,7 +2,7 @@ import { Group, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine
 import { useTranslation } from 'react-i18next';
 import type { TAnswerValue, TQuestion } from '@refugio/domain';
 import { currentLanguage } from '../../../lib/i18n.ts';
-import { countryOptions } from '../../claims/index.ts';
+import { countryOptions } from '../../../lib/countries.ts';
 
 interface AnswerInputProps {
   question: TQuestion;

@@ -3,11 +3,11 @@ import { Button, Card, Group, List, Text, TextInput, Title } from '@mantine/core
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TInterview } from '@refugio/domain';
-import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { endBreak, startBreak } from '../api/interviews.ts';
+import { InterviewErrorAlert } from './InterviewErrorAlert.tsx';
 
 /** Breaks with their times (EUAA guide: offer breaks; planned breaks for children). */
 export function BreaksCard({ record, editable, onChanged }: { record: TInterview; editable: boolean; onChanged: () => void }) {
@@ -34,7 +34,7 @@ export function BreaksCard({ record, editable, onChanged }: { record: TInterview
           ))}
         </List>
       )}
-      <ErrorAlert error={begin.error ?? end.error} />
+      <InterviewErrorAlert error={begin.error ?? end.error} />
       {editable && (open ? (
         <Button mt="sm" onClick={() => end.mutate()} loading={end.isPending}>{t('interviews.breaks.end')}</Button>
       ) : (

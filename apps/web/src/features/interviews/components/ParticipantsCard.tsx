@@ -3,10 +3,10 @@ import { Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Title 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ADDABLE_ROLES, ROLE_LABEL, type TInterview, type TParticipantInput } from '@refugio/domain';
-import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { addParticipant, removeParticipant } from '../api/interviews.ts';
+import { InterviewErrorAlert } from './InterviewErrorAlert.tsx';
 
 const EMPTY: TParticipantInput = { role: 'representative', fullName: '', organisation: null };
 
@@ -44,11 +44,11 @@ export function ParticipantsCard({ record, editable, onChanged }: { record: TInt
           </List.Item>
         ))}
       </List>
-      <ErrorAlert error={remove.error} />
+      <InterviewErrorAlert error={remove.error} />
       {editable && (
         <form onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
           <Stack gap="xs">
-            <ErrorAlert error={add.error} fields={['role', 'fullName', 'organisation']} />
+            <InterviewErrorAlert error={add.error} fields={['role', 'fullName', 'organisation']} />
             <Group align="flex-end" wrap="wrap" gap="xs">
               <NativeSelect label={t('interviews.participants.role')} value={draft.role} error={errors.role}
                 data={ADDABLE_ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))}

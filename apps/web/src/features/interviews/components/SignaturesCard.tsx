@@ -3,13 +3,13 @@ import { Button, Card, Group, Radio, Stack, Text, Textarea, TextInput, Title } f
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { METHOD_LABEL, ROLE_LABEL, type SignatureRole, type TInterview, type TSignatureInput } from '@refugio/domain';
-import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { signInterview } from '../api/interviews.ts';
 import { SignaturePad } from './SignaturePad.tsx';
+import { InterviewErrorAlert } from './InterviewErrorAlert.tsx';
 
 function SignatureForm({ record, role, isOfficer, onSigned }: { record: TInterview; role: SignatureRole; isOfficer: boolean; onSigned: (record: TInterview) => void }) {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ function SignatureForm({ record, role, isOfficer, onSigned }: { record: TIntervi
   return (
     <form onSubmit={(e) => { e.preventDefault(); sign.mutate(); }}>
       <Stack gap="xs">
-        <ErrorAlert error={sign.error} fields={['signerName', 'image', 'declinedReason', 'method']} />
+        <InterviewErrorAlert error={sign.error} fields={['signerName', 'image', 'declinedReason', 'method']} />
         <TextInput label={t('interviews.signatures.signerName', { role: roleName })} required value={signerName} error={errors.signerName}
           onChange={(e) => setSignerName(e.currentTarget.value)} />
         {role === 'applicant' && (

@@ -1,6 +1,6 @@
 import type { Language, TAnswerValue, TQuestion } from '@refugio/domain';
 import { formatDate } from '../../../lib/format-date.ts';
-import { countryName } from '../../claims/index.ts';
+import { countryName } from '../../../lib/countries.ts';
 
 /** An answer as the record reads it back, in the reader's language. */
 export function formatAnswer(question: TQuestion | undefined, value: TAnswerValue | null, t: (key: string) => string, language: Language): string {

@@ -30,7 +30,7 @@ function StageEditor({ stage, onChange }: { stage: TTemplateStage; onChange: (st
           <Group key={item.id} align="flex-end" wrap="nowrap" gap="xs">
             <TextInput style={{ flex: 1 }} label={t('interviews.editor.item', { number: i + 1 })} value={item.text}
               onChange={(e) => onChange({ ...stage, checklist: stage.checklist.map((x, j) => (j === i ? { ...x, text: e.currentTarget.value } : x)) })} />
-            <Button variant="subtle" color="red.9" aria-label={t('interviews.editor.removeItem', { number: i + 1, stage: stageName })}
+            <Button variant="default" aria-label={t('interviews.editor.removeItem', { number: i + 1, stage: stageName })}
               onClick={() => onChange({ ...stage, checklist: stage.checklist.filter((_, j) => j !== i) })}>{t('interviews.editor.remove')}</Button>
           </Group>
         ))}
@@ -45,7 +45,7 @@ function StageEditor({ stage, onChange }: { stage: TTemplateStage; onChange: (st
                 <NativeSelect label={t('interviews.editor.type')} value={q.type} data={QUESTION_TYPES.map((x) => ({ value: x, label: t(QUESTION_TYPE_LABEL[x]) }))}
                   onChange={(e) => { const type = e.currentTarget.value as TQuestion['type']; setQuestion(i, { ...q, type, options: type === 'choice' ? q.options : [] }); }} />
                 <Checkbox label={t('interviews.editor.sensitive')} checked={q.sensitive} onChange={(e) => setQuestion(i, { ...q, sensitive: e.currentTarget.checked })} />
-                <Button variant="subtle" color="red.9" aria-label={t('interviews.editor.removeQuestion', { number: i + 1, stage: stageName })}
+                <Button variant="default" aria-label={t('interviews.editor.removeQuestion', { number: i + 1, stage: stageName })}
                   onClick={() => onChange({ ...stage, questions: stage.questions.filter((_, j) => j !== i) })}>{t('interviews.editor.remove')}</Button>
               </Group>
               <TextInput label={t('interviews.editor.help')} value={q.help ?? ''} onChange={(e) => setQuestion(i, { ...q, help: e.currentTarget.value || null })} />

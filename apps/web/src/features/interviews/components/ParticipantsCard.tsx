@@ -37,7 +37,7 @@ export function ParticipantsCard({ record, editable, onChanged }: { record: TInt
               <Text size="sm"><Text span fw={600}>{t(ROLE_LABEL[p.role])}:</Text> {p.fullName}{p.organisation ? ` (${p.organisation})` : ''}</Text>
               {p.fromRoster && <Text size="xs" c="dimmed">{t('interviews.participants.fromRoster')}</Text>}
               {editable && p.role !== 'applicant' && p.role !== 'officer' && (
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => remove.mutate(p)}
+                <Button size="compact-xs" variant="default" onClick={() => remove.mutate(p)}
                   aria-label={t('interviews.participants.removeName', { name: p.fullName })}>{t('interviews.participants.remove')}</Button>
               )}
             </Group>

@@ -21,8 +21,8 @@ export function ReadBackCard({ record, summary, onDone }: { record: TInterview; 
     <Card withBorder component="section" aria-labelledby="read-back-title">
       <Title order={2} size="h4" id="read-back-title" mb={4}>{t('interviews.readBack.title')}</Title>
       <Text size="sm" mb="sm">{t('interviews.readBack.hint')}</Text>
-      {unsaved > 0 && <Text size="sm" c="orange.9" mb="xs">{t('interviews.readBack.waitForSave')}</Text>}
-      {open && <Text size="sm" c="orange.9" mb="xs">{t('interviews.readBack.endBreak')}</Text>}
+      {unsaved > 0 && <Text size="sm" c="red.9" mb="xs">{t('interviews.readBack.waitForSave')}</Text>}
+      {open && <Text size="sm" c="red.9" mb="xs">{t('interviews.readBack.endBreak')}</Text>}
       <Button onClick={() => setConfirming(true)} disabled={unsaved > 0 || open}>{t('interviews.readBack.start')}</Button>
       <ConfirmDialog opened={confirming} title={t('interviews.readBack.start')} message={t('interviews.readBack.confirm')} confirmLabel={t('interviews.readBack.confirmButton')}
         pending={go.isPending} error={go.error} onConfirm={() => go.mutate()} onClose={() => setConfirming(false)} />

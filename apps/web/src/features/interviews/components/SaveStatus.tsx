@@ -8,8 +8,8 @@ export function SaveStatus({ summary, restored }: { summary: SaveSummary; restor
   const waiting = summary.pending + summary.saving;
   let text = t('interviews.save.allSaved');
   let color = 'teal.9';
-  if (summary.offline > 0) { text = t('interviews.save.offline', { count: summary.offline }); color = 'orange.9'; }
-  else if (summary.conflicts > 0) { text = t('interviews.save.conflicts', { count: summary.conflicts }); color = 'orange.9'; }
+  if (summary.offline > 0) { text = t('interviews.save.offline', { count: summary.offline }); color = 'red.9'; }
+  else if (summary.conflicts > 0) { text = t('interviews.save.conflicts', { count: summary.conflicts }); color = 'red.9'; }
   else if (summary.invalid > 0) { text = t('interviews.save.invalid', { count: summary.invalid }); color = 'red.9'; }
   else if (waiting > 0) { text = t('interviews.save.saving'); color = 'blue.9'; }
   return (

@@ -66,7 +66,7 @@ export function SignaturePad({ label, onChange }: { label: string; onChange: (da
         onPointerDown={start} onPointerMove={move} onPointerUp={end} onPointerLeave={end} />
       <Group gap="xs">
         <Text size="xs" c="dimmed">{empty ? t('interviews.signatures.padHint') : t('interviews.signatures.padDrawn')}</Text>
-        <Button size="xs" variant="subtle" onClick={clear} disabled={empty}>{t('interviews.signatures.clear')}</Button>
+        <Button size="xs" variant="default" onClick={clear} disabled={empty}>{t('interviews.signatures.clear')}</Button>
       </Group>
     </Stack>
   );

@@ -7,12 +7,14 @@ import { benchIntake } from './intake.ts';
 import { benchGating } from './training-gating.ts';
 import { benchCertificates } from './training-certificates.ts';
 import { benchNeeds } from './training-needs.ts';
+import { benchInterviews } from './interviews.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' },
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
-    'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' }, staff: { type: 'string' } },
+    'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' }, staff: { type: 'string' },
+    questions: { type: 'string' }, saves: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -31,6 +33,9 @@ const suites: Record<string, () => Promise<unknown>> = {
     claims: Number(values.claims) || undefined, queries: Number(values.queries) || undefined,
   }),
   certificates: () => benchCertificates({ databaseUrl: values['database-url'], participants: Number(values.participants) || undefined }),
+  interviews: () => benchInterviews({
+    databaseUrl: values['database-url'], questions: Number(values.questions) || undefined, saves: Number(values.saves) || undefined,
+  }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };
 const run = suites[suite];

@@ -22,11 +22,13 @@ import { percentile } from './lib/load.ts';
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const SENTENCE = 'La persona explica que recibió amenazas de la pandilla del barrio durante varios meses y que la policía no quiso recibir su denuncia. ';
 
+/** A stage of the method with one checklist item and no questions. */
+const stage = (name: 'preparation' | 'opening' | 'conducting' | 'closing' | 'after') => ({
+  stage: name, guidance: '', checklist: [{ id: `${name}_item`, text: `Punto de ${name}` }], questions: [],
+});
+
 /** A questionnaire of the EUAA stages whose substance holds `questions` free-text questions. */
 function bigQuestionnaire(questions: number): TTemplateContentInput {
-  const stage = (name: 'preparation' | 'opening' | 'conducting' | 'closing' | 'after') => ({
-    stage: name, guidance: '', checklist: [{ id: `${name}_item`, text: `Punto de ${name}` }], questions: [],
-  });
   return {
     stages: [stage('preparation'), stage('opening'), stage('conducting'),
       { stage: 'substance', guidance: '', checklist: [], questions: Array.from({ length: questions }, (_, i) => ({

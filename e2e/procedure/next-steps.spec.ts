@@ -4,10 +4,7 @@
 // and switches a safeguard off for one institution with a written reason, then back on.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from '../support.ts';
-
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-}
+import { csrf, signedInterview, type Claim } from '../interviews/api.ts';
 
 /** A claim at COMAR Tapachula taken by the signed-in user up to "in review". */
 async function claimInReview(page: Page): Promise<string> {
@@ -22,11 +19,19 @@ async function claimInReview(page: Page): Promise<string> {
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  let claim = await created.json() as { id: string; version: number };
-  for (const step of ['admit', 'schedule-interview', 'record-interview', 'start-assessment', 'draft-decision', 'submit-for-review']) {
+  let claim = await created.json() as Claim;
+  for (const step of ['admit', 'schedule-interview']) {
     const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
     expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
-    claim = await res.json() as { id: string; version: number };
+    claim = await res.json() as Claim;
+  }
+  // The claim is recorded as interviewed only by a signed interview record (ADR 025).
+  await signedInterview(page, claim);
+  claim = await (await page.request.get(`/api/claims/${claim.id}`)).json() as Claim;
+  for (const step of ['start-assessment', 'draft-decision', 'submit-for-review']) {
+    const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
+    expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
+    claim = await res.json() as Claim;
   }
   return claim.id;
 }

@@ -41,6 +41,8 @@ export const PERMISSIONS_POLICY = [
   'geolocation=()', 'gyroscope=()', 'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'picture-in-picture=()',
   'publickey-credentials-get=()', 'screen-wake-lock=()', 'usb=()', 'xr-spatial-tracking=()',
 ].join(', ');
+import { interviewTemplateRoutes } from './features/interview-templates/routes.ts';
+import { interviewRoutes } from './features/interviews/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -117,6 +119,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(procedureRoutes);
   await app.register(screeningRoutes);
   await app.register(schedulingRoutes);
+  await app.register(interviewTemplateRoutes);
+  await app.register(interviewRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

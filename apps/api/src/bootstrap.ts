@@ -1,6 +1,6 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
+  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
@@ -25,5 +25,7 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoTrainingRecords(db);
   // A needs assessment under way, with two answers and a proposed plan.
   await seedDemoNeedsAssessment(db);
+  // COMAR's and INM's interview questionnaires (EUAA stages), as each authority would install them.
+  await seedDemoInterviews(db);
   return credentials;
 }

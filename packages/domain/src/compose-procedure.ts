@@ -3,6 +3,7 @@
 // Called by server.ts when it is first imported.
 import { registerClockEffects } from './calendars/server/index.ts';
 import { registerAssignment, registerTransfer } from './intake/server/index.ts';
+import { registerInterviewRecordOpening, registerInterviewStartSafeguards, registerSignedRecordSafeguard } from './interviews/server/index.ts';
 import { registerFourEyes } from './procedure/server/index.ts';
 import { registerScreening } from './screening/server/index.ts';
 import { registerCompetencyGate } from './training/server/index.ts';
@@ -18,4 +19,7 @@ export function composeProcedure(): void {
   registerCompetencyGate();
   registerFourEyes();
   registerScreening();
+  registerInterviewRecordOpening();
+  registerInterviewStartSafeguards();
+  registerSignedRecordSafeguard();
 }

@@ -17,3 +17,4 @@ export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog }
 export * from './calendars/index.ts';
 export * from './training/index.ts';
 export * from './scheduling/index.ts';
+export * from './interviews/index.ts';

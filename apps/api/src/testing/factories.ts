@@ -5,23 +5,31 @@
  */
 import type { Database } from '@refugio/db';
 import {
-  ZClaimInput, ZPersonInput, ZUserInput, todayIn, type TClaim, type TClaimInput, type TPersonInput, type TransitionAction,
+  ZClaimInput, ZPersonInput, ZStartInterview, ZUserInput, todayIn, type TClaim, type TClaimInput, type TInterview, type TPersonInput,
+  type TransitionAction,
 } from '@refugio/domain';
-import { assignClaim, createClaim, createUser, demoContext, recordGrant, TRANSITION_USE_CASES, type RequestContext } from '@refugio/domain/server';
+import {
+  assignClaim, createClaim, createUser, demoContext, getClaimUnaudited, installShippedTemplates, readBackInterview, recordGrant, signInterview,
+  startInterview, TRANSITION_USE_CASES, type RequestContext,
+} from '@refugio/domain/server';
 import { TEST_PASSWORD } from './test-app.ts';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** The path of transitions from registration to each status (the main line, then side exits). */
-const PATH_TO: Partial<Record<TClaim['status'], TransitionAction[]>> = {
+/**
+ * The path of steps from registration to each status (the main line, then side exits).
+ * `interview` is a personal interview conducted and signed, which takes `record_interview`.
+ */
+type PathStep = TransitionAction | 'interview';
+const PATH_TO: Partial<Record<TClaim['status'], PathStep[]>> = {
   registered: [],
   admitted: ['admit'],
   interview_scheduled: ['admit', 'schedule_interview'],
-  interviewed: ['admit', 'schedule_interview', 'record_interview'],
-  under_assessment: ['admit', 'schedule_interview', 'record_interview', 'start_assessment'],
-  decision_drafted: ['admit', 'schedule_interview', 'record_interview', 'start_assessment', 'draft_decision'],
-  in_review: ['admit', 'schedule_interview', 'record_interview', 'start_assessment', 'draft_decision', 'submit_for_review'],
+  interviewed: ['admit', 'schedule_interview', 'interview'],
+  under_assessment: ['admit', 'schedule_interview', 'interview', 'start_assessment'],
+  decision_drafted: ['admit', 'schedule_interview', 'interview', 'start_assessment', 'draft_decision'],
+  in_review: ['admit', 'schedule_interview', 'interview', 'start_assessment', 'draft_decision', 'submit_for_review'],
   late_filing_review: ['open_late_filing_review'],
   withdrawn: ['withdraw'],
 };
@@ -74,6 +82,11 @@ export async function buildClaim(db: Database, options: BuildClaimOptions = {}):
   const path = PATH_TO[options.status ?? 'registered'];
   if (!path) throw new Error(`buildClaim cannot reach ${options.status} yet`);
   for (const action of path) {
+    if (action === 'interview') {
+      await conductInterview(db, claim.id, { by: options.by ?? 'registro' });
+      claim = await getClaimUnaudited(db, ctx.actor!, claim.id);
+      continue;
+    }
     const reason = ['open_late_filing_review', 'withdraw', 'abandon', 'transfer', 'return_to_drafting'].includes(action) ? 'Motivo de prueba' : null;
     claim = await TRANSITION_USE_CASES[action](db, ctx, claim.id, { version: claim.version, reason, toOfficeId: null });
   }
@@ -103,4 +116,48 @@ export async function buildOfficer(db: Database, options: { username?: string; o
   await db.query('UPDATE users SET must_change_password = false WHERE id = $1', [user.id]);
   for (const code of options.competencies ?? []) await grantCompetency(db, user.id, code);
   return user;
+}
+
+/** A drawn signature as the canvas sends it: a small valid PNG. */
+export const SIGNATURE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** The shipped questionnaires installed for an institution (by code) that has none yet. */
+export async function installQuestionnaires(db: Database, institutionCode = 'COMAR'): Promise<void> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM institutions WHERE code = $1', [institutionCode]);
+  await db.transaction((tx) => installShippedTemplates(tx, { institutionId: rows[0]!.id, createdBy: null }));
+}
+
+/** The published version of one of an institution's questionnaires. */
+export async function publishedTemplateId(db: Database, code: string, institutionCode = 'COMAR'): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT t.id FROM interview_templates t JOIN institutions i ON i.id = t.institution_id
+      WHERE i.code = $1 AND t.code = $2 AND t.status = 'published'`, [institutionCode, code]);
+  if (!rows[0]) throw new Error(`No published questionnaire ${code}`);
+  return rows[0].id;
+}
+
+export interface ConductInterviewOptions {
+  /** Who conducts it (and signs as officer). */
+  by: string;
+  template?: string;
+  /** Stop after starting it (no read-back, no signatures). */
+  open?: boolean;
+}
+
+/**
+ * A personal interview of the claim's principal applicant through the use cases: started on a
+ * COMAR questionnaire, read back and signed by the applicant (drawn) and the officer (attested),
+ * which locks it and records the claim as interviewed — unless `open`.
+ */
+export async function conductInterview(db: Database, claimId: string, options: ConductInterviewOptions): Promise<TInterview> {
+  await installQuestionnaires(db);
+  const ctx = await actAs(db, options.by);
+  const { rows } = await db.query<{ person_id: string }>(`SELECT person_id FROM claim_members WHERE claim_id = $1 AND relation = 'principal'`, [claimId]);
+  let interview = await startInterview(db, ctx, { claimId, input: ZStartInterview.parse({
+    personId: rows[0]!.person_id, templateId: await publishedTemplateId(db, options.template ?? 'comar_elegibilidad'), language: 'es',
+  }) });
+  if (options.open) return interview;
+  interview = await readBackInterview(db, ctx, { id: interview.id, version: interview.version });
+  await signInterview(db, ctx, { id: interview.id, input: { role: 'applicant', method: 'drawn', signerName: interview.personName, image: SIGNATURE_PNG, declinedReason: null } });
+  return signInterview(db, ctx, { id: interview.id, input: { role: 'officer', method: 'attested', signerName: interview.officerName, image: null, declinedReason: null } });
 }

@@ -36,7 +36,6 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
     [JSON.stringify({ nested: { emoji: '🙂', quote: '"', backslash: '\\', newline: '\n', list: [1, 2.5, null, true] } })]);
     await addIntakeContent(db);
     await addTrainingContent(db);
-    await addCaseWorkContent(db);
     // Sign-in throttling, recovery codes and a signed audit checkpoint (ADR 021, ADR 022).
     await db.query(`INSERT INTO login_throttles (username, address, failures, holds, held_until, last_failed_at)
       VALUES ('zoe', '203.0.113.7', 2, 1, now() + interval '15 minutes', now())`);
@@ -49,6 +48,8 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
       dataDir: os.tmpdir(), create: false,
     });
     expect(await writeAuditCheckpoint(db, key!)).toMatchObject({ status: 'written' });
+    await addInterviewContent(db);
+    await addCaseWorkContent(db);
   });
 }
 
@@ -126,22 +127,12 @@ async function addCaseWorkContent(db: Queryable): Promise<void> {
     VALUES (${claim}, ${person}, DATE '2026-09-20', 'DIF Chiapas', 'Resumen', 'Pausas', ${admin})`);
   await db.query(`INSERT INTO claim_guarantees (claim_id, person_id, guarantee_code, need_codes, sensitive, status, evidence, decided_by)
     VALUES (${claim}, ${person}, 'confidentiality_reinforced', '{lgbtiq}', true, 'met', 'Sala privada', ${admin})`);
-  await db.query(`INSERT INTO interpreters (institution_id, full_name, kind, sex, languages, modalities, office_ids, availability)
-    VALUES (${comar}, 'Juan Tzul', 'contracted', 'male', '{quc,spa}', '{in_person,video}', ARRAY[${office}],
-            '[{"weekday": 1, "from": "09:00", "to": "14:00"}]')`);
-  const interpreter = `(SELECT id FROM interpreters WHERE full_name = 'Juan Tzul')`;
-  await db.query(`INSERT INTO interview_appointments (claim_id, office_id, officer_id, interpreter_id, language, modality, room, starts_at,
-      ends_at, created_by, person_id, applicant_requests)
-    VALUES (${claim}, ${office}, ${officer}, ${interpreter}, 'quc', 'in_person', 'Sala 3', '2026-10-05T09:00:00-06:00',
-            '2026-10-05T12:00:00-06:00', ${admin}, ${person}, '[{"kind": "interpreter_sex", "sex": "male", "honoured": true}]')`);
+  const interpreter = `(SELECT id FROM interpreters LIMIT 1)`;
+  await db.query(`UPDATE interpreters SET availability = '[{"weekday": 1, "from": "09:00", "to": "14:00"}]'`);
   await db.query(`INSERT INTO scheduling_settings (institution_id, missed_signatures_threshold) VALUES (${comar}, 4)`);
   await db.query(`INSERT INTO signature_records (claim_id, office_id, signed_on, recorded_by) VALUES (${claim}, ${office}, DATE '2026-09-22', ${admin})`);
   await db.query(`INSERT INTO abandonment_decisions (claim_id, office_id, decision, streak_from, missed_weeks, reason, decided_by)
     VALUES (${claim}, ${office}, 'dismissed', DATE '2026-09-22', 3, 'Hospitalizada', ${admin})`);
-  await db.query(`INSERT INTO interview_templates (institution_id, code, version, title, audience, status, content, created_by)
-    VALUES (${comar}, 'BK-ELIG', 1, 'Entrevista «elegibilidad»', 'eligibility', 'published', '{"stages": []}', ${admin})`);
-  await db.query(`INSERT INTO interviews (claim_id, person_id, template_id, officer_id, interpreter_id, language, narrative)
-    SELECT ${claim}, ${person}, id, ${officer}, ${interpreter}, 'quc', 'Relato con «comillas»\ny saltos' FROM interview_templates WHERE code = 'BK-ELIG'`);
   await db.query(`INSERT INTO coi_sources (title, publisher, published_on, accessed_on, language, countries, topics, excerpt, content, sha256)
     VALUES ('Honduras: maras', 'ACNUR', DATE '2025-01-10', DATE '2026-09-01', 'es', '{HND}', '{gangs}', 'Resumen', '\x255044462d'::bytea, 'abc')`);
   await db.query(`INSERT INTO claim_assessments (claim_id, convention_grounds, cartagena_circumstances, created_by)
@@ -202,6 +193,43 @@ async function addTrainingContent(db: Queryable): Promise<void> {
     VALUES (${enrolment}, ${officer}, ${module}, 'K7Q2-M9XZ-44TD', 'es-MX', DATE '2026-03-24', DATE '2029-03-24', ${admin})`);
   await db.query(`INSERT INTO competency_grants (user_id, competency_code, source, module_id, enrolment_id, granted_on, expires_on, recorded_by)
     VALUES (${officer}, 'interviewing_children', 'training', ${module}, ${enrolment}, DATE '2026-03-24', DATE '2029-03-24', ${admin})`);
+}
+
+/** The interview's shared tables (ADR 024) and its record (ADR 025): a signed interview with everything in it. */
+async function addInterviewContent(db: Queryable): Promise<void> {
+  const admin = `(SELECT id FROM users WHERE username = 'admin')`;
+  const claim = `(SELECT id FROM claims WHERE claim_number = 'TAP-2026-000001')`;
+  const interview = `(SELECT id FROM interviews WHERE claim_id = ${claim})`;
+  await db.query(`INSERT INTO interpreters (institution_id, user_id, full_name, kind, sex, languages, modalities, office_ids)
+    SELECT i.id, u.id, 'Nadia «Joseph»', 'staff', 'female', '{hat,fra}', '{in_person,video}', ARRAY[o.id]
+      FROM institutions i, users u, offices o WHERE i.code = 'COMAR' AND u.username = 'interprete' AND o.code = 'COMAR-TAP'`);
+  await db.query(`INSERT INTO interview_appointments (claim_id, office_id, officer_id, interpreter_id, language, modality, room, starts_at, ends_at, created_by)
+    SELECT ${claim}, o.id, ${admin}, (SELECT id FROM interpreters), 'hat', 'in_person', 'Sala "B"', '2026-10-01T09:00:00-06:00', '2026-10-01T12:00:00-06:00', ${admin}
+      FROM offices o WHERE o.code = 'COMAR-TAP'`);
+  await db.query(`INSERT INTO interview_templates (institution_id, code, version, title, audience, status, content, published_at, created_by)
+    SELECT id, 'bk_entrevista', 1, 'Entrevista «respaldo»', 'eligibility', 'published', $1, now(), ${admin} FROM institutions WHERE code = 'COMAR'`,
+  [JSON.stringify({ stages: [{ stage: 'substance', guidance: 'Línea 1\nlínea 2', checklist: [{ id: 'bk_item', text: 'Comprobar que se entienden' }],
+    questions: [{ id: 'bk_temor', text: '¿Qué teme?', type: 'text', help: null, options: [], sensitive: false }] }] })]);
+  await db.query(`INSERT INTO interviews (claim_id, person_id, appointment_id, template_id, officer_id, interpreter_id, language, status, narrative,
+      narrative_version, read_back_at, read_back_by, signed_at, record_sha256)
+    SELECT c.id, c.principal_person_id, (SELECT id FROM interview_appointments), (SELECT id FROM interview_templates WHERE code = 'bk_entrevista'),
+           ${admin}, (SELECT id FROM interpreters), 'hat', 'signed', 'Relato con "comillas", \\ y 東京', 3, now(), ${admin}, now(), 'abc123'
+      FROM claims c WHERE c.id = ${claim}`);
+  await db.query(`INSERT INTO interview_participants (interview_id, role, full_name, organisation, interpreter_id)
+    SELECT ${interview}, 'interpreter', 'Nadia «Joseph»', NULL, id FROM interpreters`);
+  await db.query(`INSERT INTO interview_checklist (interview_id, item_id, done, note, updated_by) VALUES (${interview}, 'bk_item', true, 'Sí, en criollo', ${admin})`);
+  await db.query(`INSERT INTO interview_answers (interview_id, question_id, value, updated_by) VALUES (${interview}, 'bk_temor', $1, ${admin})`,
+    [JSON.stringify({ text: 'Que me maten «por hablar»\n' })]);
+  await db.query(`INSERT INTO interview_breaks (interview_id, started_at, ended_at, reason)
+    VALUES (${interview}, '2026-10-01T10:00:00-06:00', '2026-10-01T10:15:00-06:00', 'Agua')`);
+  await db.query(`INSERT INTO interview_corrections (interview_id, target, before_value, after_value, requested_by_role, note, recorded_by)
+    VALUES (${interview}, 'bk_temor', '{"text": "antes"}', '{"text": "después"}', 'applicant', 'Pidió precisar', ${admin})`);
+  await db.query(`INSERT INTO interview_signatures (interview_id, role, method, signer_name, image, image_sha256, recorded_by)
+    VALUES (${interview}, 'applicant', 'drawn', 'José Ángel Núñez', '\\x89504e470d0a1a0a00ff'::bytea, 'def456', ${admin})`);
+  await db.query(`INSERT INTO interview_annexes (interview_id, text, added_by) VALUES (${interview}, 'Anexo: constancia médica', ${admin})`);
+  await db.query(`INSERT INTO interview_audio (interview_id, content_type, byte_size, sha256, content, uploaded_by)
+    VALUES (${interview}, 'audio/ogg', 4, 'aud789', '\\x4f676753'::bytea, ${admin})`);
+  await db.query(`INSERT INTO interview_editors (interview_id, editor_id, user_id) VALUES (${interview}, gen_random_uuid(), ${admin})`);
 }
 
 /** Equal data in every table, except the one system.restored event the restore appends. */

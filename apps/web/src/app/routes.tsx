@@ -52,6 +52,12 @@ const ClaimAppointmentsPage = lazy(() => import('../features/scheduling/index.ts
 const AgendaPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AgendaPage })));
 const MyBookingsPage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.MyBookingsPage })));
 const AbandonmentQueuePage = lazy(() => import('../features/scheduling/index.ts').then((m) => ({ default: m.AbandonmentQueuePage })));
+// The personal interview: questionnaires, the working record, an interpreter's participation (ADR 025).
+const TemplatesPage = lazy(() => import('../features/interview-templates/index.ts').then((m) => ({ default: m.TemplatesPage })));
+const TemplatePage = lazy(() => import('../features/interview-templates/index.ts').then((m) => ({ default: m.TemplatePage })));
+const InterviewPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.InterviewPage })));
+const MyInterviewsPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.MyInterviewsPage })));
+const MyInterviewPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.MyInterviewPage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -75,6 +81,11 @@ export function AppRoutes() {
         <Route path="claims" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimsPage /></RequirePermission>} />
         <Route path="claims/new" element={<RequirePermission allowed={(me) => can(me, 'register:claim:office')}><RegisterClaimPage /></RequirePermission>} />
         <Route path="claims/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><ClaimPage /></RequirePermission>} />
+        <Route path="claims/:id/interviews/:interviewId" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><InterviewPage /></RequirePermission>} />
+        <Route path="interview-templates" element={<RequirePermission allowed={(me) => can(me, 'manage:template:institution')}><TemplatesPage /></RequirePermission>} />
+        <Route path="interview-templates/:id" element={<RequirePermission allowed={(me) => can(me, 'manage:template:institution')}><TemplatePage /></RequirePermission>} />
+        <Route path="interviews/mine" element={<RequirePermission allowed={(me) => can(me, 'read:interview:own')}><MyInterviewsPage /></RequirePermission>} />
+        <Route path="interviews/mine/:interviewId" element={<RequirePermission allowed={(me) => can(me, 'read:interview:own')}><MyInterviewPage /></RequirePermission>} />
         <Route path="referrals" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'referral')}><ReferralsPage /></RequirePermission>} />
         <Route path="referrals/new" element={<RequirePermission allowed={(me) => can(me, 'create:referral:office')}><ReferralFormPage /></RequirePermission>} />
         <Route path="training/catalogue" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><CurriculumPage /></RequirePermission>} />

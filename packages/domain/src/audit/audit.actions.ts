@@ -122,6 +122,30 @@ export const AUDIT_ACTIONS = [
   'guarantee_rule.created', // details: needCode, guaranteeCode
   'guarantee_rule.updated', // activated or deactivated; details: before, after
   'guarantee_type.updated', // source or whether it governs the interview; details: code, before, after
+  // The authority's interview questionnaires (ADR 025).
+  'interview_template.installed', // the shipped questionnaires installed for an institution; details.codes
+  'interview_template.updated', // a draft changed in place; details: code, version, titleChanged
+  'interview_template.version_created', // an edit of a published version became the next version (a draft); details: code, version, basedOn
+  'interview_template.published', // details: code, version, retired (the versions it superseded)
+  // The personal interview's record (ADR 025): every read and write, never its content.
+  'interview.viewed', // the whole record opened by a reader of the claim; details: claimId, status
+  'interview.participation_viewed', // an interpreter opened their participation; details.claimId
+  'interview.text_saved', // narrative or observations autosaved; details: field, version, length
+  'interview.answer_saved', // details: questionId, version
+  'interview.checklist_saved', // details: itemId, done, version
+  'interview.participant_added', // details: participantId, role
+  'interview.participant_updated', // details: participantId, role, changed
+  'interview.participant_removed', // details: participantId, role
+  'interview.break_started', // details.breakId
+  'interview.break_ended', // details.breakId
+  'interview.read_back', // questioning ended, the record read back; details.claimId
+  'interview.corrected', // a correction on read-back; details: correctionId, target, requestedBy
+  'interview.signed', // one signature; details: role, method
+  'interview.locked', // every signature given: the record locked; details: claimId, recordSha256
+  'interview.annex_added', // details: annexId, length
+  'interview.audio_attached', // details: audioId, sha256, byteSize, contentType
+  'interview.audio_downloaded', // details: audioId, sha256
+  'interview.record_exported', // the acta downloaded as PDF; details: claimId, status, recordSha256
   'procedure.safeguard_switched', // an authority switched a safeguard off or back on; details: safeguard, institutionId, enabled, before, reason
   // Interpreters and scheduling (ADR 027). Every read of a person's appointments is an event too.
   'interpreter.created', // a roster entry; details: kind, languages, offices, userId

@@ -72,6 +72,10 @@ import frScreening from './fr/screening.json' with { type: 'json' };
 import esScheduling from './es-MX/scheduling.json' with { type: 'json' };
 import enScheduling from './en/scheduling.json' with { type: 'json' };
 import frScheduling from './fr/scheduling.json' with { type: 'json' };
+// The personal interview: questionnaires and the interview record.
+import esInterviews from './es-MX/interviews.json' with { type: 'json' };
+import enInterviews from './en/interviews.json' with { type: 'json' };
+import frInterviews from './fr/interviews.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -97,6 +101,7 @@ export const uiCatalogs = {
     procedure: esProcedure,
     screening: esScreening,
     scheduling: esScheduling,
+    interviews: esInterviews,
   },
   en: {
     common: enCommon,
@@ -121,6 +126,7 @@ export const uiCatalogs = {
     procedure: enProcedure,
     screening: enScreening,
     scheduling: enScheduling,
+    interviews: enInterviews,
   },
   fr: {
     common: frCommon,
@@ -145,5 +151,6 @@ export const uiCatalogs = {
     procedure: frProcedure,
     screening: frScreening,
     scheduling: frScheduling,
+    interviews: frInterviews,
   },
 };

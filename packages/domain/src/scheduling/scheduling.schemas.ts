@@ -198,7 +198,7 @@ export const ZMyBooking = z.object({
   officerName: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
 });
-export const ZMyInterview = z.object({
+export const ZMyBookedInterview = z.object({
   id: z.string(),
   officeName: z.string(),
   language: z.string(),
@@ -208,18 +208,18 @@ export const ZMyInterview = z.object({
 export const ZMyBookings = z.object({
   interpreterName: z.string().nullable(),
   bookings: z.array(ZMyBooking),
-  interviews: z.array(ZMyInterview),
+  interviews: z.array(ZMyBookedInterview),
 });
 export type TMyBookings = z.infer<typeof ZMyBookings>;
 
-export const ZSignatureInput = z.strictObject({
+export const ZWeeklySignatureInput = z.strictObject({
   /** Defaults to today in the office's zone. */
   signedOn: ZIsoDate.nullable().default(null),
   /** Where the applicant signed: one of the recorder's offices (COMAR or INM, Reglamento art. 24). */
   officeId: z.uuid(),
   notes: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
 });
-export type TSignatureInput = z.infer<typeof ZSignatureInput>;
+export type TWeeklySignatureInput = z.infer<typeof ZWeeklySignatureInput>;
 
 export const ZSignatureRecord = z.object({
   id: z.string(),

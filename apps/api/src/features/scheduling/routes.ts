@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ZAbandonmentDecision, ZAbandonmentDecisionInput, ZAbandonmentQueue, ZAgenda, ZAgendaQuery, ZAppointment, ZAppointmentInput, ZBookingOptions,
   ZInterpreter, ZInterpreterInput, ZInterpreterQuery, ZInterpreterUpdate, ZMyBookings, ZNoShowInput, ZPostponeInput, ZRescheduleInput,
-  ZSchedulingSettings, ZSchedulingSettingsQuery, ZSchedulingSettingsUpdate, ZSignatureInput, ZSignatureStatus,
+  ZSchedulingSettings, ZSchedulingSettingsQuery, ZSchedulingSettingsUpdate, ZWeeklySignatureInput, ZSignatureStatus,
 } from '@refugio/domain';
 import {
   appointmentCalendar, appointmentNotice, bookAppointment, confirmAbandonment, createInterpreter, dismissAbandonment, getBookingOptions,
@@ -115,7 +115,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post('/api/claims/:id/signatures', {
     config: UPDATE_CLAIM,
-    schema: { tags, summary: 'Record the applicant\'s weekly signature (Reglamento art. 24; Idempotency-Key honoured)', params: ZId, body: ZSignatureInput, response: { 201: ZSignatureStatus } },
+    schema: { tags, summary: 'Record the applicant\'s weekly signature (Reglamento art. 24; Idempotency-Key honoured)', params: ZId, body: ZWeeklySignatureInput, response: { 201: ZSignatureStatus } },
   }, async (request, reply) => idempotent(request, reply, 201, () => recordSignature(db, request.ctx, { claimId: request.params.id, input: request.body })));
 
   app.get('/api/scheduling/abandonment-queue', {

@@ -36,6 +36,14 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/scheduling/abandonment', labelKey: 'scheduling.nav.abandonment', descriptionKey: 'scheduling.nav.abandonmentDescription',
     allowed: (me) => can(me, 'decide:abandonment:office'),
   },
+  {
+    to: '/interview-templates', labelKey: 'interviews.nav.templates', descriptionKey: 'interviews.nav.templatesDescription',
+    allowed: (me) => can(me, 'manage:template:institution'),
+  },
+  {
+    to: '/interviews/mine', labelKey: 'interviews.nav.mine', descriptionKey: 'interviews.nav.mineDescription',
+    allowed: (me) => can(me, 'read:interview:own'),
+  },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

@@ -1,2 +1,3 @@
 export { NextStepsCard } from './components/NextStepsCard.tsx';
 export { ProcedureStepsPage } from './components/ProcedureStepsPage.tsx';
+export { SafeguardLine } from './components/SafeguardLine.tsx';

@@ -4,13 +4,13 @@ import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
 import { loadClaimFor } from '../../shared/policies/claim.policy.ts';
 import { todayIn } from '../../shared/time.ts';
-import type { TSignatureInput, TSignatureStatus } from '../scheduling.schemas.ts';
+import type { TWeeklySignatureInput, TSignatureStatus } from '../scheduling.schemas.ts';
 import { getSignatureStatus } from './get-signature-status.ts';
 import { OWES_SIGNATURE_SQL } from './signature-streak.ts';
 
 export interface RecordSignatureOptions {
   claimId: string;
-  input: TSignatureInput;
+  input: TWeeklySignatureInput;
 }
 
 /**

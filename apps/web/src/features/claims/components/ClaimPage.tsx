@@ -11,6 +11,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { CHANNEL_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { canAny, useMe } from '../../auth/index.ts';
+import { ClaimInterviewsCard } from '../../interviews/index.ts';
 import { NextStepsCard } from '../../procedure/index.ts';
 import { useClaim } from '../api/claims.ts';
 import { ClaimActions } from './ClaimActions.tsx';
@@ -115,6 +116,7 @@ export function ClaimPage() {
               </Table.ScrollContainer>
             </Card>
             <ClaimClocks claimId={c.id} />
+            <ClaimInterviewsCard claim={c} mayUpdate={mayCorrect} />
             <ClaimFlags claim={c} />
             <ClaimTimeline claimId={c.id} />
           </Stack>

@@ -67,4 +67,9 @@ export const EVENT_KIND_LABEL: Record<string, string> = {
   flag_withdrawn: 'intake.eventKinds.flag_withdrawn',
   updated: 'intake.eventKinds.updated',
   person_updated: 'intake.eventKinds.person_updated',
+  interview_started: 'intake.eventKinds.interview_started',
+  interview_read_back: 'intake.eventKinds.interview_read_back',
+  interview_signed: 'intake.eventKinds.interview_signed',
+  interview_annex_added: 'intake.eventKinds.interview_annex_added',
+  interview_audio_attached: 'intake.eventKinds.interview_audio_attached',
 };

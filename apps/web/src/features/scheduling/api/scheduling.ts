@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   ZAbandonmentDecision, ZAbandonmentQueue, ZAgenda, ZAppointment, ZBookingOptions, ZInterpreter, ZMyBookings, ZSignatureStatus,
   type AgendaView, type TAbandonmentDecisionInput, type TAppointmentInput, type TInterpreterInput, type TInterpreterUpdate,
-  type TNoShowInput, type TPostponeInput, type TRescheduleInput, type TSignatureInput,
+  type TNoShowInput, type TPostponeInput, type TRescheduleInput, type TWeeklySignatureInput,
 } from '@refugio/domain';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client.ts';
@@ -81,7 +81,7 @@ export function useSignatures(claimId: string) {
   });
 }
 
-export function recordSignature(claimId: string, body: TSignatureInput, idempotencyKey: string) {
+export function recordSignature(claimId: string, body: TWeeklySignatureInput, idempotencyKey: string) {
   return apiRequest(`/api/claims/${claimId}/signatures`, { method: 'POST', body, idempotencyKey, schema: ZSignatureStatus });
 }
 

@@ -33,6 +33,8 @@ import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 import { procedureRoutes } from './features/procedure/routes.ts';
 import { screeningRoutes } from './features/screening/routes.ts';
 import { schedulingRoutes } from './features/scheduling/routes.ts';
+import { coiRoutes } from './features/coi/routes.ts';
+import { assessmentRoutes } from './features/assessment/routes.ts';
 
 export interface BuildAppOptions {
   db: Database;
@@ -98,6 +100,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(procedureRoutes);
   await app.register(screeningRoutes);
   await app.register(schedulingRoutes);
+  await app.register(coiRoutes);
+  await app.register(assessmentRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

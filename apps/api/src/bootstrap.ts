@@ -1,6 +1,6 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
+  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoIntake, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
@@ -25,5 +25,7 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoTrainingRecords(db);
   // A needs assessment under way, with two answers and a proposed plan.
   await seedDemoNeedsAssessment(db);
+  // Public country reports in the COI library, one of them past the age limit.
+  await seedDemoCoiLibrary(db);
   return credentials;
 }

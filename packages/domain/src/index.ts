@@ -16,3 +16,4 @@ export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog }
 export * from './calendars/index.ts';
 export * from './training/index.ts';
 export * from './scheduling/index.ts';
+export * from './assessment/index.ts';

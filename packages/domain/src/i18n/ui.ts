@@ -72,6 +72,13 @@ import frScreening from './fr/screening.json' with { type: 'json' };
 import esScheduling from './es-MX/scheduling.json' with { type: 'json' };
 import enScheduling from './en/scheduling.json' with { type: 'json' };
 import frScheduling from './fr/scheduling.json' with { type: 'json' };
+// The COI library and the claim's assessment.
+import esCoi from './es-MX/coi.json' with { type: 'json' };
+import enCoi from './en/coi.json' with { type: 'json' };
+import frCoi from './fr/coi.json' with { type: 'json' };
+import esAssessment from './es-MX/assessment.json' with { type: 'json' };
+import enAssessment from './en/assessment.json' with { type: 'json' };
+import frAssessment from './fr/assessment.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -97,6 +104,8 @@ export const uiCatalogs = {
     procedure: esProcedure,
     screening: esScreening,
     scheduling: esScheduling,
+    coi: esCoi,
+    assessment: esAssessment,
   },
   en: {
     common: enCommon,
@@ -121,6 +130,8 @@ export const uiCatalogs = {
     procedure: enProcedure,
     screening: enScreening,
     scheduling: enScheduling,
+    coi: enCoi,
+    assessment: enAssessment,
   },
   fr: {
     common: frCommon,
@@ -145,5 +156,7 @@ export const uiCatalogs = {
     procedure: frProcedure,
     screening: frScreening,
     scheduling: frScheduling,
+    coi: frCoi,
+    assessment: frAssessment,
   },
 };

@@ -34,8 +34,11 @@ export const COI_FILE_MAX_BYTES = 10 * 1024 * 1024;
  * days, YYYY-MM-DD). Years, not days: "three years old" is read on the calendar.
  */
 export function isCoiOutdated(publishedOn: string, today: string, maxAgeYears: number): boolean {
-  const cutoff = `${String(Number(today.slice(0, 4)) - maxAgeYears).padStart(4, '0')}${today.slice(4)}`;
-  return publishedOn < cutoff;
+  const year = Number(today.slice(0, 4)) - maxAgeYears;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // 29 February goes back to the 28th in a common year, as PostgreSQL's `date - interval 'n years'` does.
+  const monthDay = today.slice(4) === '-02-29' && !leap ? '-02-28' : today.slice(4);
+  return publishedOn < `${String(year).padStart(4, '0')}${monthDay}`;
 }
 
 /** What a citation needs of a source. */

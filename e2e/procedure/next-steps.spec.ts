@@ -32,8 +32,27 @@ async function claimInReview(page: Page): Promise<string> {
     const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
     expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
     claim = await res.json() as Claim;
+    if (step === 'start-assessment') await concludeOneFact(page, token, claim.id);
   }
   return claim.id;
+}
+
+/** A decision is drafted only from an assessment whose facts are all concluded with reasons (ADR 029). */
+async function concludeOneFact(page: Page, token: string, claimId: string): Promise<void> {
+  const added = await page.request.post(`/api/claims/${claimId}/assessment/facts`, {
+    headers: { 'x-csrf-token': token }, data: { kind: 'nationality', statement: 'Es de nacionalidad hondureña' },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const fact = await added.json() as { id: string; version: number };
+  const concluded = await page.request.put(`/api/claims/${claimId}/assessment/facts/${fact.id}`, {
+    headers: { 'x-csrf-token': token },
+    data: {
+      version: fact.version, kind: 'nationality', statement: 'Es de nacionalidad hondureña', sensitive: false, sufficiency: 'positive',
+      internalConsistency: 'positive', externalConsistency: 'positive', plausibility: 'positive', chanceToExplain: null, conclusion: 'accepted',
+      reasons: 'Pasaporte hondureño vigente y declaración coherente',
+    },
+  });
+  expect(concluded.status(), await concluded.text()).toBe(200);
 }
 
 test('a claim shows its next steps and what each is missing; the administrator reads and switches safeguards', async ({ page }) => {

@@ -34,6 +34,8 @@ import { trainingNeedsRoutes } from './features/training-needs/routes.ts';
 import { procedureRoutes } from './features/procedure/routes.ts';
 import { screeningRoutes } from './features/screening/routes.ts';
 import { schedulingRoutes } from './features/scheduling/routes.ts';
+import { coiRoutes } from './features/coi/routes.ts';
+import { assessmentRoutes } from './features/assessment/routes.ts';
 
 /** Every feature the browser could grant, refused: Refugio uses none (the QR code is shown, not scanned). */
 export const PERMISSIONS_POLICY = [
@@ -121,6 +123,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(schedulingRoutes);
   await app.register(interviewTemplateRoutes);
   await app.register(interviewRoutes);
+  await app.register(coiRoutes);
+  await app.register(assessmentRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

@@ -1,6 +1,7 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
+  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary,
+  seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
@@ -27,5 +28,7 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoNeedsAssessment(db);
   // COMAR's and INM's interview questionnaires (EUAA stages), as each authority would install them.
   await seedDemoInterviews(db);
+  // Public country reports in the COI library, one of them past the age limit.
+  await seedDemoCoiLibrary(db);
   return credentials;
 }

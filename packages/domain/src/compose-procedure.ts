@@ -1,6 +1,7 @@
 // The domain's composition root for the procedure (ADR 019): each feature registers, through its
 // own public surface, the safeguards, input checks and effects it owns on the claim's steps.
 // Called by server.ts when it is first imported.
+import { registerAssessment } from './assessment/server/index.ts';
 import { registerClockEffects } from './calendars/server/index.ts';
 import { registerAssignment, registerTransfer } from './intake/server/index.ts';
 import { registerInterviewRecordOpening, registerInterviewStartSafeguards, registerSignedRecordSafeguard } from './interviews/server/index.ts';
@@ -22,4 +23,5 @@ export function composeProcedure(): void {
   registerInterviewRecordOpening();
   registerInterviewStartSafeguards();
   registerSignedRecordSafeguard();
+  registerAssessment();
 }

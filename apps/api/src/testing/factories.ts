@@ -9,8 +9,8 @@ import {
   type TransitionAction,
 } from '@refugio/domain';
 import {
-  assignClaim, createClaim, createUser, demoContext, getClaimUnaudited, installShippedTemplates, readBackInterview, recordGrant, signInterview,
-  startInterview, TRANSITION_USE_CASES, type RequestContext,
+  addFact, assignClaim, createClaim, createUser, demoContext, getClaimUnaudited, installShippedTemplates, readBackInterview, recordGrant,
+  signInterview, startInterview, TRANSITION_USE_CASES, updateFact, type RequestContext,
 } from '@refugio/domain/server';
 import { TEST_PASSWORD } from './test-app.ts';
 
@@ -88,9 +88,27 @@ export async function buildClaim(db: Database, options: BuildClaimOptions = {}):
       continue;
     }
     const reason = ['open_late_filing_review', 'withdraw', 'abandon', 'transfer', 'return_to_drafting'].includes(action) ? 'Motivo de prueba' : null;
+    // A decision is drafted only from an assessment whose facts are concluded with reasons (ADR 029).
+    if (action === 'draft_decision') await concludeAssessment(db, ctx, claim.id);
     claim = await TRANSITION_USE_CASES[action](db, ctx, claim.id, { version: claim.version, reason, toOfficeId: null });
   }
   return claim;
+}
+
+/** One material fact, accepted with its reasons: the least an assessment needs before a draft decision. */
+export async function concludeAssessment(db: Database, ctx: RequestContext, claimId: string) {
+  const statement = 'Es de nacionalidad hondureña';
+  const fact = await addFact(db, ctx, { claimId, input: { kind: 'nationality', statement, sensitive: false } });
+  return updateFact(db, ctx, {
+    claimId, factId: fact.id,
+    input: {
+      version: fact.version, kind: 'nationality', statement, sensitive: false, sufficiency: 'positive', sufficiencyNotes: '',
+      internalConsistency: 'positive', internalConsistencyNotes: '', externalConsistency: 'positive', externalConsistencyNotes: '',
+      plausibility: 'positive', plausibilityNotes: '', chanceToExplain: null, explanation: '', conclusion: 'accepted',
+      reasons: 'Pasaporte hondureño vigente y declaración coherente', bodGenuineEffort: false, bodEvidenceSubmitted: false,
+      bodCoherentPlausible: false, bodTimely: false, bodGenerallyCredible: false,
+    },
+  });
 }
 
 /** A competency held by a user, recorded by the training coordinator (experience route). */

@@ -58,6 +58,10 @@ const TemplatePage = lazy(() => import('../features/interview-templates/index.ts
 const InterviewPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.InterviewPage })));
 const MyInterviewsPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.MyInterviewsPage })));
 const MyInterviewPage = lazy(() => import('../features/interviews/index.ts').then((m) => ({ default: m.MyInterviewPage })));
+// The COI library and the claim's assessment (ADR 029).
+const CoiLibraryPage = lazy(() => import('../features/coi/index.ts').then((m) => ({ default: m.CoiLibraryPage })));
+const CoiSourcePage = lazy(() => import('../features/coi/index.ts').then((m) => ({ default: m.CoiSourcePage })));
+const AssessmentPage = lazy(() => import('../features/assessment/index.ts').then((m) => ({ default: m.AssessmentPage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -115,6 +119,9 @@ export function AppRoutes() {
         <Route path="scheduling/agenda" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><AgendaPage /></RequirePermission>} />
         <Route path="scheduling/my-bookings" element={<RequirePermission allowed={(me) => can(me, 'read:interview:own')}><MyBookingsPage /></RequirePermission>} />
         <Route path="scheduling/abandonment" element={<RequirePermission allowed={(me) => can(me, 'decide:abandonment:office')}><AbandonmentQueuePage /></RequirePermission>} />
+        <Route path="coi" element={<RequirePermission allowed={(me) => can(me, 'read:coi:all')}><CoiLibraryPage /></RequirePermission>} />
+        <Route path="coi/:id" element={<RequirePermission allowed={(me) => can(me, 'read:coi:all')}><CoiSourcePage /></RequirePermission>} />
+        <Route path="claims/:id/assessment" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><AssessmentPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -164,6 +164,21 @@ export const AUDIT_ACTIONS = [
   'abandonment.queue_viewed', // the supervisor's queue of proposed abandonments; details: count (claim ids)
   'abandonment.dismissed', // a proposed abandonment turned down; entity is the claim; details: missedWeeks, streakFrom, reason
   'scheduling.settings_updated', // an authority's threshold or postponement rule; details.changes
+  // The COI library and the claim's assessment (ADR 029). Every read of an assessment is an event too.
+  'coi_source.created', // a source added to the library; details: title, publisher, publishedOn, countries, topics
+  'coi_source.file_attached', // its PDF; details: fileName, sha256, sizeBytes
+  'coi_source.retired', // details: reason, citedBy (evidence items that keep citing it)
+  'coi.settings_updated', // an authority's age limit for sources; details: before, after
+  'claim.assessment_viewed', // a claim's assessment read (facts, evidence, analysis); details: facts
+  'claim.assessment_analysis_updated', // risk and legal analysis; details.changed names the fields, exclusionReviewCleared
+  'claim.exclusion_reviewed', // a supervisor reviewed the considered exclusion (1951 Convention art. 1F)
+  'claim.fact_added', // details: factId, kind ('sensitive' under the field policy), position
+  'claim.fact_updated', // details: factId, changed (field names), conclusion before/after
+  'claim.fact_removed', // details: factId, kind, evidence (items removed with it)
+  'claim.facts_reordered', // details: factIds in the new order
+  'claim.evidence_added', // details: factId, evidenceId, kind, interviewId, coiSourceId, sha256
+  'claim.evidence_removed', // details: factId, evidenceId, kind
+  'claim.evidence_downloaded', // an uploaded document read; details: evidenceId, sha256
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

@@ -76,6 +76,13 @@ import frScheduling from './fr/scheduling.json' with { type: 'json' };
 import esInterviews from './es-MX/interviews.json' with { type: 'json' };
 import enInterviews from './en/interviews.json' with { type: 'json' };
 import frInterviews from './fr/interviews.json' with { type: 'json' };
+// The COI library and the claim's assessment.
+import esCoi from './es-MX/coi.json' with { type: 'json' };
+import enCoi from './en/coi.json' with { type: 'json' };
+import frCoi from './fr/coi.json' with { type: 'json' };
+import esAssessment from './es-MX/assessment.json' with { type: 'json' };
+import enAssessment from './en/assessment.json' with { type: 'json' };
+import frAssessment from './fr/assessment.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -102,6 +109,8 @@ export const uiCatalogs = {
     screening: esScreening,
     scheduling: esScheduling,
     interviews: esInterviews,
+    coi: esCoi,
+    assessment: esAssessment,
   },
   en: {
     common: enCommon,
@@ -127,6 +136,8 @@ export const uiCatalogs = {
     screening: enScreening,
     scheduling: enScheduling,
     interviews: enInterviews,
+    coi: enCoi,
+    assessment: enAssessment,
   },
   fr: {
     common: frCommon,
@@ -152,5 +163,7 @@ export const uiCatalogs = {
     screening: frScreening,
     scheduling: frScheduling,
     interviews: frInterviews,
+    coi: frCoi,
+    assessment: frAssessment,
   },
 };

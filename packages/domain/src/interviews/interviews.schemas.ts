@@ -76,7 +76,6 @@ export const ZParticipantUpdate = z.strictObject({
   version: ZVersion,
 });
 export type TParticipantUpdate = z.infer<typeof ZParticipantUpdate>;
-export const ZVersionQuery = z.strictObject({ version: z.coerce.number().int().positive() });
 
 export const ZBreakStart = z.strictObject({ reason: ZNote.default('') });
 export const ZBreakEnd = z.strictObject({ version: ZVersion });

@@ -72,6 +72,13 @@ export const PERMISSIONS = [
   // The procedure's steps and safeguards (ADR 019): reading the catalogue; switching a safeguard per authority.
   'read:procedure:all',
   'manage:procedure:all',
+  // Country-of-origin information (ADR 029): public information shared across the authority. Reading
+  // it; adding a source (officers research as they assess); retiring sources and setting the age limit.
+  'read:coi:all',
+  'create:coi:all',
+  'manage:coi:all',
+  // Recording the supervisor's review of a considered exclusion (1951 Convention art. 1F, read restrictively).
+  'review:exclusion:office',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,7 +141,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   auditor: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all',
-      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all', 'read:procedure:all'],
+      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all', 'read:procedure:all', 'read:coi:all'],
   },
   supervisor: {
     requiresTotp: false,
@@ -144,7 +151,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'read:sensitive:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
       'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
-      'decide:abandonment:office'],
+      'decide:abandonment:office', 'read:coi:all', 'create:coi:all', 'manage:coi:all', 'review:exclusion:office'],
   },
   registration_clerk: {
     requiresTotp: false,
@@ -156,7 +163,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:claim:own',
       'update:claim:own', 'read:sensitive:own', 'read:interpreter:office',
-      'read:training:all', 'enrol:training:own', 'read:competency:own'],
+      'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:coi:all', 'create:coi:all'],
   },
   first_contact_officer: {
     requiresTotp: false,
@@ -172,5 +179,6 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   },
   trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'teach:training:own'] },
   interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:interview:own'] },
-  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all', 'read:procedure:all'] },
+  // COI is public information, no personal data: the observer reads the library, never a claim's assessment.
+  observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all', 'read:procedure:all', 'read:coi:all'] },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ZCalendarChangeResult, ZCalendarDetail, ZCalendarInput, ZCalendarRuleAdd, ZCalendarRulePreview, ZCalendarSummary,
-  ZCalendarUpdate, ZDueDateExplanation, ZDueDateQuery, ZRecomputation,
+  ZCalendarUpdate, ZDueDateExplanation, ZDueDateQuery, ZRecomputation, ZVersionQuery,
 } from '@refugio/domain';
 import {
   addCalendarRule, createCalendar, explainCalendarDueDate, getCalendar, listCalendars, previewCalendarRule, removeCalendarRule,
@@ -12,7 +12,6 @@ import type { App } from '../../types.ts';
 
 const ZId = z.strictObject({ id: z.uuid() });
 const ZRuleParams = z.strictObject({ id: z.uuid(), ruleId: z.uuid() });
-const ZVersionQuery = z.strictObject({ version: z.coerce.number().int().positive() });
 const READ = { permission: 'read:calendar:all' } as const;
 const MANAGE = { permission: 'manage:calendar:all' } as const;
 const TAGS = ['calendars'];

@@ -56,7 +56,12 @@ describe('the catalogue of steps', () => {
     expect(steps.find((s) => s.step === 'register')!.effects.map((e) => e.code)).toEqual(['clocks_started']);
     expect(steps.find((s) => s.step === 'abandon')!.effects.map((e) => e.code)).toEqual(['clocks_stopped']);
     expect(steps.find((s) => s.step === 'approve')!.safeguards).toEqual([expect.objectContaining({ code: 'four_eyes', switchable: false })]);
-    expect(steps.find((s) => s.step === 'decide')!.safeguards).toEqual([expect.objectContaining({ code: 'four_eyes', switchable: false })]);
+    expect(steps.find((s) => s.step === 'decide')!.safeguards).toEqual([
+      expect.objectContaining({ code: 'four_eyes', switchable: false }),
+      expect.objectContaining({ code: 'negative_decision_cites_coi', feature: 'assessment', switchable: true }),
+    ]);
+    expect(steps.find((s) => s.step === 'draft_decision')!.safeguards.map((s) => s.code)).toEqual(['material_facts_identified', 'facts_concluded', 'exclusion_reviewed']);
+    expect(steps.find((s) => s.step === 'start_assessment')!.effects.map((e) => e.code)).toEqual(['assessment_opened']);
     for (const step of steps) {
       for (const item of [...step.safeguards, ...step.effects]) expect(item.source.citation, `${step.step} ${item.code}`).not.toMatch(/^procedure\./);
     }

@@ -44,6 +44,8 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/interviews/mine', labelKey: 'interviews.nav.mine', descriptionKey: 'interviews.nav.mineDescription',
     allowed: (me) => can(me, 'read:interview:own'),
   },
+  // Country-of-origin information (ADR 029).
+  { to: '/coi', labelKey: 'coi.nav.label', descriptionKey: 'coi.nav.description', allowed: (me) => can(me, 'read:coi:all') },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

@@ -47,6 +47,7 @@ export function ClaimPage() {
           <Group gap="xs">
             <Button component={Link} to={`/claims/${c.id}/screening`} variant="default">{t('screening.open')}</Button>
             <Button component={Link} to={`/claims/${c.id}/appointments`} variant="default">{t('scheduling.claimPage.link')}</Button>
+            <Button component={Link} to={`/claims/${c.id}/assessment`} variant="default">{t('assessment.open')}</Button>
           </Group>
         )} />
       <Group gap="sm" mb="md">

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Badge, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useCoiSearch } from '../api/coi.ts';
+
+interface Props {
+  value: string | null;
+  onChange: (sourceId: string) => void;
+  error?: string | undefined;
+  /** Narrows the first results to the claim's countries. */
+  country?: string | undefined;
+}
+
+/** Finds a library source to cite: words in Spanish or English, the ten best, each with its age mark. */
+export function CoiSourcePicker({ value, onChange, error, country }: Props) {
+  const { t } = useTranslation();
+  const [words, setWords] = useState('');
+  const [q] = useDebouncedValue(words.trim(), 300);
+  const results = useCoiSearch({ ...(q ? { q } : {}), ...(country && !q ? { country } : {}), limit: 10 });
+  return (
+    <Stack gap="xs">
+      <TextInput label={t('coi.picker.search')} description={t('coi.picker.hint')} value={words} onChange={(e) => setWords(e.currentTarget.value)} />
+      <Radio.Group label={t('coi.picker.source')} withAsterisk value={value ?? ''} onChange={onChange} error={error}>
+        <Stack gap={6} mt={4}>
+          {(results.data?.items ?? []).map((source) => (
+            <Radio key={source.id} value={source.id} label={(
+              <Group gap={6} wrap="wrap">
+                <Text size="sm">{source.title}</Text>
+                <Text size="xs" c="dimmed">{source.publisher} · {source.publishedOn}</Text>
+                {source.outdated && <Badge size="sm" color="orange.9" variant="filled" tt="none">{t('coi.outdated', { years: results.data!.maxAgeYears })}</Badge>}
+              </Group>
+            )} />
+          ))}
+          {results.data && results.data.items.length === 0 && <Text size="sm" c="dimmed">{t('coi.picker.none')}</Text>}
+        </Stack>
+      </Radio.Group>
+    </Stack>
+  );
+}

@@ -156,7 +156,7 @@ describe('opening the assessment', () => {
     const a = await open(claim);
     expect(a).toMatchObject({
       claimId: claim.id, claimStatus: 'under_assessment', editable: true, canReadSensitive: true, facts: [], version: 1, coiMaxAgeYears: 3,
-      signedInterviews: [{ id: interviewId, language: 'spa', personName: 'Rosa Elvira Maldonado' }],
+      signedInterviews: [{ id: interviewId, language: 'es', personName: 'Rosa Elvira Maldonado' }],
     });
     expect((await auditEvents(t.db, 'claim.assessment_started')).at(-1)).toMatchObject({
       entity_id: claim.id, actor_username: 'elegibilidad', details: { from: 'interviewed', to: 'under_assessment' },

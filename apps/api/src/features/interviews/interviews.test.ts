@@ -407,7 +407,7 @@ describe('a claim page\'s checklist', () => {
     const res = await call(t.app, 'GET', `/api/claims/${claim.id}/next-steps`, { session: supervisor });
     const steps = res.json<{ steps: Array<{ step: string; safeguards: Array<{ code: string; state: string }> }> }>().steps;
     expect(steps.find((s) => s.step === 'start_interview')?.safeguards.map((s) => [s.code, s.state]))
-      .toEqual([['interpreter_for_interview', 'on_input'], ['child_adapted_questionnaire', 'on_input']]);
+      .toEqual([['guarantees_before_interview', 'met'], ['interpreter_for_interview', 'on_input'], ['child_adapted_questionnaire', 'on_input']]);
     expect(steps.find((s) => s.step === 'record_interview')?.safeguards.map((s) => [s.code, s.state])).toEqual([['signed_interview_record', 'unmet']]);
   });
 });

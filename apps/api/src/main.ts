@@ -10,9 +10,10 @@ const db = await openReadyDatabase(config.database);
 if (config.demo) {
   const credentials = await seedDemoIfEmpty(db, config.demoPassword);
   if (credentials) {
-    const lines = credentials.map((c) => `  ${c.username.padEnd(14)} ${c.password}`);
-    const source = config.demoPassword ? 'REFUGIO_DEMO_PASSWORD' : 'generated; shown only this once';
-    console.log(`\nDemo data seeded. Accounts (password ${source}):\n${lines.join('\n')}\n`);
+    // A password the operator chose is not echoed; generated ones are shown this once only.
+    const lines = credentials.map((c) => `  ${c.username.padEnd(14)} ${config.demoPassword ? '' : c.password}`.trimEnd());
+    const source = config.demoPassword ? 'the one in REFUGIO_DEMO_PASSWORD' : 'generated; shown only this once';
+    console.log(`\nDemo data seeded. Accounts (password: ${source}):\n${lines.join('\n')}\n`);
   }
 }
 const app = await buildApp({ db, config });
@@ -33,4 +34,5 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info({ database: db.kind, readyMs: Math.round(performance.now() - startedAt) }, `Refugio ready at http://${config.host}:${config.port}`);
+app.log.debug({ database: db.kind, readyMs: Math.round(performance.now() - startedAt) }, 'listening');
+console.log(`Refugio is ready at http://${config.host}:${config.port} (${db.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}, ${Math.round(performance.now() - startedAt)} ms)`);

@@ -135,6 +135,7 @@ async function addCaseWorkContent(db: Queryable): Promise<void> {
     VALUES (${claim}, ${office}, 'dismissed', DATE '2026-09-22', 3, 'Hospitalizada', ${admin})`);
   await db.query(`INSERT INTO coi_sources (title, publisher, published_on, accessed_on, language, countries, topics, excerpt, content, sha256)
     VALUES ('Honduras: maras', 'ACNUR', DATE '2025-01-10', DATE '2026-09-01', 'es', '{HND}', '{gangs}', 'Resumen', '\x255044462d'::bytea, 'abc')`);
+  await db.query(`INSERT INTO coi_settings (institution_id, max_age_years, updated_by) VALUES (${comar}, 5, ${admin})`);
   await db.query(`INSERT INTO claim_assessments (claim_id, convention_grounds, cartagena_circumstances, created_by)
     VALUES (${claim}, '{political_opinion}', '{generalized_violence}', ${officer})`);
   await db.query(`INSERT INTO material_facts (assessment_id, position, kind, statement, conclusion, reasons, created_by)

@@ -9,13 +9,15 @@ import { benchCertificates } from './training-certificates.ts';
 import { benchNeeds } from './training-needs.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchInterviews } from './interviews.ts';
+import { benchDecisions } from './decisions.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { 'database-url': { type: 'string' }, port: { type: 'string' }, persons: { type: 'string' }, queries: { type: 'string' },
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
     'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' }, staff: { type: 'string' },
-    appointments: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' }, saves: { type: 'string' } },
+    appointments: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' }, saves: { type: 'string' },
+    sources: { type: 'string' }, facts: { type: 'string' }, evidence: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -40,6 +42,10 @@ const suites: Record<string, () => Promise<unknown>> = {
   }),
   interviews: () => benchInterviews({
     databaseUrl: values['database-url'], questions: Number(values.questions) || undefined, saves: Number(values.saves) || undefined,
+  }),
+  decisions: () => benchDecisions({
+    databaseUrl: values['database-url'], sources: Number(values.sources) || undefined, facts: Number(values.facts) || undefined,
+    evidence: Number(values.evidence) || undefined, rounds: Number(values.rounds) || undefined,
   }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };

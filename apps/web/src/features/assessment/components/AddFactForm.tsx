@@ -17,6 +17,8 @@ export function AddFactForm({ claimId, canReadSensitive, onDone }: { claimId: st
   const queryClient = useQueryClient();
   const keyFor = useIdempotencyKey();
   const [values, setValues] = useState({ kind: '' as FactKind | '', statement: '', sensitive: false });
+  // The value is read now: React clears the event's currentTarget before a functional update runs.
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
   const save = useMutation({
     mutationFn: () => {
       const body = { kind: values.kind as FactKind, statement: values.statement, sensitive: values.sensitive };
@@ -36,13 +38,13 @@ export function AddFactForm({ claimId, canReadSensitive, onDone }: { claimId: st
         <ErrorAlert error={save.error} fields={['kind', 'statement', 'sensitive']} />
         <NativeSelect label={t('assessment.facts.kind')} required value={values.kind} error={error('kind')}
           data={[{ value: '', label: t('common.choose') }, ...FACT_KINDS.map((k) => ({ value: k, label: t(labelKey(FACT_KIND_LABEL, k)) }))]}
-          onChange={(e) => setValues((v) => ({ ...v, kind: e.currentTarget.value as FactKind | '' }))} />
+          onChange={(e) => set('kind', e.currentTarget.value as FactKind | '')} />
         <Textarea label={t('assessment.facts.statement')} description={t('assessment.facts.statementHint')} required autosize minRows={2}
           maxLength={FACT_STATEMENT_MAX} value={values.statement} error={error('statement')}
-          onChange={(e) => setValues((v) => ({ ...v, statement: e.currentTarget.value }))} />
+          onChange={(e) => set('statement', e.currentTarget.value)} />
         {canReadSensitive && (
           <Checkbox label={t('assessment.facts.sensitive')} description={t('assessment.facts.sensitiveHint')} checked={values.sensitive}
-            onChange={(e) => setValues((v) => ({ ...v, sensitive: e.currentTarget.checked }))} />
+            onChange={(e) => set('sensitive', e.currentTarget.checked)} />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>

@@ -45,7 +45,7 @@ function EvidenceItem({ claimId, item, interviews, maxAgeYears, editable }: {
       <ErrorAlert error={remove.error} />
       {editable && (
         <Group>
-          <Button size="compact-xs" variant="subtle" color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}
+          <Button size="compact-xs" variant="default" loading={remove.isPending} onClick={() => remove.mutate()}
             aria-label={t('assessment.evidence.removeFor', { description: item.description })}>{t('assessment.evidence.remove')}</Button>
         </Group>
       )}

@@ -55,7 +55,7 @@ export function FactCard({ claimId, assessment, fact, number, country, onMove, m
               <Button size="compact-sm" variant="default" disabled={number === assessment.facts.length || moving} onClick={() => onMove(1)}
                 aria-label={t('assessment.facts.moveDown', { number })}>↓</Button>
               <Button size="compact-sm" onClick={() => setEditing(true)} aria-label={t('assessment.facts.editFor', { number })}>{t('assessment.facts.edit')}</Button>
-              <Button size="compact-sm" variant="subtle" color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}
+              <Button size="compact-sm" variant="default" loading={remove.isPending} onClick={() => remove.mutate()}
                 aria-label={t('assessment.facts.removeFor', { number })}>{t('assessment.facts.remove')}</Button>
             </Group>
           )}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLanguageCode639_3 } from '../scheduling/index.ts';
+import { ZLanguageCode } from '../intake/index.ts';
 import { LIMITS } from '../shared/limits.ts';
 import {
   APPEAL_OUTCOMES, APPEAL_STATUSES, COMMENT_MAX, DECISION_SECTIONS, DECISION_STATUSES, NOTIFICATION_METHODS, OUTCOMES, REVIEW_HEADINGS,
@@ -68,8 +68,8 @@ export const ZNotificationInput = z.strictObject({
   notifiedAt: z.iso.datetime({ offset: true, message: 'validation.invalid_datetime' }),
   place: z.string().trim().min(1).max(LIMITS.nameMax),
   method: z.enum(NOTIFICATION_METHODS),
-  /** ISO 639-3 of the language the person received it in (read or interpreted). */
-  language: ZLanguageCode639_3,
+  /** The language the person received it in (read or interpreted): ISO 639-1 or 639-3, kept as ISO 639-3. */
+  language: ZLanguageCode,
   interpreterId: z.uuid().nullable().default(null),
   interpreterName: z.string().trim().min(1).max(LIMITS.nameMax).nullable().default(null),
   acknowledged: z.boolean(),

@@ -3,6 +3,7 @@ import { performStep } from '../../procedure/server/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
 import { loadClaimFor } from '../../shared/policies/claim.policy.ts';
+import { toLanguage639_3 } from '../../scheduling/index.ts';
 import { mayDraftDecision } from '../../shared/policies/decision.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import type { TDecision, TNotificationInput } from '../decisions.schemas.ts';
@@ -37,6 +38,9 @@ export async function notifyDecision(db: Database, ctx: RequestContext, options:
     else if (notifiedAt < new Date(rows[0]!.signed_at)) errors.add('notifiedAt', 'validation.before_signature');
     if (input.interpreterId && !rows[0]!.interpreter_ok) errors.add('interpreterId', 'validation.invalid_option');
     if (input.interpreterId && input.interpreterName) errors.add('interpreterName', 'validation.not_applicable');
+    // Intake records languages in two letters where ISO 639-1 has them, the roster in three: kept as ISO 639-3.
+    const language = toLanguage639_3(input.language);
+    if (!language) errors.add('language', 'validation.invalid_option');
     if (!input.acknowledged && !input.refusalReason) errors.add('refusalReason', 'validation.required');
     if (input.acknowledged && input.refusalReason) errors.add('refusalReason', 'validation.not_applicable');
     errors.throwIfAny();
@@ -44,7 +48,7 @@ export async function notifyDecision(db: Database, ctx: RequestContext, options:
       `INSERT INTO decision_notifications (operation_id, decision_id, claim_id, notified_at, place, method, language, interpreter_id, interpreter_name,
                                           acknowledged, refusal_reason, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [actor.operationId, row.id, claim.id, notifiedAt, input.place, input.method, input.language, input.interpreterId, input.interpreterName,
+      [actor.operationId, row.id, claim.id, notifiedAt, input.place, input.method, language, input.interpreterId, input.interpreterName,
         input.acknowledged, input.refusalReason, actor.userId]);
     await performStep(tx, ctx, claim.id, 'notify', { version: claim.version }, { current: (q) => presentDecision(q, actor, claim, row.id) });
     return presentDecision(tx, actor, claim, row.id);

@@ -100,7 +100,7 @@ describe('next steps and safeguards on a claim', () => {
     ]);
     expect(stepOf(mine, 'approve')!.safeguards[0]).toMatchObject({ message: 'Usted envió esta resolución a revisión: otra persona debe resolverla.' });
     expect(stepOf(mine, 'assign')!.safeguards).toEqual([expect.objectContaining({ code: 'competency_gate', state: 'on_input' })]);
-    expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [] });
+    expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [expect.objectContaining({ code: 'decision_record', state: 'on_input' })] });
     const colleague = await nextSteps(claim, registro);
     expect(stepOf(colleague, 'approve')).toMatchObject({ allowed: true });
     expect(stepOf(colleague, 'approve')!.safeguards.map((s) => s.state)).toEqual(['met', 'on_input', 'met', 'met']);

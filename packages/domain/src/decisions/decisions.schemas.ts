@@ -33,6 +33,7 @@ export type TGenerateDecisionInput = z.infer<typeof ZGenerateDecisionInput>;
 
 /** One section saved, naming the section's version the editor last saw (409 with the section as it is otherwise). */
 export const ZSectionUpdate = z.strictObject({
+  section: z.enum(DECISION_SECTIONS),
   version: ZVersion,
   text: z.string().max(SECTION_MAX),
 });

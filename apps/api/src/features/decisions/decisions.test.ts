@@ -132,23 +132,23 @@ describe('a decision from draft to appeal', () => {
 
   it('is edited section by section: a stale save answers 409 with the decision as it is; other sections never conflict', async () => {
     const intro = decision.sections.introduction!;
-    const saved = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/introduction`, {
-      session: officer, body: { version: intro.version, text: `${intro.text}\n\nRevisado por la oficial.` },
+    const saved = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, {
+      session: officer, body: { section: 'introduction', version: intro.version, text: `${intro.text}\n\nRevisado por la oficial.` },
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    const stale = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/introduction`, {
-      session: supervisor, body: { version: intro.version, text: 'Otra introducción' },
+    const stale = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, {
+      session: supervisor, body: { section: 'introduction', version: intro.version, text: 'Otra introducción' },
     });
     const problem = expectProblem(stale, 409, 'VERSION_CONFLICT');
     expect(problem.current).toMatchObject({ sections: { introduction: { version: intro.version + 1, text: expect.stringContaining('Revisado por la oficial.') } } });
-    const other = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/risk_assessment`, {
-      session: supervisor, body: { version: decision.sections.risk_assessment!.version, text: `${decision.sections.risk_assessment!.text} Riesgo actual.` },
+    const other = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, {
+      session: supervisor, body: { section: 'risk_assessment', version: decision.sections.risk_assessment!.version, text: `${decision.sections.risk_assessment!.text} Riesgo actual.` },
     });
     expect(other.statusCode, other.body).toBe(200);
     decision = other.json<TDecision>();
     expect((await auditEvents(t.db, 'decision.section_saved')).at(-1)).toMatchObject({ details: { decisionId: decision.id, section: 'risk_assessment', version: 2 } });
-    const bad = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/conclusion`, { session: officer, body: { version: 1, text: 'x' } });
-    expect(fieldErrors(bad)).toEqual([expect.objectContaining({ field: 'params:section' })]);
+    const bad = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, { session: officer, body: { section: 'conclusion', version: 1, text: 'x' } });
+    expect(fieldErrors(bad)).toEqual([expect.objectContaining({ field: 'section' })]);
   });
 
   it('is submitted to a reviewer who is not the drafter and holds the drafting competency, each refusal naming the field', async () => {
@@ -177,15 +177,15 @@ describe('a decision from draft to appeal', () => {
     expect(commented.statusCode, commented.body).toBe(201);
     expect(commented.json<TDecision>().comments).toEqual([expect.objectContaining({ section: 'legal_analysis', rating: 'significant_error', round: 1, author: expect.objectContaining({ fullName: 'Marta Supervisora Gómez' }) })]);
     expect(fieldErrors(await post(claim, 'comments', { section: 'conclusion', rating: 'bad', comment: '' }, supervisor)).map((e) => e.field).toSorted()).toEqual(['comment', 'rating', 'section']);
-    const locked = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/legal_analysis`, { session: officer, body: { version: 1, text: 'x' } });
+    const locked = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, { session: officer, body: { section: 'legal_analysis', version: 1, text: 'x' } });
     expect(expectProblem(locked, 409, 'INVALID_STATE').reason).toBe('decision_status');
     const returned = await post(claim, 'return', { version: decision.version, reason: 'Complete el análisis jurídico' }, supervisor);
     expect(returned.statusCode, returned.body).toBe(200);
     decision = returned.json<TDecision>();
     expect(decision).toMatchObject({ status: 'returned', claimStatus: 'decision_drafted', can: { edit: true } });
     const legal = decision.sections.legal_analysis!;
-    const fixed = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/legal_analysis`, {
-      session: officer, body: { version: legal.version, text: `${legal.text}\n\nNexo: la violencia generalizada de las pandillas la alcanzó como comerciante.` },
+    const fixed = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, {
+      session: officer, body: { section: 'legal_analysis', version: legal.version, text: `${legal.text}\n\nNexo: la violencia generalizada de las pandillas la alcanzó como comerciante.` },
     });
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resolved = await post(claim, `comments/${decision.comments[0]!.id}/resolve`, {});
@@ -225,7 +225,7 @@ describe('a decision from draft to appeal', () => {
 
   it('never changes once signed', async () => {
     const intro = decision.sections.introduction!;
-    const res = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections/introduction`, { session: officer, body: { version: intro.version, text: 'Cambio' } });
+    const res = await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/sections`, { session: officer, body: { section: 'introduction', version: intro.version, text: 'Cambio' } });
     expect(expectProblem(res, 409, 'INVALID_STATE').reason).toBe('decision_signed');
     expectProblem(await call(t.app, 'PUT', `/api/claims/${claim.id}/decision/outcome`, { session: officer, body: { version: decision.version, outcome: 'rejected' } }), 409, 'INVALID_STATE');
     expectProblem(await post(claim, 'sign', { version: decision.version }, supervisor), 409, 'INVALID_STATE');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ZAppealInput, ZAppealResolutionInput, ZDecision, ZDecisionPage, ZDecisionReviewer, ZDecisionSection, ZDecisionVersionInput, ZGenerateDecisionInput,
+  ZAppealInput, ZAppealResolutionInput, ZDecision, ZDecisionPage, ZDecisionReviewer, ZDecisionVersionInput, ZGenerateDecisionInput,
   ZNotificationInput, ZOutcomeUpdate, ZPublicDecision, ZReturnDecisionInput, ZReviewCommentInput, ZSectionUpdate, ZSubmitDecisionInput,
 } from '@refugio/domain';
 import {
@@ -30,10 +30,10 @@ export async function decisionRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'Generate the draft decision from the assessment and take draft_decision (claim version; 409 on a stale version or an unmet safeguard; Idempotency-Key honoured)', params: ZClaimId, body: ZGenerateDecisionInput, response: { 201: ZDecisionPage } },
   }, async (request, reply) => idempotent(request, reply, 201, () => generateDecision(db, request.ctx, { claimId: request.params.id, input: request.body })));
 
-  app.put('/api/claims/:id/decision/sections/:section', {
+  app.put('/api/claims/:id/decision/sections', {
     config: UPDATE,
-    schema: { tags, summary: 'Save one section of the draft (the section\'s version; 409 with the decision as it is on a stale one; 409 INVALID_STATE once signed)', params: z.strictObject({ id: z.uuid(), section: ZDecisionSection }), body: ZSectionUpdate, response: { 200: ZDecision } },
-  }, async (request) => updateSection(db, request.ctx, { claimId: request.params.id, section: request.params.section, input: request.body }));
+    schema: { tags, summary: 'Save one section of the draft (the section\'s version; 409 with the decision as it is on a stale one; 409 INVALID_STATE once signed)', params: ZClaimId, body: ZSectionUpdate, response: { 200: ZDecision } },
+  }, async (request) => updateSection(db, request.ctx, { claimId: request.params.id, input: request.body }));
 
   app.put('/api/claims/:id/decision/outcome', {
     config: UPDATE,

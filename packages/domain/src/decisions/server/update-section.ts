@@ -11,7 +11,6 @@ import { presentDecision, requireDecision, requireStatus } from './decision-view
 
 export interface UpdateSectionOptions {
   claimId: string;
-  section: DecisionSection;
   input: TSectionUpdate;
 }
 
@@ -28,7 +27,8 @@ export async function updateSection(db: Database, ctx: RequestContext, options: 
     const row = await requireDecision(tx, claim.id);
     requireStatus(row, ['draft', 'returned']);
     if (!mayDraftDecision(actor, claim) || !mayReadDecisionText(actor, claim, row)) throw new AppError('FORBIDDEN');
-    const column = options.section;
+    // A column of the closed list of sections (the schema's enum), never the caller's text.
+    const column: DecisionSection = options.input.section;
     const { rows } = await tx.query<{ version: number }>(
       `UPDATE decisions SET ${column} = $2, ${column}_version = ${column}_version + 1, version = version + 1,
               sections_updated_by = $4, sections_updated_at = now(), updated_at = now()

@@ -23,10 +23,10 @@ export const REFUGEE_OUTCOMES = ['refugee_convention', 'refugee_cartagena', 'ref
 export const POSITIVE_OUTCOMES = [...REFUGEE_OUTCOMES, 'complementary_protection'] as const satisfies readonly Outcome[];
 
 /**
- * Outcomes that refuse refugee status, and so may be appealed (recurso de revisión, LRPCPAP
- * art. 25): complementary protection refuses refugee status while it protects.
+ * Outcomes whose text states the recurso de revisión, its term and where to file it (LRPCPAP art.
+ * 25): those that refuse refugee status — complementary protection refuses it while it protects.
  */
-export const APPEALABLE_OUTCOMES = ['complementary_protection', 'rejected', 'excluded'] as const satisfies readonly Outcome[];
+export const APPEAL_ROUTE_OUTCOMES = ['complementary_protection', 'rejected', 'excluded'] as const satisfies readonly Outcome[];
 
 /** Outcomes that refuse protection: they rest on a signed interview record and on current COI. */
 export const NEGATIVE_OUTCOMES = ['rejected', 'excluded'] as const satisfies readonly Outcome[];
@@ -34,8 +34,16 @@ export const NEGATIVE_OUTCOMES = ['rejected', 'excluded'] as const satisfies rea
 export function isPositive(outcome: Outcome): boolean {
   return (POSITIVE_OUTCOMES as readonly Outcome[]).includes(outcome);
 }
+/**
+ * Any decision on the merits may be appealed by whoever it affects, within 15 working days of
+ * notification (LRPCPAP art. 25; LFPA arts. 83 and 85, supplementary under LFPA art. 2): the
+ * appeal clock runs for every one, and marks when a decision nobody appealed becomes final.
+ */
 export function isAppealable(outcome: Outcome): boolean {
-  return (APPEALABLE_OUTCOMES as readonly Outcome[]).includes(outcome);
+  return (SUBSTANTIVE_OUTCOMES as readonly Outcome[]).includes(outcome);
+}
+export function statesAppealRoute(outcome: Outcome): boolean {
+  return (APPEAL_ROUTE_OUTCOMES as readonly Outcome[]).includes(outcome);
 }
 export function isNegative(outcome: Outcome): boolean {
   return (NEGATIVE_OUTCOMES as readonly Outcome[]).includes(outcome);

@@ -15,7 +15,7 @@ import { assessmentCitesCoi, createUser, readAssessmentForDecision } from '@refu
 import { SESSION_COOKIE } from '../../plugins/access.ts';
 import { actAs, buildClaim, ensureCompetency, officeIdOf } from '../../testing/factories.ts';
 import {
-  auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, TEST_PASSWORD, type TestApp, type TestSession,
+  auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, TEST_PASSWORD, unmetCodes, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -387,7 +387,7 @@ describe('safeguards on draft_decision', () => {
     });
     const refused = await call(t.app, 'POST', `/api/claims/${other.id}/draft-decision`, { session: officer, body: { version: (await read(other)).claimVersion } });
     // The bare lifecycle route is also refused for want of the decision's record (ADR 030).
-    expect(expectProblem(refused, 409, 'SAFEGUARD_UNMET').unmet.map((u: { code: string }) => u.code)).toEqual(['facts_concluded', 'decision_record']);
+    expect(unmetCodes(expectProblem(refused, 409, 'SAFEGUARD_UNMET'))).toEqual(['facts_concluded', 'decision_record']);
   });
 
   it('hold the draft while a considered exclusion has no supervisor\'s review; the officer cannot review it, the supervisor can', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type TClaim, type TNextSteps, type TStepEntry } from '@refugio/domain';
 import { buildClaim, buildOfficer, buildPerson, officeIdOf } from '../../testing/factories.ts';
-import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
+import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, unmetCodes, type TestApp, type TestSession } from '../../testing/test-app.ts';
 
 let t: TestApp;
 let admin: TestSession;
@@ -114,8 +114,8 @@ describe('next steps and safeguards on a claim', () => {
     const body = expectProblem(res, 409, 'SAFEGUARD_UNMET');
     expect(body.detail).toBe('This step cannot be taken yet: You submitted this decision for review: someone else must decide it. · '
       + 'There is no decision recorded for this step. · You drafted this decision, or chose its drafter as reviewer: someone else must review and sign it.');
-    expect(body.unmet.map((u: { code: string }) => u.code)).toEqual(['four_eyes', 'decision_record', 'reviewer_not_drafter']);
-    expect(body.unmet[0]).toEqual({
+    expect(unmetCodes(body)).toEqual(['four_eyes', 'decision_record', 'reviewer_not_drafter']);
+    expect((body.unmet as unknown[])[0]).toEqual({
       code: 'four_eyes', state: 'unmet', title: 'Four eyes: whoever submits for review does not decide',
       message: 'You submitted this decision for review: someone else must decide it.',
       remedy: 'Have another authorised person review and decide.', overridable: false,
@@ -132,7 +132,7 @@ describe('next steps and safeguards on a claim', () => {
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json<{ claimStatus: string }>().claimStatus).toBe('approved');
     const refused = await call(t.app, 'POST', `/api/claims/${claim.id}/decision/sign`, { session: supervisor, body: { version: rows[0]!.version + 1 } });
-    expect(expectProblem(refused, 409, 'SAFEGUARD_UNMET').unmet.map((u: { code: string }) => u.code)).toEqual(['four_eyes', 'reviewer_not_drafter']);
+    expect(unmetCodes(expectProblem(refused, 409, 'SAFEGUARD_UNMET'))).toEqual(['four_eyes', 'reviewer_not_drafter']);
     const after = (await call(t.app, 'GET', `/api/claims/${claim.id}`, { session: supervisor })).json<TClaim>();
     expect(after.status).toBe('approved');
     expect(after.clocks.find((c) => c.kind === 'decision')?.state).toBe('running');

@@ -9,7 +9,7 @@
 import { longDate } from '../../assessment/index.ts';
 import type { AssessmentForDecision, DecisionFact } from '../../assessment/server/index.ts';
 import type { DecisionSection, Outcome, SubstantiveOutcome } from '../decisions.rules.ts';
-import { APPEAL_WORKING_DAYS, isAppealable, isPositive, LEGAL_BASIS } from '../decisions.rules.ts';
+import { APPEAL_WORKING_DAYS, isPositive, LEGAL_BASIS, statesAppealRoute } from '../decisions.rules.ts';
 
 export interface DraftPerson {
   personId: string;
@@ -190,7 +190,7 @@ export function outcomeText(c: Pick<DraftContext, 'outcome' | 'persons' | 'offic
     lines.push('Con esta resolución, el Instituto Nacional de Migración le expedirá el documento migratorio que acredita su condición de residente permanente '
       + '(Ley de Migración, art. 54). Esta oficina le enviará el aviso correspondiente.');
   }
-  if (isAppealable(c.outcome)) {
+  if (statesAppealRoute(c.outcome)) {
     lines.push(`Si no está de acuerdo con esta resolución, usted puede interponer el recurso de revisión dentro de los ${APPEAL_WORKING_DAYS} días hábiles `
       + `siguientes a aquel en que se le notifique (Ley sobre Refugiados, Protección Complementaria y Asilo Político, art. 25), por escrito, ante ${c.officeName} `
       + 'o en cualquier oficina de la Comisión Mexicana de Ayuda a Refugiados. Presentarlo no tiene costo.');

@@ -76,6 +76,8 @@ interface FullRow extends DecisionRow {
   [section: string]: unknown;
 }
 
+const ref = (id: string | null, name: string | null) => (id && name ? { id, fullName: name } : null);
+
 /** Presents the claim's current decision to this reader (null when none is drafted). */
 export async function presentDecision(db: Queryable, actor: Actor, claim: ClaimKey, decisionId: string): Promise<TDecision> {
   const sectionColumns = DECISION_SECTIONS.map((s) => `d.${s}, d.${s}_version`).join(', ');
@@ -121,7 +123,6 @@ export async function presentDecision(db: Queryable, actor: Actor, claim: ClaimK
   const row = main.rows[0];
   if (!row) throw new AppError('NOT_FOUND');
   const readable = mayReadDecisionText(actor, claim, row);
-  const ref = (id: string | null, name: string | null) => (id && name ? { id, fullName: name } : null);
   const sections = Object.fromEntries(DECISION_SECTIONS.map((s: DecisionSection) => [s, {
     text: readable ? String(row[s] ?? '') : '', version: Number(row[`${s}_version`]),
   }])) as TDecision['sections'];

@@ -35,7 +35,10 @@ export async function notifyDecision(db: Database, ctx: RequestContext, options:
          FROM decisions d WHERE d.id = $1`, [row.id, input.interpreterId, claim.institution_id]);
     const notifiedAt = new Date(input.notifiedAt);
     if (notifiedAt.getTime() > Date.now() + 5 * 60_000) errors.add('notifiedAt', 'validation.date_in_future');
-    else if (notifiedAt < new Date(rows[0]!.signed_at)) errors.add('notifiedAt', 'validation.before_signature');
+    // Notification times are written to the minute: one in the minute of the signature is after it.
+    else if (notifiedAt.getTime() < Math.floor(new Date(rows[0]!.signed_at).getTime() / 60_000) * 60_000) {
+      errors.add('notifiedAt', 'validation.before_signature');
+    }
     if (input.interpreterId && !rows[0]!.interpreter_ok) errors.add('interpreterId', 'validation.invalid_option');
     if (input.interpreterId && input.interpreterName) errors.add('interpreterName', 'validation.not_applicable');
     // Intake records languages in two letters where ISO 639-1 has them, the roster in three: kept as ISO 639-3.

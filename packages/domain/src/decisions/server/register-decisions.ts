@@ -196,7 +196,7 @@ export function registerDecisions(): void {
   });
 
   // The recurso de revisión's 15 working days run from notification (LRPCPAP art. 25; ADR 009),
-  // on the claim's calendar, for an outcome that refuses refugee status.
+  // on the claim's calendar, for every decision on the merits (see isAppealable).
   registerEffect({
     code: 'appeal_clock_started', feature, order: 10, steps: ['notify'], source: source('law', 'lrpcpap_art_25'),
     async apply(run) {

@@ -73,7 +73,7 @@ export function AppealPanel({ decision, timeZone }: { decision: TDecision; timeZ
           <div key={a.id}>
             <Group gap="xs">
               <Text size="sm" fw={600}>{t('decisions.appeal.lodgedOn', { date: formatDate(a.lodgedOn, language) })}</Text>
-              {a.outcome && <Badge variant="light">{t(APPEAL_OUTCOME_LABEL[a.outcome])}</Badge>}
+              {a.outcome && <Badge variant="outline" color="blue.9">{t(APPEAL_OUTCOME_LABEL[a.outcome])}</Badge>}
             </Group>
             <Text size="sm">{a.grounds}</Text>
             {a.resolution && <Text size="sm" c="dimmed">{formatDate(a.resolvedOn ?? a.lodgedOn, language)}: {a.resolution}</Text>}

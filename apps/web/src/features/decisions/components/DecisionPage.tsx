@@ -24,12 +24,12 @@ function Summary({ decision }: { decision: TDecision }) {
       <Title order={2} size="h4" id="summary-title" mb="xs">{t('decisions.summary.title')}</Title>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge size="lg" variant="light">{t(STATUS_LABEL[decision.status])}</Badge>
+          <Badge size="lg" variant="outline" color="blue.9">{t(STATUS_LABEL[decision.status])}</Badge>
           <Text fw={600}>{t(OUTCOME_LABEL[decision.outcome])}</Text>
         </Group>
         <Text size="sm">
           {t('decisions.summary.legalBasis')}: {decision.legalBasis.citation}
-          {!decision.legalBasis.verified && <Badge ml="xs" color="orange" variant="light">{t('decisions.summary.unverified')}</Badge>}
+          {!decision.legalBasis.verified && <Badge ml="xs" color="orange.9" variant="outline">{t('decisions.summary.unverified')}</Badge>}
         </Text>
         <Table>
           <Table.Thead>
@@ -105,7 +105,7 @@ export function DecisionPage() {
             {(d.can.submit || d.can.review || d.can.sign || d.comments.length > 0 || d.reviewer) && <ReviewPanel decision={d} />}
             {d.can.notify && <NotificationForm decision={d} />}
             {(d.notification && isAppealable(d.outcome)) && <AppealPanel decision={d} />}
-            {DECISION_SECTIONS.map((s) => <SectionEditor key={`${s}-${d.sections[s]!.version}-${d.status}`} decision={d} section={s} />)}
+            {DECISION_SECTIONS.map((s) => <SectionEditor key={`${s}-${d.status}`} decision={d} section={s} />)}
           </>
         )}
       </Stack>

@@ -51,8 +51,8 @@ export function ReviewPanel({ decision }: { decision: TDecision }) {
               <List.Item key={c.id}>
                 <Group gap="xs">
                   <Text fw={600} size="sm">{t(HEADING_LABEL[c.section])}</Text>
-                  <Badge color={c.rating === 'significant_error' ? 'red' : c.rating === 'minor_error' ? 'orange' : 'gray'} variant="light">{t(RATING_LABEL[c.rating])}</Badge>
-                  {c.resolvedAt ? <Badge color="teal" variant="light">{t('decisions.review.resolved')}</Badge> : null}
+                  <Badge color={c.rating === 'significant_error' ? 'red.9' : c.rating === 'minor_error' ? 'orange.9' : 'gray.8'} variant="outline">{t(RATING_LABEL[c.rating])}</Badge>
+                  {c.resolvedAt ? <Badge color="teal.9" variant="outline">{t('decisions.review.resolved')}</Badge> : null}
                 </Group>
                 <Text size="sm">{c.comment}</Text>
                 <Text size="xs" c="dimmed">{c.author?.fullName} · {formatDateTime(c.createdAt, language)} · {t('decisions.review.round', { round: c.round })}</Text>

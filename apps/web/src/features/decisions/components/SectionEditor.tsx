@@ -20,6 +20,12 @@ export function SectionEditor({ decision, section }: { decision: TDecision; sect
   const [text, setText] = useState(saved.text);
   const [base, setBase] = useState(saved.version);
   const [conflict, setConflict] = useState<{ text: string; version: number } | null>(null);
+  // A newer save read from the server replaces the text only while the officer has not changed it.
+  const [seen, setSeen] = useState(saved);
+  if (seen.version !== saved.version) {
+    setSeen(saved);
+    if (text === seen.text) { setText(saved.text); setBase(saved.version); }
+  }
   const id = `section-${section}`;
   const save = useMutation({
     mutationFn: (version: number) => saveSection(decision.claimId, section, { version, text }),

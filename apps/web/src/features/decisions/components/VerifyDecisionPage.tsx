@@ -24,7 +24,7 @@ export function VerifyDecisionPage() {
         {decision.isError && <Alert color="red" role="alert">{t('decisions.verify.notFound')}</Alert>}
         {d && (
           <Card withBorder>
-            <Badge color={d.superseded ? 'orange' : 'teal'} size="lg" mb="sm">{t(d.superseded ? 'decisions.verify.superseded' : 'decisions.verify.authentic')}</Badge>
+            <Badge color={d.superseded ? 'orange.9' : 'teal.9'} size="lg" mb="sm">{t(d.superseded ? 'decisions.verify.superseded' : 'decisions.verify.authentic')}</Badge>
             <Table>
               <Table.Tbody>
                 <Table.Tr><Table.Th scope="row">{t('decisions.verify.signedOn')}</Table.Th><Table.Td>{formatDate(d.signedOn, language)}</Table.Td></Table.Tr>

@@ -36,6 +36,7 @@ import { screeningRoutes } from './features/screening/routes.ts';
 import { schedulingRoutes } from './features/scheduling/routes.ts';
 import { coiRoutes } from './features/coi/routes.ts';
 import { assessmentRoutes } from './features/assessment/routes.ts';
+import { decisionRoutes } from './features/decisions/routes.ts';
 
 /** Every feature the browser could grant, refused: Refugio uses none (the QR code is shown, not scanned). */
 export const PERMISSIONS_POLICY = [
@@ -130,6 +131,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(interviewRoutes);
   await app.register(coiRoutes);
   await app.register(assessmentRoutes);
+  await app.register(decisionRoutes);
 
   const webDist = config.webDist && existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : undefined;
   if (webDist) {

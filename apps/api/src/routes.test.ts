@@ -38,6 +38,8 @@ const PUBLIC = new Set([
   'GET /api/openapi.json', 'HEAD /api/openapi.json',
   // Training certificates: whoever holds the paper verifies it (ADR 016).
   'GET /api/public/certificates/:code', 'HEAD /api/public/certificates/:code',
+  // Signed decisions: authenticity, date and issuing office only (ADR 030).
+  'GET /api/public/decisions/:code', 'HEAD /api/public/decisions/:code',
 ]);
 const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
@@ -72,7 +74,7 @@ describe('route table', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('only health, login, certificate verification and the API documentation are public', () => {
+  it('only health, login, certificate and decision verification and the API documentation are public', () => {
     const open = routes.filter((r) => r.permission === null && !isDocs(r.url)).map((r) => `${r.method} ${r.url}`);
     expect(new Set(open)).toEqual(PUBLIC);
   });

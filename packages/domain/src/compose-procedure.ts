@@ -3,6 +3,7 @@
 // Called by server.ts when it is first imported.
 import { registerAssessment } from './assessment/server/index.ts';
 import { registerClockEffects } from './calendars/server/index.ts';
+import { registerDecisions } from './decisions/server/index.ts';
 import { registerAssignment, registerTransfer } from './intake/server/index.ts';
 import { registerInterviewRecordOpening, registerInterviewStartSafeguards, registerSignedRecordSafeguard } from './interviews/server/index.ts';
 import { registerFourEyes } from './procedure/server/index.ts';
@@ -24,4 +25,5 @@ export function composeProcedure(): void {
   registerInterviewStartSafeguards();
   registerSignedRecordSafeguard();
   registerAssessment();
+  registerDecisions();
 }

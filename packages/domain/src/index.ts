@@ -20,3 +20,4 @@ export * from './training/index.ts';
 export * from './scheduling/index.ts';
 export * from './interviews/index.ts';
 export * from './assessment/index.ts';
+export * from './decisions/index.ts';

@@ -6,11 +6,11 @@
 import type { Database } from '@refugio/db';
 import {
   ZClaimInput, ZPersonInput, ZStartInterview, ZUserInput, todayIn, type TClaim, type TClaimInput, type TInterview, type TPersonInput,
-  type TransitionAction,
+  type TransitionAction, type TSubstantiveOutcome,
 } from '@refugio/domain';
 import {
-  addFact, assignClaim, createClaim, createUser, demoContext, getClaimUnaudited, installShippedTemplates, readBackInterview, recordGrant,
-  signInterview, startInterview, TRANSITION_USE_CASES, updateFact, type RequestContext,
+  addFact, assignClaim, createClaim, createUser, demoContext, generateDecision, getClaimUnaudited, installShippedTemplates, readBackInterview,
+  recordGrant, signInterview, startInterview, submitDecision, TRANSITION_USE_CASES, updateFact, type RequestContext,
 } from '@refugio/domain/server';
 import { TEST_PASSWORD } from './test-app.ts';
 
@@ -64,6 +64,10 @@ export interface BuildClaimOptions {
   /** Assigns it (through the assign step, as the office's supervisor) to this user. */
   assignTo?: string;
   input?: Partial<TClaimInput>;
+  /** The outcome of the draft decision when the path drafts one (refugee under the Convention by default). */
+  outcome?: TSubstantiveOutcome;
+  /** Who reviews the draft when the path submits it (another officer of the office, given the drafting competency). */
+  reviewer?: string;
 }
 
 /** A claim registered, and moved or assigned, through the use cases. */
@@ -88,9 +92,22 @@ export async function buildClaim(db: Database, options: BuildClaimOptions = {}):
       continue;
     }
     const reason = ['open_late_filing_review', 'withdraw', 'abandon', 'transfer', 'return_to_drafting'].includes(action) ? 'Motivo de prueba' : null;
-    // A decision is drafted only from an assessment whose facts are concluded with reasons (ADR 029).
-    if (action === 'draft_decision') await concludeAssessment(db, ctx, claim.id);
-    claim = await TRANSITION_USE_CASES[action](db, ctx, claim.id, { version: claim.version, reason, toOfficeId: null });
+    if (action === 'draft_decision') {
+      // A decision is drafted only from an assessment whose facts are concluded with reasons (ADR 029),
+      // and through the decision feature, which records it (ADR 030).
+      await concludeAssessment(db, ctx, claim.id);
+      await generateDecision(db, ctx, { claimId: claim.id, input: { version: claim.version, outcome: options.outcome ?? 'refugee_convention', personOutcomes: [] } });
+    } else if (action === 'submit_for_review') {
+      const by = options.by ?? 'registro';
+      const reviewer = await userIdOf(db, options.reviewer ?? (by === 'supervisor' ? 'registro' : 'supervisor'));
+      await ensureCompetency(db, reviewer, 'drafting_decisions');
+      const { rows } = await db.query<{ version: number }>(`SELECT version FROM decisions WHERE claim_id = $1 AND status <> 'superseded'`, [claim.id]);
+      await submitDecision(db, ctx, { claimId: claim.id, input: { version: rows[0]!.version, reviewerId: reviewer } });
+    } else {
+      claim = await TRANSITION_USE_CASES[action](db, ctx, claim.id, { version: claim.version, reason, toOfficeId: null });
+      continue;
+    }
+    claim = await getClaimUnaudited(db, ctx.actor!, claim.id);
   }
   return claim;
 }
@@ -109,6 +126,20 @@ export async function concludeAssessment(db: Database, ctx: RequestContext, clai
       bodCoherentPlausible: false, bodTimely: false, bodGenerallyCredible: false,
     },
   });
+}
+
+async function userIdOf(db: Database, username: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username]);
+  if (!rows[0]) throw new Error(`No user ${username}`);
+  return rows[0].id;
+}
+
+/** The competency granted unless the user holds it today. */
+export async function ensureCompetency(db: Database, userId: string, competencyCode: string): Promise<void> {
+  const { rows } = await db.query<{ held: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM competency_grants WHERE user_id = $1 AND competency_code = $2
+                     AND grant_valid_on(revoked_at, granted_on, expires_on, CURRENT_DATE)) AS held`, [userId, competencyCode]);
+  if (!rows[0]!.held) await grantCompetency(db, userId, competencyCode);
 }
 
 /** A competency held by a user, recorded by the training coordinator (experience route). */

@@ -115,6 +115,11 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code:
   return body;
 }
 
+/** The codes of the unmet safeguards a step's refusal names, in order (ADR 019). */
+export function unmetCodes(body: ProblemBody): string[] {
+  return (body.unmet as Array<{ code: string }>).map((u) => u.code);
+}
+
 /** The field error codes of a problem body, as `field → code` pairs. */
 export function fieldErrors(res: LightMyRequestResponse): Array<{ field: string; code: string }> {
   return (res.json<ProblemBody>().errors ?? []).map(({ field, code }) => ({ field, code }));

@@ -62,6 +62,9 @@ const MyInterviewPage = lazy(() => import('../features/interviews/index.ts').the
 const CoiLibraryPage = lazy(() => import('../features/coi/index.ts').then((m) => ({ default: m.CoiLibraryPage })));
 const CoiSourcePage = lazy(() => import('../features/coi/index.ts').then((m) => ({ default: m.CoiSourcePage })));
 const AssessmentPage = lazy(() => import('../features/assessment/index.ts').then((m) => ({ default: m.AssessmentPage })));
+// The reasoned decision, its review, notification and appeal; the public verification (ADR 030).
+const DecisionPage = lazy(() => import('../features/decisions/index.ts').then((m) => ({ default: m.DecisionPage })));
+const VerifyDecisionPage = lazy(() => import('../features/decisions/index.ts').then((m) => ({ default: m.VerifyDecisionPage })));
 const GatingRulesPage = lazy(() => import('../features/competencies/index.ts').then((m) => ({ default: m.GatingRulesPage })));
 
 export function AppRoutes() {
@@ -70,6 +73,7 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* Public: whoever holds a training certificate checks it here, without an account. */}
       <Route path="/verify/:code" element={<Suspense fallback={null}><VerifyCertificatePage /></Suspense>} />
+      <Route path="/verify-decision/:code" element={<Suspense fallback={null}><VerifyDecisionPage /></Suspense>} />
       <Route element={<ProtectedLayout />}>
         <Route index element={<HomePage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
@@ -122,6 +126,7 @@ export function AppRoutes() {
         <Route path="coi" element={<RequirePermission allowed={(me) => can(me, 'read:coi:all')}><CoiLibraryPage /></RequirePermission>} />
         <Route path="coi/:id" element={<RequirePermission allowed={(me) => can(me, 'read:coi:all')}><CoiSourcePage /></RequirePermission>} />
         <Route path="claims/:id/assessment" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><AssessmentPage /></RequirePermission>} />
+        <Route path="claims/:id/decision" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'claim')}><DecisionPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

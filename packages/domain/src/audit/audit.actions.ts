@@ -179,6 +179,14 @@ export const AUDIT_ACTIONS = [
   'claim.evidence_added', // details: factId, evidenceId, kind, interviewId, coiSourceId, sha256
   'claim.evidence_removed', // details: factId, evidenceId, kind
   'claim.evidence_downloaded', // an uploaded document read; details: evidenceId, sha256
+  // The reasoned decision, its review, notification and appeal (ADR 030); the steps keep their claim.* events, extended with the decision's id.
+  'decision.viewed', // a claim's decision read; entity is the claim; details: decisionId, status, redacted
+  'decision.section_saved', // one section saved; details: decisionId, section, version (never the text)
+  'decision.outcome_changed', // while drafting; details: decisionId, before, after, persons
+  'decision.comment_added', // a reviewer's comment; details: decisionId, commentId, section, rating, round
+  'decision.comment_resolved', // the drafter marked a comment dealt with; details: decisionId, commentId
+  'decision.pdf_downloaded', // the decision's PDF read (a draft rendered, or the signed document); details: decisionId, signed, sha256
+  'decision.inm_notice_printed', // the notice to INM for the migration document; details: decisionId
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);

@@ -83,6 +83,10 @@ import frCoi from './fr/coi.json' with { type: 'json' };
 import esAssessment from './es-MX/assessment.json' with { type: 'json' };
 import enAssessment from './en/assessment.json' with { type: 'json' };
 import frAssessment from './fr/assessment.json' with { type: 'json' };
+// The reasoned decision, its review, notification and appeal.
+import esDecisions from './es-MX/decisions.json' with { type: 'json' };
+import enDecisions from './en/decisions.json' with { type: 'json' };
+import frDecisions from './fr/decisions.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -111,6 +115,7 @@ export const uiCatalogs = {
     interviews: esInterviews,
     coi: esCoi,
     assessment: esAssessment,
+    decisions: esDecisions,
   },
   en: {
     common: enCommon,
@@ -138,6 +143,7 @@ export const uiCatalogs = {
     interviews: enInterviews,
     coi: enCoi,
     assessment: enAssessment,
+    decisions: enDecisions,
   },
   fr: {
     common: frCommon,
@@ -165,5 +171,6 @@ export const uiCatalogs = {
     interviews: frInterviews,
     coi: frCoi,
     assessment: frAssessment,
+    decisions: frDecisions,
   },
 };

@@ -79,6 +79,9 @@ export const PERMISSIONS = [
   'manage:coi:all',
   // Recording the supervisor's review of a considered exclusion (1951 Convention art. 1F, read restrictively).
   'review:exclusion:office',
+  // Signing a claim's approved decision as the authority's signatory (ADR 030): the decide step,
+  // after a second officer approved the draft (LRPCPAP art. 24: a written, reasoned decision).
+  'sign:decision:office',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -151,7 +154,8 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'read:sensitive:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
       'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
-      'decide:abandonment:office', 'read:coi:all', 'create:coi:all', 'manage:coi:all', 'review:exclusion:office'],
+      'decide:abandonment:office', 'read:coi:all', 'create:coi:all', 'manage:coi:all', 'review:exclusion:office',
+      'sign:decision:office'],
   },
   registration_clerk: {
     requiresTotp: false,

@@ -8,12 +8,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@refugio/db';
-import { ZUserInput, type TAssessment, type TClaim, type TCoiSource, type TEvidence, type TMaterialFact, type TNextSteps } from '@refugio/domain';
+import {
+  ZUserInput, type TAssessment, type TClaim, type TCoiSource, type TDecision, type TDecisionPage, type TEvidence, type TMaterialFact, type TNextSteps,
+} from '@refugio/domain';
 import { assessmentCitesCoi, createUser, readAssessmentForDecision } from '@refugio/domain/server';
 import { SESSION_COOKIE } from '../../plugins/access.ts';
-import { actAs, buildClaim, officeIdOf } from '../../testing/factories.ts';
+import { actAs, buildClaim, ensureCompetency, officeIdOf } from '../../testing/factories.ts';
 import {
-  auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, TEST_PASSWORD, type TestApp, type TestSession,
+  auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, TEST_PASSWORD, unmetCodes, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -384,7 +386,8 @@ describe('safeguards on draft_decision', () => {
       source: { kind: 'unhcr_standard', citation: expect.stringContaining('párrs. 196–205') },
     });
     const refused = await call(t.app, 'POST', `/api/claims/${other.id}/draft-decision`, { session: officer, body: { version: (await read(other)).claimVersion } });
-    expect(expectProblem(refused, 409, 'SAFEGUARD_UNMET').unmet).toEqual([expect.objectContaining({ code: 'facts_concluded' })]);
+    // The bare lifecycle route is also refused for want of the decision's record (ADR 030).
+    expect(unmetCodes(expectProblem(refused, 409, 'SAFEGUARD_UNMET'))).toEqual(['facts_concluded', 'decision_record']);
   });
 
   it('hold the draft while a considered exclusion has no supervisor\'s review; the officer cannot review it, the supervisor can', async () => {
@@ -397,6 +400,8 @@ describe('safeguards on draft_decision', () => {
     const step = await nextStep(claim, 'draft_decision');
     expect(step.safeguards.map((s) => [s.code, s.state])).toEqual([
       ['material_facts_identified', 'met'], ['facts_concluded', 'met'], ['exclusion_reviewed', 'unmet'],
+      // The decision feature's safeguards wait for the draft it generates (ADR 030).
+      ['decision_record', 'on_input'], ['rejection_needs_interview_record', 'on_input'], ['exclusion_outcome_reviewed', 'on_input'],
     ]);
     expect(step.safeguards[2]!.source.citation).toContain('art. 1F');
     expectProblem(await call(t.app, 'POST', `/api/claims/${claim.id}/assessment/exclusion-review`, { session: officer, body: { version: a.version, notes: 'Yo mismo' } }), 403, 'FORBIDDEN');
@@ -421,8 +426,9 @@ describe('safeguards on draft_decision', () => {
 
   it('let the decision be drafted once every safeguard is met; the assessment is then closed to edits', async () => {
     const a = await read(claim);
-    const res = await call(t.app, 'POST', `/api/claims/${claim.id}/draft-decision`, { session: officer, body: { version: a.claimVersion } });
-    expect(res.statusCode, res.body).toBe(200);
+    // The decision feature generates the draft from the assessment and takes the step (ADR 030).
+    const res = await call(t.app, 'POST', `/api/claims/${claim.id}/decision`, { session: officer, body: { version: a.claimVersion, outcome: 'refugee_cartagena' } });
+    expect(res.statusCode, res.body).toBe(201);
     const after = await read(claim);
     expect(after).toMatchObject({ claimStatus: 'decision_drafted', editable: false });
     const late = await putFact(claim, after.facts[0]!, { reasons: 'Cambio tardío' });
@@ -463,14 +469,17 @@ describe('the decide safeguard: a negative decision rests on current COI', () =>
     const fact = await addFact(c, { kind: 'past_event', statement: 'Amenazas' });
     await evidence(c, fact, { kind: 'coi', description: 'Contexto', coiSourceId: oldSource.id, coiPassage: 'Pasaje' });
     await conclude(c, fact, { ...ACCEPTED, conclusion: 'rejected' });
-    for (const [step, session] of [['draft-decision', officer], ['submit-for-review', officer], ['approve', supervisor]] as const) {
-      const now = await read(c, session);
-      const res = await call(t.app, 'POST', `/api/claims/${c.id}/${step}`, { session, body: { version: now.claimVersion } });
-      expect(res.statusCode, `${step}: ${res.body}`).toBe(200);
-    }
-    expect((await nextStep(c, 'decide', supervisor)).safeguards.find((s) => s.code === 'negative_decision_cites_coi')!.state).toBe('met');
-    // The decision feature's draft (ADR 028) is written here as that feature will: a rejection under way.
-    await t.db.query(`INSERT INTO decisions (claim_id, outcome, status) VALUES ($1, 'rejected', 'approved')`, [c.id]);
+    // A rejection drafted, reviewed and approved through the decision feature (ADR 030).
+    const drafted = await call(t.app, 'POST', `/api/claims/${c.id}/decision`, { session: officer, body: { version: (await read(c)).claimVersion, outcome: 'rejected' } });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const supervisorId = (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'supervisor'`)).rows[0]!.id;
+    await ensureCompetency(t.db, supervisorId, 'drafting_decisions');
+    let decision = drafted.json<TDecisionPage>().decision!;
+    const submitted = await call(t.app, 'POST', `/api/claims/${c.id}/decision/submit`, { session: officer, body: { version: decision.version, reviewerId: supervisorId } });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    decision = submitted.json<TDecision>();
+    const approved = await call(t.app, 'POST', `/api/claims/${c.id}/decision/approve`, { session: supervisor, body: { version: decision.version } });
+    expect(approved.statusCode, approved.body).toBe(200);
     const held = (await nextStep(c, 'decide', supervisor)).safeguards.find((s) => s.code === 'negative_decision_cites_coi')!;
     expect(held).toMatchObject({ state: 'unmet', message: 'La resolución es negativa y la valoración no cita información del país de origen de 3 años o menos.' });
     const settings = (await call(t.app, 'GET', '/api/coi-settings', { session: supervisor })).json<{ version: number }>();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type TClaim, type TNextSteps, type TStepEntry } from '@refugio/domain';
 import { buildClaim, buildOfficer, buildPerson, officeIdOf } from '../../testing/factories.ts';
-import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
+import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, unmetCodes, type TestApp, type TestSession } from '../../testing/test-app.ts';
 
 let t: TestApp;
 let admin: TestSession;
@@ -54,13 +54,16 @@ describe('the catalogue of steps', () => {
       title: 'Oficial capacitado para las necesidades de la solicitud', source: expect.objectContaining({ kind: 'euaa_guide' }),
     })]);
     expect(steps.find((s) => s.step === 'register')!.effects.map((e) => e.code)).toEqual(['clocks_started']);
-    expect(steps.find((s) => s.step === 'abandon')!.effects.map((e) => e.code)).toEqual(['clocks_stopped']);
-    expect(steps.find((s) => s.step === 'approve')!.safeguards).toEqual([expect.objectContaining({ code: 'four_eyes', switchable: false })]);
-    expect(steps.find((s) => s.step === 'decide')!.safeguards).toEqual([
-      expect.objectContaining({ code: 'four_eyes', switchable: false }),
-      expect.objectContaining({ code: 'negative_decision_cites_coi', feature: 'assessment', switchable: true }),
+    expect(steps.find((s) => s.step === 'abandon')!.effects.map((e) => e.code)).toEqual(['clocks_stopped', 'closure_recorded']);
+    expect(steps.find((s) => s.step === 'approve')!.safeguards.map((s) => s.code)).toEqual([
+      'four_eyes', 'decision_record', 'reviewer_not_drafter', 'reviewer_competency']);
+    expect(steps.find((s) => s.step === 'approve')!.safeguards[0]).toMatchObject({ code: 'four_eyes', switchable: false });
+    expect(steps.find((s) => s.step === 'decide')!.safeguards.map((s) => [s.code, s.switchable])).toEqual([
+      ['four_eyes', false], ['negative_decision_cites_coi', true], ['signed_decision_document', false], ['rejection_needs_interview_record', false],
+      ['no_pending_guarantee', false], ['reviewer_not_drafter', false], ['exclusion_outcome_reviewed', false],
     ]);
-    expect(steps.find((s) => s.step === 'draft_decision')!.safeguards.map((s) => s.code)).toEqual(['material_facts_identified', 'facts_concluded', 'exclusion_reviewed']);
+    expect(steps.find((s) => s.step === 'draft_decision')!.safeguards.map((s) => s.code)).toEqual(['material_facts_identified', 'facts_concluded', 'exclusion_reviewed',
+      'decision_record', 'rejection_needs_interview_record', 'exclusion_outcome_reviewed']);
     expect(steps.find((s) => s.step === 'start_assessment')!.effects.map((e) => e.code)).toEqual(['assessment_opened']);
     for (const step of steps) {
       for (const item of [...step.safeguards, ...step.effects]) expect(item.source.citation, `${step.step} ${item.code}`).not.toMatch(/^procedure\./);
@@ -90,14 +93,17 @@ describe('next steps and safeguards on a claim', () => {
     const mine = await nextSteps(claim, supervisor);
     expect(mine.status).toBe('in_review');
     expect(mine.steps.map((s) => s.step).toSorted()).toEqual(['abandon', 'approve', 'assign', 'return_to_drafting', 'transfer', 'withdraw']);
-    expect(stepOf(mine, 'approve')).toMatchObject({
-      allowed: false, permitted: true,
-      safeguards: [expect.objectContaining({ code: 'four_eyes', state: 'unmet', message: 'Usted envió esta resolución a revisión: otra persona debe resolverla.' })],
-    });
+    // The drafter and submitter: four eyes twice over; the approval itself is recorded on the decision page (ADR 030).
+    expect(stepOf(mine, 'approve')).toMatchObject({ allowed: false, permitted: true });
+    expect(stepOf(mine, 'approve')!.safeguards.map((s) => [s.code, s.state])).toEqual([
+      ['four_eyes', 'unmet'], ['decision_record', 'on_input'], ['reviewer_not_drafter', 'unmet'], ['reviewer_competency', 'met'],
+    ]);
+    expect(stepOf(mine, 'approve')!.safeguards[0]).toMatchObject({ message: 'Usted envió esta resolución a revisión: otra persona debe resolverla.' });
     expect(stepOf(mine, 'assign')!.safeguards).toEqual([expect.objectContaining({ code: 'competency_gate', state: 'on_input' })]);
-    expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [] });
+    expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [expect.objectContaining({ code: 'decision_record', state: 'on_input' })] });
     const colleague = await nextSteps(claim, registro);
-    expect(stepOf(colleague, 'approve')).toMatchObject({ allowed: true, safeguards: [expect.objectContaining({ state: 'met' })] });
+    expect(stepOf(colleague, 'approve')).toMatchObject({ allowed: true });
+    expect(stepOf(colleague, 'approve')!.safeguards.map((s) => s.state)).toEqual(['met', 'on_input', 'met', 'met']);
     expect(stepOf(colleague, 'assign')).toMatchObject({ permitted: false, allowed: false });
   });
 
@@ -106,30 +112,30 @@ describe('next steps and safeguards on a claim', () => {
     const res = await asSpeakerOf('supervisor', 'en',
       (session) => call(t.app, 'POST', `/api/claims/${claim.id}/approve`, { session, body: { version: claim.version } }));
     const body = expectProblem(res, 409, 'SAFEGUARD_UNMET');
-    expect(body.detail).toBe('This step cannot be taken yet: You submitted this decision for review: someone else must decide it.');
-    expect(body.unmet).toEqual([{
+    expect(body.detail).toBe('This step cannot be taken yet: You submitted this decision for review: someone else must decide it. · '
+      + 'There is no decision recorded for this step. · You drafted this decision, or chose its drafter as reviewer: someone else must review and sign it.');
+    expect(unmetCodes(body)).toEqual(['four_eyes', 'decision_record', 'reviewer_not_drafter']);
+    expect((body.unmet as unknown[])[0]).toEqual({
       code: 'four_eyes', state: 'unmet', title: 'Four eyes: whoever submits for review does not decide',
       message: 'You submitted this decision for review: someone else must decide it.',
       remedy: 'Have another authorised person review and decide.', overridable: false,
       source: { kind: 'unhcr_standard', citation: expect.stringContaining('UNHCR') },
-    }]);
+    });
     const after = (await call(t.app, 'GET', `/api/claims/${claim.id}`, { session: supervisor })).json<TClaim>();
     expect(after).toMatchObject({ status: 'in_review', version: claim.version });
     expect((await auditEvents(t.db, 'claim.approved')).length).toBe(audited);
   });
 
-  it('lets another officer of the office approve and sign it, stopping the decision clock', async () => {
-    const approved = await call(t.app, 'POST', `/api/claims/${claim.id}/approve`, { session: registro, body: { version: claim.version } });
+  it('lets the named reviewer approve it; whoever drafted and submitted it does not sign it', async () => {
+    const { rows } = await t.db.query<{ version: number }>(`SELECT version FROM decisions WHERE claim_id = $1`, [claim.id]);
+    const approved = await call(t.app, 'POST', `/api/claims/${claim.id}/decision/approve`, { session: registro, body: { version: rows[0]!.version } });
     expect(approved.statusCode, approved.body).toBe(200);
-    const next = approved.json<TClaim>();
-    expect(next.status).toBe('approved');
-    // Whoever submitted it for review does not sign it either.
-    expectProblem(await call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session: supervisor, body: { version: next.version } }), 409, 'SAFEGUARD_UNMET');
-    const res = await call(t.app, 'POST', `/api/claims/${claim.id}/decide`, { session: registro, body: { version: next.version } });
-    expect(res.statusCode, res.body).toBe(200);
-    const decided = res.json<TClaim>();
-    expect(decided.status).toBe('decided');
-    expect(decided.clocks.find((c) => c.kind === 'decision')?.state).toBe('stopped');
+    expect(approved.json<{ claimStatus: string }>().claimStatus).toBe('approved');
+    const refused = await call(t.app, 'POST', `/api/claims/${claim.id}/decision/sign`, { session: supervisor, body: { version: rows[0]!.version + 1 } });
+    expect(unmetCodes(expectProblem(refused, 409, 'SAFEGUARD_UNMET'))).toEqual(['four_eyes', 'reviewer_not_drafter']);
+    const after = (await call(t.app, 'GET', `/api/claims/${claim.id}`, { session: supervisor })).json<TClaim>();
+    expect(after.status).toBe('approved');
+    expect(after.clocks.find((c) => c.kind === 'decision')?.state).toBe('running');
   });
 
   it('answers 404 for a claim out of the reader\'s scope', async () => {

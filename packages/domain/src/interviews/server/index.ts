@@ -30,6 +30,7 @@ export { renderRecordPdf, type RecordPdfInput } from './interview-pdf.ts';
 export { listMyInterviews } from './list-my-interviews.ts';
 export { getMyInterview } from './get-my-interview.ts';
 export { registerSignedRecordSafeguard } from './signed-record-safeguard.ts';
+export { signedInterviewRecords, type SignedRecord } from './signed-records.ts';
 export { registerInterviewRecordOpening } from './open-record-effect.ts';
 export { registerInterviewStartSafeguards } from './start-safeguards.ts';
 export { seedDemoInterviews } from './seed-demo-interviews.ts';

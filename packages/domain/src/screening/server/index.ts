@@ -9,3 +9,4 @@ export { saveBestInterests } from './save-best-interests.ts';
 export { decideGuarantee } from './decide-guarantee.ts';
 export { createGuaranteeRule, listGuaranteeCatalog, updateGuaranteeRule, updateGuaranteeType } from './guarantee-catalog.ts';
 export { registerScreening } from './register-screening.ts';
+export { pendingGuarantees } from './pending-guarantees.ts';

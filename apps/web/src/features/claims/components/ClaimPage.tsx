@@ -48,6 +48,7 @@ export function ClaimPage() {
             <Button component={Link} to={`/claims/${c.id}/screening`} variant="default">{t('screening.open')}</Button>
             <Button component={Link} to={`/claims/${c.id}/appointments`} variant="default">{t('scheduling.claimPage.link')}</Button>
             <Button component={Link} to={`/claims/${c.id}/assessment`} variant="default">{t('assessment.open')}</Button>
+            <Button component={Link} to={`/claims/${c.id}/decision`} variant="default">{t('decisions.open')}</Button>
           </Group>
         )} />
       <Group gap="sm" mb="md">

@@ -10,8 +10,6 @@ import { isAppealable, isNegative, type DecisionStatus, type Outcome } from '../
 import { currentDecisionRow, iso } from './decision-view.ts';
 
 const feature = 'decisions';
-const source = (kind: 'law' | 'unhcr_standard' | 'euaa_guide' | 'authority_policy', key: string) => ({ kind, citationKey: `procedure.sources.${key}` });
-
 /** The decision's status each step of the decision feature leaves it in. */
 const DECISION_STATUS_AFTER: Partial<Record<StepCode, DecisionStatus>> = {
   draft_decision: 'draft', submit_for_review: 'in_review', return_to_drafting: 'returned', approve: 'approved', decide: 'signed',
@@ -41,7 +39,7 @@ async function personsOutcomes(tx: Queryable, decisionId: string) {
 export function registerDecisions(): void {
   registerSafeguard({
     code: 'decision_record', feature, switchable: false, steps: ['draft_decision', 'submit_for_review', 'return_to_drafting', 'approve'],
-    source: source('law', 'lrpcpap_art_24'),
+    source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_24' },
     async check(run) {
       const row = await currentDecisionRow(run.tx, run.claim.id);
       if (row && row.status === DECISION_STATUS_AFTER[run.step]) return { met: true, findings: { decisionId: row.id } };
@@ -50,7 +48,7 @@ export function registerDecisions(): void {
   });
 
   registerSafeguard({
-    code: 'signed_decision_document', feature, switchable: false, steps: ['decide'], source: source('law', 'lrpcpap_art_24'),
+    code: 'signed_decision_document', feature, switchable: false, steps: ['decide'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_24' },
     async check(run) {
       const row = await currentDecisionRow(run.tx, run.claim.id);
       if (row?.status === 'signed' && row.pdf_sha256 && row.verification_code) return { met: true, findings: { decisionId: row.id } };
@@ -59,7 +57,7 @@ export function registerDecisions(): void {
   });
 
   registerSafeguard({
-    code: 'notification_recorded', feature, switchable: false, steps: ['notify'], source: source('law', 'lrpcpap_art_25_notification'),
+    code: 'notification_recorded', feature, switchable: false, steps: ['notify'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_25_notification' },
     async check(run) {
       const { rows } = await run.tx.query<{ id: string }>(
         `SELECT n.id FROM decision_notifications n JOIN decisions d ON d.id = n.decision_id
@@ -70,7 +68,7 @@ export function registerDecisions(): void {
   });
 
   registerSafeguard({
-    code: 'appeal_recorded', feature, switchable: false, steps: ['lodge_appeal', 'resolve_appeal', 'send_back'], source: source('law', 'lrpcpap_art_25'),
+    code: 'appeal_recorded', feature, switchable: false, steps: ['lodge_appeal', 'resolve_appeal', 'send_back'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_25' },
     async check(run) {
       const { rows } = await run.tx.query<{ status: string; outcome: string | null }>(
         `SELECT status, outcome FROM appeals WHERE claim_id = $1 ORDER BY (status = 'lodged') DESC, updated_at DESC LIMIT 1`, [run.claim.id]);
@@ -87,7 +85,7 @@ export function registerDecisions(): void {
   // personal interview; UNHCR Procedural Standards 4.3): a person who did not come is not rejected —
   // the route is abandonment. A dependant whose refusal derives from the principal's rests on the principal's record.
   registerSafeguard({
-    code: 'rejection_needs_interview_record', feature, switchable: false, steps: ['draft_decision', 'decide'], source: source('law', 'lrpcpap_art_24_interview'),
+    code: 'rejection_needs_interview_record', feature, switchable: false, steps: ['draft_decision', 'decide'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_24_interview' },
     async check(run) {
       const row = await currentDecisionRow(run.tx, run.claim.id);
       if (!row) return weighingOnly(run) ? { met: 'on_input' } : { met: true };
@@ -106,7 +104,7 @@ export function registerDecisions(): void {
   // No decision while a procedural guarantee is pending (EUAA IPSN tool; UNHCR Guidelines No. 8 on
   // children): whatever a need calls for is secured before the claim is decided.
   registerSafeguard({
-    code: 'no_pending_guarantee', feature, switchable: false, steps: ['decide'], source: source('euaa_guide', 'euaa_ipsn_decision'),
+    code: 'no_pending_guarantee', feature, switchable: false, steps: ['decide'], source: { kind: 'euaa_guide', citationKey: 'procedure.sources.euaa_ipsn_decision' },
     async check(run) {
       const pending = await pendingGuarantees(run.tx, run.claim.id, run.actor.language, run.mayReadSensitive);
       if (pending.count === 0) return { met: true };
@@ -119,7 +117,7 @@ export function registerDecisions(): void {
   // four_eyes safeguard guards the same steps against whoever submitted it.
   registerSafeguard({
     code: 'reviewer_not_drafter', feature, switchable: false, steps: ['submit_for_review', 'approve', 'decide'],
-    source: source('unhcr_standard', 'unhcr_procedural_standards_review'),
+    source: { kind: 'unhcr_standard', citationKey: 'procedure.sources.unhcr_procedural_standards_review' },
     async check(run) {
       // Without a drafted decision the decision_record safeguard refuses the step; this one waits for it.
       const row = await currentDecisionRow(run.tx, run.claim.id);
@@ -133,7 +131,7 @@ export function registerDecisions(): void {
   // The reviewer holds the drafting competency today (EUAA curriculum module "Drafting and
   // decision-making"; the authority's policy, as for the competency gate of ADR 014).
   registerSafeguard({
-    code: 'reviewer_competency', feature, switchable: true, steps: ['submit_for_review', 'approve'], source: source('euaa_guide', 'euaa_drafting_module'),
+    code: 'reviewer_competency', feature, switchable: true, steps: ['submit_for_review', 'approve'], source: { kind: 'euaa_guide', citationKey: 'procedure.sources.euaa_drafting_module' },
     async check(run) {
       const row = await currentDecisionRow(run.tx, run.claim.id);
       if (!row?.reviewer_id) return { met: 'on_input' };
@@ -152,7 +150,7 @@ export function registerDecisions(): void {
   // read restrictively). The assessment's safeguard holds a considered exclusion to its review;
   // this one holds an excluding outcome to a considered, reviewed exclusion.
   registerSafeguard({
-    code: 'exclusion_outcome_reviewed', feature, switchable: false, steps: ['draft_decision', 'decide'], source: source('unhcr_standard', 'convention_art_1f_exclusion'),
+    code: 'exclusion_outcome_reviewed', feature, switchable: false, steps: ['draft_decision', 'decide'], source: { kind: 'unhcr_standard', citationKey: 'procedure.sources.convention_art_1f_exclusion' },
     async check(run) {
       const row = await currentDecisionRow(run.tx, run.claim.id);
       if (!row) return weighingOnly(run) ? { met: 'on_input' } : { met: true };
@@ -168,7 +166,7 @@ export function registerDecisions(): void {
   // the notification's language (ISO 639-3) is one the principal applicant speaks, as recorded at
   // intake in two- or three-letter codes, compared on the same ISO 639-3 code.
   registerSafeguard({
-    code: 'notification_language_understood', feature, switchable: false, steps: ['notify'], source: source('law', 'lrpcpap_art_23_language'),
+    code: 'notification_language_understood', feature, switchable: false, steps: ['notify'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_23_language' },
     async check(run) {
       const { rows } = await run.tx.query<{ language: string; languages: string[] }>(
         `SELECT n.language, p.languages FROM decision_notifications n JOIN decisions d ON d.id = n.decision_id AND d.status = 'signed'
@@ -183,7 +181,7 @@ export function registerDecisions(): void {
   });
 
   registerEffect({
-    code: 'decision_linked', feature, order: 20, source: source('law', 'lrpcpap_art_24'),
+    code: 'decision_linked', feature, order: 20, source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_24' },
     steps: ['draft_decision', 'submit_for_review', 'return_to_drafting', 'approve', 'decide', 'notify', 'lodge_appeal', 'resolve_appeal', 'send_back'],
     async apply(run) {
       const { rows } = await run.tx.query<{ id: string; outcome: string; status: string }>(
@@ -198,7 +196,7 @@ export function registerDecisions(): void {
   // The recurso de revisión's 15 working days run from notification (LRPCPAP art. 25; ADR 009),
   // on the claim's calendar, for every decision on the merits (see isAppealable).
   registerEffect({
-    code: 'appeal_clock_started', feature, order: 10, steps: ['notify'], source: source('law', 'lrpcpap_art_25'),
+    code: 'appeal_clock_started', feature, order: 10, steps: ['notify'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_25' },
     async apply(run) {
       const { rows } = await run.tx.query<{ outcome: Outcome; notified_at: string }>(
         `SELECT d.outcome, ${iso('n.notified_at')} AS notified_at FROM decisions d JOIN decision_notifications n ON n.decision_id = d.id
@@ -214,7 +212,7 @@ export function registerDecisions(): void {
   });
 
   registerEffect({
-    code: 'appeal_clock_stopped', feature, order: 10, steps: ['lodge_appeal'], source: source('law', 'lrpcpap_art_25'),
+    code: 'appeal_clock_stopped', feature, order: 10, steps: ['lodge_appeal'], source: { kind: 'law', citationKey: 'procedure.sources.lrpcpap_art_25' },
     async apply(run) {
       const { rows } = await run.tx.query<{ state: string }>(`SELECT state FROM claim_clocks WHERE claim_id = $1 AND kind = 'appeal'`, [run.claim.id]);
       if (rows[0] && rows[0].state !== 'stopped') await stopClock(run.tx, run.ctx, { claimId: run.claim.id, kind: 'appeal', reason: 'Recurso de revisión interpuesto' });
@@ -224,7 +222,7 @@ export function registerDecisions(): void {
   // Abandonment and withdrawal end the claim without a decision on the merits: recorded as such for
   // the statistics (UNHCR RSD statistics, "otherwise closed"), with a draft under way superseded.
   registerEffect({
-    code: 'closure_recorded', feature, order: 30, steps: ['abandon', 'withdraw'], source: source('unhcr_standard', 'unhcr_rsd_statistics'),
+    code: 'closure_recorded', feature, order: 30, steps: ['abandon', 'withdraw'], source: { kind: 'unhcr_standard', citationKey: 'procedure.sources.unhcr_rsd_statistics' },
     async apply(run) {
       const outcome = run.step === 'abandon' ? 'abandoned' : 'withdrawn';
       await run.tx.query(`UPDATE decisions SET status = 'superseded', superseded_at = now(), version = version + 1, updated_at = now()

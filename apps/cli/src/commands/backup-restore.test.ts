@@ -364,7 +364,8 @@ describe(`refugio backup and restore (${backend})`, { timeout: 120_000 }, () => 
 });
 
 // With a PostgreSQL server at hand, both directions between the two back ends.
-describe.runIf(backend === 'postgres')('restore across back ends', { timeout: 120_000 }, () => {
+// Two demo seeds, two backups and two restores across engines: minutes on a loaded 2-core runner.
+describe.runIf(backend === 'postgres')('restore across back ends', { timeout: 300_000 }, () => {
   const targets: CliTarget[] = [];
   afterAll(async () => {
     for (const t of targets) await t.destroy();

@@ -5,37 +5,11 @@
 // the legal analysis with a Cartagena circumstance; the claim's next steps then allow the draft
 // decision. Axe on each page (library, source, assessment, claim).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { assignedClaim } from '../decisions/api.ts';
+import { signedInterview } from '../interviews/api.ts';
 import { expectAccessible, signIn } from '../support.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-/** An interviewed claim of a Honduran woman at COMAR Tapachula, assigned to `elegibilidad` (by the signed-in supervisor). */
-async function interviewedClaim(page: Page): Promise<string> {
-  const token = ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-  const headers = { 'x-csrf-token': token };
-  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
-  const created = await page.request.post('/api/claims', {
-    headers,
-    data: {
-      officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
-      members: [{ relation: 'principal', person: { givenNames: 'Marisol', firstSurname: 'Cruz', sex: 'female', birthDate: '1991-08-19', nationalities: ['HND'], languages: ['es'] } }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  let claim = await created.json() as { id: string; version: number };
-  const users = await (await page.request.get('/api/users?q=elegibilidad')).json() as { items: Array<{ id: string; username: string }> };
-  const assigned = await page.request.post(`/api/claims/${claim.id}/assignment`, {
-    headers, data: { version: claim.version, officerId: users.items.find((u) => u.username === 'elegibilidad')!.id },
-  });
-  expect(assigned.status(), await assigned.text()).toBe(200);
-  claim = await assigned.json() as { id: string; version: number };
-  for (const step of ['admit', 'schedule-interview', 'record-interview']) {
-    const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers, data: { version: claim.version } });
-    expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
-    claim = await res.json() as { id: string; version: number };
-  }
-  return claim.id;
-}
 
 /** Chooses one option of a searchable multi-select by typing the start of its name. */
 async function pick(page: Page, form: Locator, label: string, option: string): Promise<void> {
@@ -107,9 +81,11 @@ test('an officer files two COI sources, assesses three facts citing them, fills 
   test.setTimeout(300_000);
   let claimId = '';
 
-  await test.step('the supervisor has an interviewed claim assigned to the officer', async () => {
-    await signIn(page, 'supervisor');
-    claimId = await interviewedClaim(page);
+  await test.step('the supervisor assigns a claim to the officer, who interviews and signs the record', async () => {
+    const claim = await assignedClaim(page);
+    await signIn(page, 'elegibilidad');
+    await signedInterview(page, claim);
+    claimId = claim.id;
   });
 
   await test.step('the officer adds two sources to the library, one with its PDF, and finds them with and without accents', async () => {

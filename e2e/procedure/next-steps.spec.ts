@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from '../support.ts';
 import { csrf, signedInterview, type Claim } from '../interviews/api.ts';
+import { grantDrafting } from '../decisions/api.ts';
 
 /** A claim at COMAR Tapachula taken by the signed-in user up to "in review". */
 async function claimInReview(page: Page): Promise<string> {
@@ -28,12 +29,23 @@ async function claimInReview(page: Page): Promise<string> {
   // The claim is recorded as interviewed only by a signed interview record (ADR 025).
   await signedInterview(page, claim);
   claim = await (await page.request.get(`/api/claims/${claim.id}`)).json() as Claim;
-  for (const step of ['start-assessment', 'draft-decision', 'submit-for-review']) {
-    const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
-    expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
-    claim = await res.json() as Claim;
-    if (step === 'start-assessment') await concludeOneFact(page, token, claim.id);
-  }
+  const started = await page.request.post(`/api/claims/${claim.id}/start-assessment`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
+  expect(started.status(), await started.text()).toBe(200);
+  claim = await started.json() as Claim;
+  await concludeOneFact(page, token, claim.id);
+  // The draft and its submission go through the decision's own record (ADR 030), to a reviewer who drafts decisions.
+  const draft = await page.request.post(`/api/claims/${claim.id}/decision`, {
+    headers: { 'x-csrf-token': token }, data: { version: claim.version, outcome: 'refugee_convention' },
+  });
+  expect(draft.status(), await draft.text()).toBe(201);
+  const { decision } = await draft.json() as { decision: { version: number } };
+  const reviewers = await (await page.request.get(`/api/claims/${claim.id}/decision/reviewers`)).json() as Array<{ id: string; username: string; fullName: string }>;
+  const reviewer = reviewers.find((r) => r.username === 'registro');
+  expect(reviewer, JSON.stringify(reviewers)).toBeDefined();
+  const submitted = await page.request.post(`/api/claims/${claim.id}/decision/submit`, {
+    headers: { 'x-csrf-token': token }, data: { version: decision.version, reviewerId: reviewer!.id },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
   return claim.id;
 }
 
@@ -60,6 +72,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
   test.setTimeout(150_000);
   let claimId = '';
   await test.step('whoever submitted the draft for review sees "Aprobar proyecto" blocked by four eyes, with its source', async () => {
+    await grantDrafting(page, 'registro');
     await signIn(page, 'supervisor');
     claimId = await claimInReview(page);
     await page.goto(`/claims/${claimId}`);

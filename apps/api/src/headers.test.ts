@@ -75,7 +75,7 @@ describe('Secure cookies behind a proxy', () => {
     expect(viaProxy.statusCode).toBe(200);
     expect(sessionCookie(viaProxy)?.secure).toBe(true);
     // The client's address, as the trusted proxy gave it, is what the audit trail records.
-    const { rows } = await t.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'auth.login' ORDER BY seq DESC LIMIT 1`);
+    const { rows } = await t.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`);
     expect(rows[0]!.ip).toBe('198.51.100.30');
     // The same headers from a peer that is not the proxy are ignored.
     const direct = await login(app, https, '203.0.113.40');

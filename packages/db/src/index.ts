@@ -2,4 +2,4 @@ export type { Database, DatabaseKind, Queryable, QueryResult, Row } from './data
 export { openDatabase, databaseConfigFromEnv, type DatabaseConfig } from './open.ts';
 export { openPglite, rawPglite, pgliteExtensions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
-export { migrate, listMigrations, splitSql } from './migrate.ts';
+export { applyPendingMigrations, migrate, listMigrations, splitSql } from './migrate.ts';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@refugio/db';
-import { auditHashV2, loadAuditSigningKey, MICROSECOND_TIMESTAMP_SQL, parseAnchors, verifyAuditChain } from '@refugio/domain/server';
+import { auditHashV3, loadAuditSigningKey, MICROSECOND_TIMESTAMP_SQL, parseAnchors, verifyAuditChain } from '@refugio/domain/server';
 import { seededTarget, type CliTarget } from '../testing/cli-harness.ts';
 
 /** The installation's signing key, given as the server would get it. */
@@ -38,14 +38,14 @@ async function tamper(db: Database, sql: string, params: unknown[] = []): Promis
  */
 async function recomputeChain(db: Database, fromSeq: number): Promise<void> {
   const { rows } = await db.query<{
-    seq: number; operation_id: number; occurred_text: string; actor_user_id: string | null; actor_username: string | null; action: string;
+    seq: number; id: number; operation_id: number; occurred_text: string; actor_user_id: string | null; actor_username: string | null; action: string;
     entity_type: string; entity_id: string | null; office_id: string | null; ip: string | null; request_id: string | null; details: unknown;
   }>(`SELECT *, ${MICROSECOND_TIMESTAMP_SQL('occurred_at')} AS occurred_text FROM audit_events WHERE seq >= $1 ORDER BY seq`, [fromSeq]);
   const before = await db.query<{ hash: string }>('SELECT hash FROM audit_events WHERE seq = $1', [fromSeq - 1]);
   let prev = before.rows[0]!.hash;
   for (const row of rows) {
-    const hash = auditHashV2(prev, {
-      seq: row.seq, operationId: row.operation_id, occurredAt: row.occurred_text, actorUserId: row.actor_user_id,
+    const hash = auditHashV3(prev, {
+      seq: row.seq, id: row.id, operationId: row.operation_id, occurredAt: row.occurred_text, actorUserId: row.actor_user_id,
       actorUsername: row.actor_username, action: row.action, entityType: row.entity_type, entityId: row.entity_id,
       officeId: row.office_id, ip: row.ip, requestId: row.request_id, details: row.details,
     });

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '@refugio/domain/server';
+import { sealAuditEvents, verifyAuditChain } from '@refugio/domain/server';
 import { call, countRows, createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
 
 interface AuditEvent { id: number; seq: number | null; action: string; entityType: string; entityId: string | null; officeId: string | null; actorUsername: string | null; requestId: string | null }
@@ -82,7 +82,9 @@ describe('every write leaves its event', () => {
     expect(await countRows(t.db, 'audit_events')).toBe(before);
   });
 
-  it('the chain verifies after all of it', async () => {
+  it('the chain verifies after all of it, once the sealer has run', async () => {
+    expect((await verifyAuditChain(t.db)).unsealed.count).toBe(await countRows(t.db, 'audit_events'));
+    await sealAuditEvents(t.db);
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, checked: await countRows(t.db, 'audit_events'), firstBadSeq: null, reason: null });
   });

@@ -142,8 +142,8 @@ async function addCaseWorkContent(db: Queryable): Promise<void> {
     SELECT id, 1, 'past_event', 'Amenazas de la mara', 'accepted', 'Detallado y coherente', ${officer} FROM claim_assessments`);
   await db.query(`INSERT INTO fact_evidence (fact_id, kind, description, coi_source_id, coi_passage, created_by)
     SELECT f.id, 'coi', 'Informe', s.id, 'párrafo 12', ${officer} FROM material_facts f, coi_sources s`);
-  await db.query(`INSERT INTO decisions (claim_id, outcome, status, introduction, drafted_by, verification_code, pdf, pdf_sha256)
-    VALUES (${claim}, 'refugee_cartagena', 'signed', 'Introducción', ${officer}, 'BK-DEC-0001', '\x255044462d'::bytea, 'def')`);
+  await db.query(`INSERT INTO decisions (claim_id, outcome, status, introduction, drafted_by, verification_code, pdf, pdf_sha256, signed_at)
+    VALUES (${claim}, 'refugee_cartagena', 'signed', 'Introducción', ${officer}, 'BK-DEC-0001', '\x255044462d'::bytea, 'def', TIMESTAMPTZ '2026-10-01 12:00:00+00')`);
   const decision = `(SELECT id FROM decisions WHERE verification_code = 'BK-DEC-0001')`;
   await db.query(`INSERT INTO decision_person_outcomes (decision_id, person_id, outcome) VALUES (${decision}, ${person}, 'refugee_cartagena')`);
   await db.query(`INSERT INTO decision_review_comments (decision_id, section, comment, author_id) VALUES (${decision}, 'legal_analysis', 'Citar el art. 13-II', ${admin})`);

@@ -31,6 +31,7 @@ export async function recordAudit(tx: Queryable, ctx: RequestContext, entry: Aud
       entry.actorUsername !== undefined ? entry.actorUsername : (ctx.actor?.username ?? null),
       entry.action, entry.entityType, entry.entityId ?? null, entry.officeId ?? null, ctx.ip ?? null,
       ctx.requestId ?? null, JSON.stringify(entry.details ?? {})],
+    { prepared: 'refugio_audit_insert' },
   );
   return rows[0]!.id;
 }

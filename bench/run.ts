@@ -10,6 +10,7 @@ import { benchNeeds } from './training-needs.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchInterviews } from './interviews.ts';
 import { benchDecisions } from './decisions.ts';
+import { benchConcurrency } from './concurrency.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -46,6 +47,10 @@ const suites: Record<string, () => Promise<unknown>> = {
   decisions: () => benchDecisions({
     databaseUrl: values['database-url'], sources: Number(values.sources) || undefined, facts: Number(values.facts) || undefined,
     evidence: Number(values.evidence) || undefined, rounds: Number(values.rounds) || undefined,
+  }),
+  concurrency: () => benchConcurrency({
+    databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, seconds: Number(values.seconds) || undefined,
+    concurrency: Number(values.concurrency) || undefined, port: Number(values.port) || undefined,
   }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };

@@ -167,7 +167,7 @@ export async function restoreBackup(
       throw new CliError(`The backup's audit trail does not verify (seq ${chain.firstBadSeq}: ${chain.reason}); nothing was restored.`);
     }
     // An older backup is brought to this version's schema before anything is written into it.
-    const appliedMigrations = await applyPendingMigrations(tx);
+    const newerMigrations = await applyPendingMigrations(tx);
     const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
     const restoredEventId = await recordAudit(tx, options.ctx, {
       action: 'system.restored', entityType: 'system',
@@ -180,6 +180,6 @@ export async function restoreBackup(
     // restore's own event are sealed now, in this transaction (ADR 032).
     while ((await sealAuditBatch(tx)) > 0);
     const sealed = await tx.query<{ seq: number }>('SELECT seq FROM audit_events WHERE id = $1', [restoredEventId]);
-    return { tables: header.tables.length, rows, auditEvents: chain.checked, restoredEventSeq: sealed.rows[0]!.seq, appliedMigrations };
+    return { tables: header.tables.length, rows, auditEvents: chain.checked, restoredEventSeq: sealed.rows[0]!.seq, appliedMigrations: newerMigrations };
   });
 }

@@ -100,8 +100,8 @@ describe('audit viewer', () => {
 
   it('lists newest first and filters by action, entity and actor', async () => {
     const all = await list(admin, '?limit=200');
-    const ids = all.items.map((e) => e.id);
-    expect(ids).toEqual(ids.toSorted((a, b) => b - a));
+    const eventIds = all.items.map((e) => e.id);
+    expect(eventIds).toEqual(eventIds.toSorted((a, b) => b - a));
     const created = await list(admin, '?action=institution.created');
     expect(created.items.length).toBeGreaterThan(0);
     expect(created.items.every((e) => e.action === 'institution.created')).toBe(true);

@@ -42,7 +42,15 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), precompress()],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: 'dist', emptyOutDir: true, sourcemap: false,
+    rolldownOptions: {
+      // The domain's client surface is one barrel of zod schemas built at module level; its modules
+      // only declare (no registration runs on import: that is server.ts's composeProcedure), so a
+      // page keeps the schemas it uses instead of every feature's.
+      treeshake: { moduleSideEffects: [{ test: /\/packages\/domain\/src\//, sideEffects: false }, { test: /.*/, sideEffects: true }] },
+    },
+  },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

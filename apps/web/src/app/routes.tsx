@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { canAny, can, LoginPage } from '../features/auth/index.ts';
+// The claims feature splits its own pages (list, file, registration) into chunks.
+import { ClaimPage, ClaimsPage, RegisterClaimPage } from '../features/claims/index.ts';
 import { RequirePermission } from './shell/RequirePermission.tsx';
 
 // The signed-in shell and its home page load after sign-in: the login page downloads only its own
@@ -18,9 +20,6 @@ const OrganisationsPage = lazy(() => import('../features/organisations/index.ts'
 const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
 const PersonMergesPage = lazy(() => import('../features/persons/index.ts').then((m) => ({ default: m.PersonMergesPage })));
 const CalendarsPage = lazy(() => import('../features/calendars/index.ts').then((m) => ({ default: m.CalendarsPage })));
-const ClaimsPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimsPage })));
-const ClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimPage })));
-const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.RegisterClaimPage })));
 const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
 // Training: sessions and enrolment, reports, records and certificates.

@@ -22,7 +22,7 @@ import { SYNTHETIC_CREATOR_ID } from '../apps/cli/src/synthetic/load.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { ROOT, startServer } from './lib/server.ts';
 
-const PASSWORD = 'bench-password-123';
+export const PASSWORD = 'bench-password-123';
 const OPEN = `('registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment', 'decision_drafted', 'in_review', 'late_filing_review')`;
 
 export interface IntakeOptions {
@@ -35,7 +35,7 @@ export interface IntakeOptions {
   suspension?: boolean | undefined;
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<string> {
+export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'apps/cli/bin/refugio.js'), ...args], {
       cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,9 +59,9 @@ async function count(db: Database, sql: string, params: unknown[] = []): Promise
   return (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 }
 
-interface Session { cookie: string; csrf: string }
+export interface Session { cookie: string; csrf: string }
 
-async function login(url: string, username: string): Promise<Session> {
+export async function login(url: string, username: string): Promise<Session> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
   });
@@ -71,7 +71,7 @@ async function login(url: string, username: string): Promise<Session> {
   return { cookie, csrf: body.csrfToken };
 }
 
-async function call(url: string, session: Session, method: string, route: string, body?: unknown): Promise<Response> {
+export async function call(url: string, session: Session, method: string, route: string, body?: unknown): Promise<Response> {
   return fetch(`${url}${route}`, {
     method,
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

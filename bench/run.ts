@@ -10,6 +10,8 @@ import { benchNeeds } from './training-needs.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchInterviews } from './interviews.ts';
 import { benchDecisions } from './decisions.ts';
+import { benchConcurrency } from './concurrency.ts';
+import { benchWeb } from './web.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -47,6 +49,11 @@ const suites: Record<string, () => Promise<unknown>> = {
     databaseUrl: values['database-url'], sources: Number(values.sources) || undefined, facts: Number(values.facts) || undefined,
     evidence: Number(values.evidence) || undefined, rounds: Number(values.rounds) || undefined,
   }),
+  concurrency: () => benchConcurrency({
+    databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, seconds: Number(values.seconds) || undefined,
+    concurrency: Number(values.concurrency) || undefined, port: Number(values.port) || undefined,
+  }),
+  web: () => benchWeb({ databaseUrl: values['database-url'], rounds: Number(values.rounds) || undefined, port: Number(values.port) || undefined }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };
 const run = suites[suite];

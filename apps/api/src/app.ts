@@ -137,6 +137,9 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   if (webDist) {
     await app.register(fastifyStatic, {
       root: webDist, wildcard: false, index: false, cacheControl: false,
+      // The build writes .br and .gz beside each text file (apps/web/vite.config.ts): sent as
+      // asked for by Accept-Encoding, with Content-Encoding and Vary: Accept-Encoding.
+      preCompressed: true,
       // Vite names each built asset after its content hash: a changed file is a new URL, so the
       // old one can be kept for a year. Anything else (index.html above all, which names the
       // current assets) is revalidated on every load, so a release reaches everyone at once.

@@ -4,7 +4,8 @@
  * Operations are read from the OpenAPI document, so a new route is covered without edits here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, UNSTORABLE_TEXT_CODE, type ProblemBody } from '@refugio/domain';
+import { UNSTORABLE_TEXT_CODE, type ProblemBody } from '@refugio/domain';
+import { translate } from '@refugio/domain/server';
 import { call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from './testing/test-app.ts';
 import { concretePath, listOperations, wrongTypeFor, type Operation } from './testing/openapi.ts';
 

@@ -18,6 +18,11 @@ export interface AppConfig {
   logLevel: string;
   /** Minutes between signed audit checkpoints (and throttling clean-up); REFUGIO_AUDIT_CHECKPOINT_MINUTES. */
   auditCheckpointMinutes: number;
+  /**
+   * Milliseconds between seals of committed audit events into the chain (ADR 032); how long an
+   * event stays unsealed at most while the server runs. REFUGIO_AUDIT_SEAL_MS, default 1000.
+   */
+  auditSealMs: number;
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -35,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: Number(env.REFUGIO_BODY_LIMIT_BYTES) || 1_048_576,
     logLevel: env.LOG_LEVEL || 'info',
     auditCheckpointMinutes: Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) : 60,
+    auditSealMs: Number(env.REFUGIO_AUDIT_SEAL_MS) > 0 ? Number(env.REFUGIO_AUDIT_SEAL_MS) : 1000,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

@@ -3,6 +3,7 @@
  * marked Secure behind a proxy (OWASP ASVS 4.0.3 V3.4.1, V8.2.1, V14.4).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type { App } from './types.ts';
 
 let t: TestApp;
 let web: string;
+const BUNDLE = `export const words = ${JSON.stringify('refugio '.repeat(400))};`;
 const extra: App[] = [];
 
 beforeAll(async () => {
@@ -20,6 +22,10 @@ beforeAll(async () => {
   await mkdir(path.join(web, 'assets'));
   await writeFile(path.join(web, 'index.html'), '<!doctype html><script type="module" src="/assets/index-Bx7k2Q.js"></script>');
   await writeFile(path.join(web, 'assets', 'index-Bx7k2Q.js'), 'console.log(1)');
+  // As the build writes them (apps/web/vite.config.ts): compressed copies beside the file.
+  await writeFile(path.join(web, 'assets', 'app-Q9z1Xc.js'), BUNDLE);
+  await writeFile(path.join(web, 'assets', 'app-Q9z1Xc.js.br'), brotliCompressSync(BUNDLE));
+  await writeFile(path.join(web, 'assets', 'app-Q9z1Xc.js.gz'), gzipSync(BUNDLE));
   await writeFile(path.join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   t = await createTestApp({ webDist: web });
 });
@@ -49,6 +55,22 @@ describe('headers', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the precompressed copy the browser accepts, with Content-Encoding and Vary, and the plain file otherwise', async () => {
+    const br = await t.app.inject({ method: 'GET', url: '/assets/app-Q9z1Xc.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BUNDLE);
+    const gz = await t.app.inject({ method: 'GET', url: '/assets/app-Q9z1Xc.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/app-Q9z1Xc.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(String(plain.headers.vary)).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(BUNDLE);
+  });
+
   it('API answers are never stored', async () => {
     expect((await call(t.app, 'GET', '/api/health')).headers['cache-control']).toBe('no-store');
     const login = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'admin', password: TEST_PASSWORD } });
@@ -75,7 +97,7 @@ describe('Secure cookies behind a proxy', () => {
     expect(viaProxy.statusCode).toBe(200);
     expect(sessionCookie(viaProxy)?.secure).toBe(true);
     // The client's address, as the trusted proxy gave it, is what the audit trail records.
-    const { rows } = await t.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'auth.login' ORDER BY seq DESC LIMIT 1`);
+    const { rows } = await t.db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`);
     expect(rows[0]!.ip).toBe('198.51.100.30');
     // The same headers from a peer that is not the proxy are ignored.
     const direct = await login(app, https, '203.0.113.40');

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadAuditSigningKey, verifyAuditChain, type AuditSigningKey } from '@refugio/domain/server';
+import { loadAuditSigningKey, sealAuditEvents, verifyAuditChain, type AuditSigningKey } from '@refugio/domain/server';
 import { runHousekeeping } from './housekeeping.ts';
 import { call, createTestApp, type TestApp } from './testing/test-app.ts';
 
@@ -35,6 +35,8 @@ describe('housekeeping', () => {
 
   it('logs an error and signs nothing when the chain does not verify', async () => {
     await call(t.app, 'POST', '/api/auth/login', { body: { username: 'nadie', password: 'y' } });
+    // The newest event sealed, then edited: the next round must refuse to sign it.
+    await sealAuditEvents(t.db);
     await t.db.transaction(async (tx) => {
       await tx.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
       await tx.query(`UPDATE audit_events SET ip = '10.9.9.9' WHERE seq = (SELECT max(seq) FROM audit_events)`);

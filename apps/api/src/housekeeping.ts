@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@refugio/db';
-import { auditHeadUncheckpointed, purgeSignInThrottles, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
+import { auditHeadUncheckpointed, purgeSignInThrottles, sealAuditEvents, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
 
 /**
  * One round of the server's periodic work: a signed checkpoint of the audit chain when events
@@ -9,6 +9,8 @@ import { auditHeadUncheckpointed, purgeSignInThrottles, writeAuditCheckpoint, ty
  * process already signed is not written twice.
  */
 export async function runHousekeeping(db: Database, key: AuditSigningKey, log: FastifyBaseLogger): Promise<void> {
+  // What committed since the sealer's last round gets its place first, so the checkpoint is of the newest.
+  await sealAuditEvents(db);
   if (await auditHeadUncheckpointed(db)) {
     const result = await writeAuditCheckpoint(db, key);
     if (result.status === 'refused') {
@@ -28,4 +30,26 @@ export function startHousekeeping(db: Database, key: AuditSigningKey, minutes: n
   const timer = setInterval(() => void round(), minutes * 60_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Seals committed audit events into the chain every `ms` (ADR 032). A round that is still running
+ * when the next is due is not doubled. The returned function stops the timer and seals once more,
+ * so a clean shutdown leaves nothing unsealed.
+ */
+export function startAuditSealer(db: Database, ms: number, log: FastifyBaseLogger): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const round = () => {
+    running ??= sealAuditEvents(db)
+      .then(() => undefined, (error: unknown) => log.error({ err: error }, 'sealing audit events failed'))
+      .finally(() => { running = null; });
+    return running;
+  };
+  const timer = setInterval(() => void round(), ms);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sealAuditEvents(db);
+  };
 }

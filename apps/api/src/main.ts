@@ -1,8 +1,8 @@
-import { loadAuditSigningKey } from '@refugio/domain/server';
+import { loadAuditSigningKey, sealAuditEvents } from '@refugio/domain/server';
 import { buildApp } from './app.ts';
 import { openReadyDatabase, seedDemoIfEmpty } from './bootstrap.ts';
 import { configFromEnv } from './config.ts';
-import { startHousekeeping } from './housekeeping.ts';
+import { startAuditSealer, startHousekeeping } from './housekeeping.ts';
 
 const startedAt = performance.now();
 const config = configFromEnv();
@@ -16,7 +16,11 @@ if (config.demo) {
     console.log(`\nDemo data seeded. Accounts (password: ${source}):\n${lines.join('\n')}\n`);
   }
 }
+// Events a crash left committed but unsealed get their place before the server takes requests (ADR 032).
+const sealedAtStart = await sealAuditEvents(db);
 const app = await buildApp({ db, config });
+if (sealedAtStart > 0) app.log.warn({ sealed: sealedAtStart }, 'sealed audit events left unsealed by the last run');
+const stopSealer = startAuditSealer(db, config.auditSealMs, app.log);
 // The key that signs audit checkpoints lives outside the database (ADR 022).
 const auditKey = await loadAuditSigningKey({ env: process.env, dataDir: config.database.dataDir, create: true });
 if (!auditKey) throw new Error('No audit signing key could be read or created');
@@ -27,6 +31,8 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   stopHousekeeping();
   await app.close();
+  // After the last request: every event it recorded is sealed before the database closes.
+  await stopSealer();
   await db.close();
   process.exit(0);
 }

@@ -5,7 +5,8 @@
  */
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PERMISSIONS, translate } from '@refugio/domain';
+import { PERMISSIONS } from '@refugio/domain';
+import { translate } from '@refugio/domain/server';
 import { registerAccessControl } from './plugins/access.ts';
 import { call, createTestApp, expectProblem, type TestApp } from './testing/test-app.ts';
 import { concretePath, listOperations } from './testing/openapi.ts';

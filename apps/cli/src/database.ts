@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openReadyDatabase } from '@refugio/api';
 import { databaseConfigFromEnv, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
+import { sealAuditEvents } from '@refugio/domain/server';
 import { CliError, type CliIo } from './command.ts';
 
 export interface OpenOptions {
@@ -26,7 +27,11 @@ export function embeddedDatabaseExists(config: DatabaseConfig): boolean {
   return existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'));
 }
 
-/** Opens the configured database, runs fn, and always closes it (which frees the data dir lock). */
+/**
+ * Opens the configured database, runs fn, and always closes it (which frees the data dir lock).
+ * A `ready` command may record audit events: they are sealed into the chain before the database
+ * closes (ADR 032), even when the command fails after some of them committed.
+ */
 export async function withDatabase<T>(
   io: CliIo,
   options: OpenOptions,
@@ -38,7 +43,12 @@ export async function withDatabase<T>(
   }
   const db = options.prepare === 'ready' ? await openReadyDatabase(config) : await openDatabase(config);
   try {
-    return await fn(db, config);
+    const result = await fn(db, config);
+    if (options.prepare === 'ready') await sealAuditEvents(db);
+    return result;
+  } catch (error) {
+    if (options.prepare === 'ready') await sealAuditEvents(db).catch(() => undefined);
+    throw error;
   } finally {
     await db.close();
   }

@@ -1,4 +1,5 @@
-import { AppError, translate } from '@refugio/domain';
+import { AppError } from '@refugio/domain';
+import { translate } from '@refugio/domain/server';
 
 // Operators read CLI output in English; the catalogs supply the wording of domain errors.
 const LANGUAGE = 'en';

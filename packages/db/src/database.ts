@@ -6,8 +6,17 @@ export interface QueryResult<T extends object = Row> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Names a statement whose text never changes, so a PostgreSQL server parses and plans it once
+   * per connection instead of on every request (the session lookup, the claim file, the audit
+   * insert). One name, one text. PGlite runs in-process and ignores it.
+   */
+  prepared?: string;
+}
+
 export interface Queryable {
-  query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  query<T extends object = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';

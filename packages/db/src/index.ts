@@ -1,5 +1,5 @@
-export type { Database, DatabaseKind, Queryable, QueryResult, Row } from './database.ts';
+export type { Database, DatabaseKind, Queryable, QueryOptions, QueryResult, Row } from './database.ts';
 export { openDatabase, databaseConfigFromEnv, type DatabaseConfig } from './open.ts';
 export { openPglite, rawPglite, pgliteExtensions } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
-export { migrate, listMigrations, splitSql } from './migrate.ts';
+export { applyPendingMigrations, migrate, listMigrations, splitSql } from './migrate.ts';

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 // Any constant works; it only has to be the same for every Refugio process.
@@ -19,28 +19,31 @@ export async function listMigrations(): Promise<Migration[]> {
 }
 
 /**
- * Applies pending migrations in order, each in its own transaction. An advisory lock keeps
- * two API processes starting together against one server from applying the same step twice.
+ * Applies pending migrations in order, in one transaction. An advisory lock keeps two API
+ * processes starting together against one server from applying the same step twice.
  */
 export async function migrate(db: Database): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  return db.transaction((tx) => applyPendingMigrations(tx));
+}
+
+/** The pending migrations, applied inside the caller's transaction (a restore brings an older backup up to date in its own). */
+export async function applyPendingMigrations(tx: Queryable): Promise<string[]> {
   const migrations = await listMigrations();
   const applied: string[] = [];
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    const done = new Set(
-      (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
-    );
-    for (const migration of migrations) {
-      if (done.has(migration.name)) continue;
-      // Statements run one by one through the transaction handle; the files use no
-      // dollar-quoted bodies with ';' except inside $$ … $$, which splitSql respects.
-      for (const statement of splitSql(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);
-      applied.push(migration.name);
-    }
-  });
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  const done = new Set(
+    (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+  );
+  for (const migration of migrations) {
+    if (done.has(migration.name)) continue;
+    // Statements run one by one through the transaction handle; the files use no
+    // dollar-quoted bodies with ';' except inside $$ … $$, which splitSql respects.
+    for (const statement of splitSql(migration.sql)) await tx.query(statement);
+    await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);
+    applied.push(migration.name);
+  }
   return applied;
 }
 

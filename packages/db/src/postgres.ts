@@ -1,5 +1,5 @@
 import { Pool, types as pgTypes, type PoolClient, type QueryResultRow } from 'pg';
-import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable } from './database.ts';
+import { DATE_OID, INT8_OID, NUMERIC_OID, type Database, type Queryable, type QueryOptions } from './database.ts';
 
 const typeParsers: Record<number, (value: string) => unknown> = {
   [DATE_OID]: (value) => value,
@@ -14,8 +14,11 @@ const types = {
 
 function asQueryable(target: Pool | PoolClient): Queryable {
   return {
-    async query<T extends object>(sql: string, params?: readonly unknown[]) {
-      const result = await target.query<T & QueryResultRow>(sql, params as unknown[] | undefined);
+    async query<T extends object>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const values = params as unknown[] | undefined;
+      const result = options?.prepared
+        ? await target.query<T & QueryResultRow>({ name: options.prepared, text: sql, ...(values ? { values } : {}) })
+        : await target.query<T & QueryResultRow>(sql, values);
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
     },
   };

@@ -14,7 +14,7 @@ export * from './procedure/index.ts';
 export * from './intake/index.ts';
 export * from './referrals/index.ts';
 export * from './screening/index.ts';
-export { catalogs, flattenCatalog, translate, languageFromHeader, type Catalog } from './i18n/index.ts';
+export { flattenCatalog, languageFromHeader, loadCatalog, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 export * from './training/index.ts';
 export * from './scheduling/index.ts';

@@ -19,6 +19,8 @@ export * from './interviews/server/index.ts';
 export * from './assessment/server/index.ts';
 export * from './decisions/server/index.ts';
 export * from './demo/index.ts';
+// All three catalogs, for answers in the caller's language (the web app loads one at a time).
+export { catalogs, translate } from './i18n/catalogs.ts';
 
 // The procedure's steps get their safeguards and effects from the features that own them.
 composeProcedure();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, translate, type ErrorCode, type FieldError, type Language, type ProblemBody } from '@refugio/domain';
+import { AppError, type ErrorCode, type FieldError, type Language, type ProblemBody } from '@refugio/domain';
+import { translate } from '@refugio/domain/server';
 import type { App } from '../types.ts';
 
 interface ZodIssueParams {

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { buildTestTemplate, destroyTestTemplate, testBackendFromEnv } from '@refugio/db/testing';
-import { seedDemo, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
+import { sealAuditEvents, seedDemo, syncAccessCatalogue, syncBuiltInCalendars } from '@refugio/domain/server';
 import { TEST_PASSWORD } from './fixtures.ts';
 
 /**
@@ -13,6 +13,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await syncAccessCatalogue(db);
     await syncBuiltInCalendars(db);
     await seedDemo(db, { password: TEST_PASSWORD });
+    // As the server does at start (ADR 032): the template's events are in the chain.
+    await sealAuditEvents(db);
   });
   console.log(`[integration] ${testBackendFromEnv()} template ready in ${Math.round(performance.now() - started)} ms`);
   project.provide('refugioTestTemplate', template);

@@ -131,10 +131,10 @@ export async function userIdOf(db: Database, username: string): Promise<string> 
   return rows[0].id;
 }
 
-/** Audit events of one action, oldest first. */
+/** Audit events of one action, oldest first (in insert order: they may not be sealed yet, ADR 032). */
 export async function auditEvents(db: Database, action: string) {
-  const { rows } = await db.query<{ seq: number; actor_username: string | null; entity_id: string | null; details: Record<string, unknown> }>(
-    'SELECT seq, actor_username, entity_id, details FROM audit_events WHERE action = $1 ORDER BY seq', [action]);
+  const { rows } = await db.query<{ seq: number | null; actor_username: string | null; entity_id: string | null; details: Record<string, unknown> }>(
+    'SELECT seq, actor_username, entity_id, details FROM audit_events WHERE action = $1 ORDER BY id', [action]);
   return rows;
 }
 

@@ -1,5 +1,5 @@
-import { listMigrations, splitSql, type Database, type Queryable } from '@refugio/db';
-import { recordAudit, verifyAuditChain, type RequestContext } from '@refugio/domain/server';
+import { applyPendingMigrations, listMigrations, splitSql, type Database, type Queryable } from '@refugio/db';
+import { recordAudit, sealAuditBatch, verifyAuditChain, type RequestContext } from '@refugio/domain/server';
 import { CliError } from '../command.ts';
 import { whyNotEmpty } from '../emptiness.ts';
 import { quoteIdent, type BackupHeader, type BackupTable } from './format.ts';
@@ -19,6 +19,8 @@ export interface RestoreSummary {
   /** Audit events loaded from the backup; the restore appends one more (system.restored). */
   auditEvents: number;
   restoredEventSeq: number;
+  /** Migrations newer than the backup, applied after loading it. */
+  appliedMigrations: string[];
 }
 
 /** Refuses, with the reason, any target a restore could damage or mix histories with. */
@@ -164,14 +166,20 @@ export async function restoreBackup(
     if (!chain.ok) {
       throw new CliError(`The backup's audit trail does not verify (seq ${chain.firstBadSeq}: ${chain.reason}); nothing was restored.`);
     }
+    // An older backup is brought to this version's schema before anything is written into it.
+    const newerMigrations = await applyPendingMigrations(tx);
     const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-    const restoredEventSeq = await recordAudit(tx, options.ctx, {
+    const restoredEventId = await recordAudit(tx, options.ctx, {
       action: 'system.restored', entityType: 'system',
       details: {
         backupCreatedAt: header.createdAt, sourceDatabase: header.database.kind, file: options.file,
         tables: header.tables.length, rows, auditEvents: chain.checked,
       },
     });
-    return { tables: header.tables.length, rows, auditEvents: chain.checked, restoredEventSeq };
+    // A backup taken from a running server may hold events it had not sealed yet; they and this
+    // restore's own event are sealed now, in this transaction (ADR 032).
+    while ((await sealAuditBatch(tx)) > 0);
+    const sealed = await tx.query<{ seq: number }>('SELECT seq FROM audit_events WHERE id = $1', [restoredEventId]);
+    return { tables: header.tables.length, rows, auditEvents: chain.checked, restoredEventSeq: sealed.rows[0]!.seq, appliedMigrations: newerMigrations };
   });
 }

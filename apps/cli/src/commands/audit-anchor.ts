@@ -1,5 +1,5 @@
 import { databaseConfigFromEnv } from '@refugio/db';
-import { loadAuditSigningKey, writeAuditCheckpoint } from '@refugio/domain/server';
+import { loadAuditSigningKey, sealAuditEvents, writeAuditCheckpoint } from '@refugio/domain/server';
 import { CliError, flag, type Command } from '../command.ts';
 import { describeTarget, hasSchema, withDatabase } from '../database.ts';
 
@@ -25,6 +25,8 @@ export const auditAnchorCommand: Command = {
     }
     return withDatabase(ctx.io, { prepare: 'as-is', mustExist: true }, async (db, config) => {
       if (!(await hasSchema(db))) throw new CliError(`The ${describeTarget(config)} has no Refugio schema yet.`);
+      // The head anchored is the newest event: what committed and waits for the sealer is sealed first (ADR 032).
+      await sealAuditEvents(db);
       const result = await writeAuditCheckpoint(db, key, { fullCheck: true });
       if (result.status === 'empty') throw new CliError('The audit trail is empty: there is nothing to anchor yet.');
       if (result.status === 'refused') {

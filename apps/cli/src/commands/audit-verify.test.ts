@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@refugio/db';
-import { auditHashV2, loadAuditSigningKey, MICROSECOND_TIMESTAMP_SQL, parseAnchors, verifyAuditChain } from '@refugio/domain/server';
+import { auditHashV3, loadAuditSigningKey, recordAudit, MICROSECOND_TIMESTAMP_SQL, parseAnchors, verifyAuditChain } from '@refugio/domain/server';
 import { seededTarget, type CliTarget } from '../testing/cli-harness.ts';
 
 /** The installation's signing key, given as the server would get it. */
@@ -38,14 +38,14 @@ async function tamper(db: Database, sql: string, params: unknown[] = []): Promis
  */
 async function recomputeChain(db: Database, fromSeq: number): Promise<void> {
   const { rows } = await db.query<{
-    seq: number; operation_id: number; occurred_text: string; actor_user_id: string | null; actor_username: string | null; action: string;
+    seq: number; id: number; operation_id: number; occurred_text: string; actor_user_id: string | null; actor_username: string | null; action: string;
     entity_type: string; entity_id: string | null; office_id: string | null; ip: string | null; request_id: string | null; details: unknown;
   }>(`SELECT *, ${MICROSECOND_TIMESTAMP_SQL('occurred_at')} AS occurred_text FROM audit_events WHERE seq >= $1 ORDER BY seq`, [fromSeq]);
   const before = await db.query<{ hash: string }>('SELECT hash FROM audit_events WHERE seq = $1', [fromSeq - 1]);
   let prev = before.rows[0]!.hash;
   for (const row of rows) {
-    const hash = auditHashV2(prev, {
-      seq: row.seq, operationId: row.operation_id, occurredAt: row.occurred_text, actorUserId: row.actor_user_id,
+    const hash = auditHashV3(prev, {
+      seq: row.seq, id: row.id, operationId: row.operation_id, occurredAt: row.occurred_text, actorUserId: row.actor_user_id,
       actorUsername: row.actor_username, action: row.action, entityType: row.entity_type, entityId: row.entity_id,
       officeId: row.office_id, ip: row.ip, requestId: row.request_id, details: row.details,
     });
@@ -87,7 +87,7 @@ describe('refugio audit verify and anchor', () => {
     const json = await verify('--json');
     expect(JSON.parse(json.stdout)).toEqual({
       ok: true, checked: 4, firstBadSeq: null, reason: null, lastSeq: 4,
-      checkpoints: { verified: 1, unverifiable: 0, latestSeq: 4 }, anchors: 1,
+      checkpoints: { verified: 1, unverifiable: 0, latestSeq: 4 }, anchors: 1, unsealed: { count: 0, oldestAt: null },
     });
     // Without the signing key, the anchor's own key still checks the checkpoint.
     const elsewhere = await target.run(['audit', 'verify', '--anchor', anchorFile]);
@@ -174,5 +174,18 @@ describe('refugio audit verify and anchor', () => {
         }
       }
     });
+  });
+
+  it('reports events committed but not sealed apart, and `audit seal` chains them', async () => {
+    // As a server killed before its sealer ran leaves them (ADR 032).
+    await target.withDb((db) => db.transaction((tx) => recordAudit(tx, { actor: null }, { action: 'office.updated', entityType: 'office', entityId: 'waiting' })));
+    const waiting = await verify();
+    expect(waiting.code, waiting.stdout).toBe(0);
+    expect(waiting.stdout).toContain('audit chain ok: 4 events');
+    expect(waiting.stdout).toMatch(/1 events not sealed yet \(oldest recorded \d{4}-\d{2}-\d{2}T/);
+    const sealed = await target.run(['audit', 'seal']);
+    expect(sealed.stdout.trim()).toBe('sealed 1 audit events');
+    const after = await verify();
+    expect(after.stdout.trim()).toBe('audit chain ok: 5 events; 1 signed checkpoints match (latest at seq 4); 1 of 1 anchors match');
   });
 });

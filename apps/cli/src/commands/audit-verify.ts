@@ -57,10 +57,13 @@ export const auditVerifyCommand: Command = {
         if (unverifiable > 0) parts.push(`${unverifiable} checkpoints signed by a key not given here were not checked`);
         if (anchors) parts.push(`${result.anchors} of ${anchors.length} anchors match`);
         ctx.print(parts.join('; '));
+        // Apart from the chain: committed, waiting for the sealer, not yet tamper-evident (ADR 032).
+        if (result.unsealed.count > 0) ctx.print(`${result.unsealed.count} events not sealed yet (oldest recorded ${result.unsealed.oldestAt}); a running server seals them within seconds, or run \`refugio audit seal\``);
         if (!key) ctx.note('No audit signing key here (REFUGIO_AUDIT_SIGNING_KEY or the key file in the data dir): checkpoints were checked only against the anchors given.');
       } else {
         const reason = result.reason ? REASONS[result.reason] : 'unknown';
         ctx.print(`audit chain BROKEN at seq ${result.firstBadSeq}: ${reason}. ${result.checked} events before it verified.`);
+        if (result.unsealed.count > 0) ctx.print(`${result.unsealed.count} events not sealed yet were not checked.`);
       }
       return result.ok ? 0 : 1;
     });

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { auditAnchorCommand } from './audit-anchor.ts';
+import { auditSealCommand } from './audit-seal.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { backupCommand } from './backup.ts';
 import { deadlineCommand } from './deadline.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   userEnableCommand,
   auditVerifyCommand,
   auditAnchorCommand,
+  auditSealCommand,
   deadlineCommand,
   backupCommand,
   restoreCommand,

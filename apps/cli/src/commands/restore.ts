@@ -32,7 +32,7 @@ export const restoreCommand: Command = {
         const summary = await restoreBackup(db, reader, {
           ctx: cliContext(), file: path.basename(file), onProgress: (done, total) => progress.update(done, total),
         }).finally(() => progress.stop());
-        const applied = await migrate(db);
+        const applied = [...summary.appliedMigrations, ...(await migrate(db))];
         await syncAccessCatalogue(db);
         const chain = await verifyAuditChain(db);
         if (!chain.ok) throw new CliError(`After the restore the audit chain fails at seq ${chain.firstBadSeq} (${chain.reason}).`);

@@ -113,9 +113,10 @@ export async function snapshotTables(db: Database): Promise<Map<string, string[]
   });
 }
 
+/** Every event in insert order; a CLI command seals its events before it exits (ADR 032). */
 export async function auditActions(db: Database): Promise<Array<{ seq: number; action: string; actor_username: string | null; entity_id: string | null; request_id: string | null }>> {
   const { rows } = await db.query<{ seq: number; action: string; actor_username: string | null; entity_id: string | null; request_id: string | null }>(
-    'SELECT seq, action, actor_username, entity_id, request_id FROM audit_events ORDER BY seq',
+    'SELECT seq, action, actor_username, entity_id, request_id FROM audit_events ORDER BY id',
   );
   return rows;
 }

@@ -1,11 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { canAny, can, LoginPage } from '../features/auth/index.ts';
-import { HomePage } from './routes/HomePage.tsx';
-import { NotFoundPage } from './routes/NotFoundPage.tsx';
-import { ProtectedLayout } from './shell/ProtectedLayout.tsx';
+// The claims feature splits its own pages (list, file, registration) into chunks.
+import { ClaimPage, ClaimsPage, RegisterClaimPage } from '../features/claims/index.ts';
 import { RequirePermission } from './shell/RequirePermission.tsx';
 
+// The signed-in shell and its home page load after sign-in: the login page downloads only its own
+// code (a border post's phone on a slow link). Every other page loads on its first visit.
+const ProtectedLayout = lazy(() => import('./shell/ProtectedLayout.tsx').then((m) => ({ default: m.ProtectedLayout })));
+const HomePage = lazy(() => import('./routes/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const NotFoundPage = lazy(() => import('./routes/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
 // Admin pages load on first visit, so the login page and shell stay small.
 const ChangePasswordPage = lazy(() => import('../features/account/index.ts').then((m) => ({ default: m.ChangePasswordPage })));
 const TwoFactorPage = lazy(() => import('../features/account/index.ts').then((m) => ({ default: m.TwoFactorPage })));
@@ -16,9 +20,6 @@ const OrganisationsPage = lazy(() => import('../features/organisations/index.ts'
 const AuditPage = lazy(() => import('../features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
 const PersonMergesPage = lazy(() => import('../features/persons/index.ts').then((m) => ({ default: m.PersonMergesPage })));
 const CalendarsPage = lazy(() => import('../features/calendars/index.ts').then((m) => ({ default: m.CalendarsPage })));
-const ClaimsPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimsPage })));
-const ClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.ClaimPage })));
-const RegisterClaimPage = lazy(() => import('../features/claims/index.ts').then((m) => ({ default: m.RegisterClaimPage })));
 const ReferralsPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralsPage })));
 const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').then((m) => ({ default: m.ReferralFormPage })));
 // Training: sessions and enrolment, reports, records and certificates.
@@ -74,7 +75,7 @@ export function AppRoutes() {
       {/* Public: whoever holds a training certificate checks it here, without an account. */}
       <Route path="/verify/:code" element={<Suspense fallback={null}><VerifyCertificatePage /></Suspense>} />
       <Route path="/verify-decision/:code" element={<Suspense fallback={null}><VerifyDecisionPage /></Suspense>} />
-      <Route element={<ProtectedLayout />}>
+      <Route element={<Suspense fallback={null}><ProtectedLayout /></Suspense>}>
         <Route index element={<HomePage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="account/two-factor" element={<TwoFactorPage />} />

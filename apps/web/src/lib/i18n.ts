@@ -1,10 +1,11 @@
 /**
  * i18next over the shared catalogs of @refugio/domain: the same keys the API uses for errors.
- * The language is remembered in localStorage before login and on the account after it.
+ * The language is remembered in localStorage before login and on the account after it. Only the
+ * language shown is downloaded (each is its own chunk); another is fetched when chosen.
  */
 import { createInstance } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogs, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@refugio/domain';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, loadCatalog, type Language } from '@refugio/domain';
 
 const STORAGE_KEY = 'refugio.language';
 
@@ -19,9 +20,11 @@ function storedLanguage(): Language {
 
 export const i18n = createInstance();
 
+const initialLanguage = storedLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: catalogs[lng] }])),
-  lng: storedLanguage(),
+  resources: {},
+  lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   // es-MX must stay es-MX, not fall back through "es".
@@ -30,6 +33,20 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+
+/** Fetches a language's catalog once and hands it to i18next. */
+async function ensureCatalog(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await loadCatalog(language));
+}
+
+/**
+ * Resolves when the first language's catalog is in: the app renders after it, so no page shows
+ * raw keys. Spanish is not fetched as a fallback: every language has every key (catalogs.test.ts).
+ */
+export const i18nReady: Promise<void> = ensureCatalog(initialLanguage)
+  .then(() => i18n.changeLanguage(initialLanguage))
+  .then(() => undefined);
 
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
@@ -48,5 +65,6 @@ export async function changeLanguage(language: Language): Promise<void> {
   } catch {
     // Private browsing may refuse storage; the choice still applies to this page.
   }
+  await ensureCatalog(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }

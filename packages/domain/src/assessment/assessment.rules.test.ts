@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentName, isAssessmentEditable, missingBodConditions, sniffEvidenceType } from './assessment.rules.ts';
-import { formatCoiCitation, isCoiOutdated, longDate } from './coi.rules.ts';
+import { isCoiOutdated, longDate } from './coi.rules.ts';
+import { formatCoiCitation } from './server/coi-citation.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

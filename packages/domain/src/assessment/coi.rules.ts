@@ -1,8 +1,8 @@
 /**
  * The country-of-origin information library (ADR 029): what a source is, when it is too old to
- * rely on without saying so, and how a decision cites it. Shared by the server and the web app.
+ * rely on without saying so, and the dates a citation prints. Shared by the server and the web app
+ * (the citation itself: server/coi-citation.ts).
  */
-import { translate } from '../i18n/index.ts';
 import type { Language } from '../shared/limits.ts';
 
 /**
@@ -56,23 +56,4 @@ const INTL_LOCALE: Record<Language, string> = { 'es-MX': 'es-MX', en: 'en-GB', f
 export function longDate(day: string, language: Language): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${day}T00:00:00Z`));
-}
-
-export interface CitationOptions {
-  /** Marks the citation when the source is older than the authority's limit. */
-  outdated?: { maxAgeYears: number } | false;
-}
-
-/**
- * The citation a decision prints for a source: publisher, title, date of publication, URL and
- * date accessed, in that order (EUAA COI report methodology, referencing; a reader must be able to
- * find the same text again), marked when the source is older than the authority's limit.
- */
-export function formatCoiCitation(source: CitableSource, language: Language, options: CitationOptions = {}): string {
-  const params = {
-    publisher: source.publisher.trim(), title: source.title.trim(), published: longDate(source.publishedOn, language),
-    accessed: longDate(source.accessedOn, language), url: source.url ?? '',
-  };
-  const text = translate(language, source.url ? 'coi.citation.withUrl' : 'coi.citation.withoutUrl', params);
-  return options.outdated ? `${text} ${translate(language, 'coi.citation.outdated', { years: options.outdated.maxAgeYears })}` : text;
 }

@@ -9,14 +9,16 @@ export const ZAuditQuery = z.strictObject({
   actor: z.string().max(LIMITS.usernameMax).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  /** Keyset cursor: events with a smaller sequence number than this. */
+  /** Keyset cursor: events with a smaller id than this (the previous page's nextBefore). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 export const ZAuditEvent = z.object({
-  seq: z.number(),
+  id: z.number(),
+  /** Its place in the hash chain; null until the sealer has chained it, within seconds (ADR 032). */
+  seq: z.number().nullable(),
   occurredAt: z.string(),
   actorUserId: z.string().nullable(),
   actorUsername: z.string().nullable(),

@@ -16,7 +16,8 @@ import { composeProcedure } from '../compose-procedure.ts';
 import { CLAIM_STATUSES, SAFEGUARD_SOURCE_KINDS, SAFEGUARD_STATES, STEP_CODES } from '../procedure/index.ts';
 import { allEffects, allSafeguards } from '../procedure/server/index.ts';
 import { GUARANTEE_STATUSES, INDICATOR_KINDS, SPECIALIST_REFERRAL_STATUSES, SPECIALISTS } from '../screening/index.ts';
-import { catalogs, flattenCatalog } from './index.ts';
+import { flattenCatalog } from './catalog.ts';
+import { catalogs } from './catalogs.ts';
 
 // The steps' safeguards and effects, as the features register them.
 composeProcedure();

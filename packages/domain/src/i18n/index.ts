@@ -1,43 +1,24 @@
 /**
  * Catalogs shared by API errors and the UI. Each JSON file is one top-level section of the
- * single `translation` tree (`errors.NOT_FOUND.title`); add a section in all three languages.
+ * single `translation` tree (`errors.NOT_FOUND.title`); add a section in all three languages, and
+ * name it in each language's `catalog-<lang>.ts`.
+ *
+ * This surface is client-safe and holds no catalog: the web app loads the one language it shows
+ * with `loadCatalog` (each language is its own chunk, ~70 KB compressed, instead of all three in
+ * the first download). The server's synchronous `catalogs` and `translate` are in `catalogs.ts`.
  */
 import { DEFAULT_LANGUAGE, type Language } from '../shared/limits.ts';
-import esErrors from './es-MX/errors.json' with { type: 'json' };
-import esValidation from './es-MX/validation.json' with { type: 'json' };
-import enErrors from './en/errors.json' with { type: 'json' };
-import enValidation from './en/validation.json' with { type: 'json' };
-import frErrors from './fr/errors.json' with { type: 'json' };
-import frValidation from './fr/validation.json' with { type: 'json' };
-import { uiCatalogs } from './ui.ts';
+import type { Catalog } from './catalog.ts';
 
-export type Catalog = { [key: string]: string | Catalog };
+export { flattenCatalog, type Catalog } from './catalog.ts';
 
-export const catalogs: Record<Language, Catalog> = {
-  'es-MX': { errors: esErrors, validation: esValidation, ...uiCatalogs['es-MX'] },
-  en: { errors: enErrors, validation: enValidation, ...uiCatalogs.en },
-  fr: { errors: frErrors, validation: frValidation, ...uiCatalogs.fr },
-};
-
-/** Flattens a catalog to dotted keys, for lookups and for the completeness test. */
-export function flattenCatalog(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flattenCatalog(value, path)) out.set(k, v);
+/** One language's whole catalog, fetched on demand. */
+export async function loadCatalog(language: Language): Promise<Catalog> {
+  switch (language) {
+    case 'en': return (await import('./catalog-en.ts')).catalog;
+    case 'fr': return (await import('./catalog-fr.ts')).catalog;
+    default: return (await import('./catalog-es-mx.ts')).catalog;
   }
-  return out;
-}
-
-const flat = new Map<Language, Map<string, string>>();
-
-/** Server-side lookup with i18next's `{{param}}` interpolation; falls back to Spanish. */
-export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  if (!flat.has(language)) flat.set(language, flattenCatalog(catalogs[language]));
-  if (!flat.has(DEFAULT_LANGUAGE)) flat.set(DEFAULT_LANGUAGE, flattenCatalog(catalogs[DEFAULT_LANGUAGE]));
-  const template = flat.get(language)?.get(key) ?? flat.get(DEFAULT_LANGUAGE)?.get(key) ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 /** Picks the best supported language from an Accept-Language header. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate, type TClaim, type TClaimListItem } from '@refugio/domain';
+import type { TClaim, TClaimListItem } from '@refugio/domain';
+import { translate } from '@refugio/domain/server';
 import {
   auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, userIdOf, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';

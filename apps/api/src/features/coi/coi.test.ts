@@ -4,8 +4,8 @@
 // who may do what; bad input named field by field; the audit trail.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCoiCitation, translate, type TCoiSearchResult, type TCoiSource } from '@refugio/domain';
-import { seedDemoCoiLibrary } from '@refugio/domain/server';
+import type { TCoiSearchResult, TCoiSource } from '@refugio/domain';
+import { formatCoiCitation, seedDemoCoiLibrary, translate } from '@refugio/domain/server';
 import { SESSION_COOKIE } from '../../plugins/access.ts';
 import { auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
 

@@ -1,6 +1,7 @@
 import type { Queryable } from '@refugio/db';
 import type { Language } from '../../shared/limits.ts';
-import { formatCoiCitation, isCoiOutdated, type CoiSourceStatus, type CoiTopic } from '../coi.rules.ts';
+import { isCoiOutdated, type CoiSourceStatus, type CoiTopic } from '../coi.rules.ts';
+import { formatCoiCitation } from './coi-citation.ts';
 import type { TCitedSource } from '../assessment.schemas.ts';
 import type { TCoiSource } from '../coi.schemas.ts';
 

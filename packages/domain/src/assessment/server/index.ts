@@ -11,6 +11,7 @@ export { retireCoiSource, type RetireCoiSourceOptions } from './retire-coi-sourc
 export { getCoiSettings } from './get-coi-settings.ts';
 export { updateCoiSettings, type UpdateCoiSettingsOptions } from './update-coi-settings.ts';
 export { coiMaxAgeYears } from './coi-settings.ts';
+export { formatCoiCitation, type CitationOptions } from './coi-citation.ts';
 export { openAssessment, type OpenAssessmentOptions } from './open-assessment.ts';
 export { getAssessment, type GetAssessmentOptions } from './get-assessment.ts';
 export { updateAnalysis, type UpdateAnalysisOptions } from './update-analysis.ts';

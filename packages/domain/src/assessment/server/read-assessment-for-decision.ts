@@ -5,7 +5,8 @@ import {
   BOD_CONDITIONS, type BodCondition, type CartagenaCircumstance, type Conclusion, type ConventionGround, type EvidenceContentType,
   type EvidenceKind, type FactKind, type IndicatorValue,
 } from '../assessment.rules.ts';
-import { formatCoiCitation, isCoiOutdated, type CoiSourceStatus } from '../coi.rules.ts';
+import { isCoiOutdated, type CoiSourceStatus } from '../coi.rules.ts';
+import { formatCoiCitation } from './coi-citation.ts';
 import { EVIDENCE_SELECT, FACT_SELECT, loadAssessmentRow, type EvidenceRow, type FactRow } from './assessment-view.ts';
 import { coiMaxAgeYears } from './coi-settings.ts';
 

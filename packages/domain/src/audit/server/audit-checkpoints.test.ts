@@ -8,6 +8,7 @@ import { auditHash, GENESIS_HASH } from './audit-hash.ts';
 import { auditHeadUncheckpointed, parseAnchors, writeAuditCheckpoint } from './audit-checkpoints.ts';
 import { AUDIT_SIGNING_KEY_FILE, loadAuditSigningKey, type AuditSigningKey } from './audit-signing-key.ts';
 import { recordAudit } from './record-audit.ts';
+import { sealAuditEvents } from './seal-audit-events.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 let db: Database;
@@ -25,7 +26,11 @@ async function tamper(sql: string, params: unknown[] = []): Promise<void> {
   });
 }
 
-const event = (entityId: string) => db.transaction((tx) => recordAudit(tx, { actor: null }, { action: 'office.updated', entityType: 'office', entityId }));
+/** One event, recorded and then sealed as the server's sealer does within a second (ADR 032). */
+async function event(entityId: string): Promise<void> {
+  await db.transaction((tx) => recordAudit(tx, { actor: null }, { action: 'office.updated', entityType: 'office', entityId }));
+  await sealAuditEvents(db);
+}
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -70,7 +75,7 @@ describe('the signing key', () => {
 });
 
 describe('checkpoints', () => {
-  it('verifies rows sealed with version 1 followed by version 2 ones', async () => {
+  it('verifies rows sealed with version 1 followed by version 3 ones', async () => {
     await event('v2-a');
     await event('v2-b');
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 5, lastSeq: 5 });
@@ -109,16 +114,16 @@ describe('checkpoints', () => {
     expect(await writeAuditCheckpoint(db, key)).toMatchObject({ status: 'refused', verification: { firstBadSeq: 6, reason: 'checkpoint_mismatch' } });
   });
 
-  it('relabelling a version-2 row as version 1 is refused', async () => {
+  it('relabelling a version-3 row as an older version is refused', async () => {
     const { rows } = await db.query<{ hash: string }>('SELECT hash FROM audit_checkpoints WHERE seq = 6');
     await tamper('UPDATE audit_events SET hash = $1 WHERE seq = 6', [rows[0]!.hash]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     await tamper('UPDATE audit_events SET hash_version = 1 WHERE seq = 5');
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 5 });
     await tamper('UPDATE audit_events SET hash_version = 1 WHERE seq = 7');
-    await tamper('UPDATE audit_events SET hash_version = 2 WHERE seq = 5');
+    await tamper('UPDATE audit_events SET hash_version = 3 WHERE seq = 5');
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 7, reason: 'version_downgrade' });
-    await tamper('UPDATE audit_events SET hash_version = 2 WHERE seq = 7');
+    await tamper('UPDATE audit_events SET hash_version = 3 WHERE seq = 7');
   });
 
   it('reads anchor files line by line and names a bad line', () => {

@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * The hash algorithm a row was sealed with (ADR 006, ADR 022). Version 1 (rows written before
- * December 2026) leaves out operation_id and reads occurred_at to the millisecond; version 2
- * covers every column but the hash itself, occurred_at to the microsecond as stored.
+ * The hash algorithm a row was sealed with (ADR 006, ADR 022, ADR 032). Version 1 (rows written
+ * before December 2026) leaves out operation_id and reads occurred_at to the millisecond; version 2
+ * covers every column but the hash itself, occurred_at to the microsecond as stored; version 3 is
+ * version 2 plus the event id, the one thing an event has from its insert until it is sealed.
  */
-export const AUDIT_HASH_VERSION = 2;
-export type AuditHashVersion = 1 | 2;
+export const AUDIT_HASH_VERSION = 3;
+export type AuditHashVersion = 1 | 2 | 3;
 
 export interface HashedFields {
   seq: number;
@@ -29,6 +30,11 @@ export interface HashedFieldsV2 extends Omit<HashedFields, 'occurredAt'> {
   operationId: number;
   /** `YYYY-MM-DDTHH:MM:SS.ffffffZ`: what `to_char(… 'US')` gives back, every stored digit. */
   occurredAt: string;
+}
+
+/** Version 3 adds the id the event received when it was inserted, before it had a place in the chain. */
+export interface HashedFieldsV3 extends HashedFieldsV2 {
+  id: number;
 }
 
 /** JSON with sorted keys: jsonb reorders keys, so the digest must not depend on order. */
@@ -67,7 +73,21 @@ export function auditHash(prevHash: string, e: HashedFields): string {
  */
 export function auditHashV2(prevHash: string, e: HashedFieldsV2): string {
   const body = canonicalJson([
-    `refugio-audit/${AUDIT_HASH_VERSION}`, e.seq, e.operationId, e.occurredAt, e.actorUserId, e.actorUsername, e.action,
+    'refugio-audit/2', e.seq, e.operationId, e.occurredAt, e.actorUserId, e.actorUsername, e.action,
+    e.entityType, e.entityId, e.officeId, e.ip, e.requestId, e.details,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * Version 3: as version 2 with the tag `refugio-audit/3` and the event id after seq:
+ * `["refugio-audit/3", seq, id, operation_id, occurred_at, actor_user_id, actor_username, action,
+ * entity_type, entity_id, office_id, ip, request_id, details]`. The id ties the sealed row to the
+ * row that was inserted: two events with the same content stay two events.
+ */
+export function auditHashV3(prevHash: string, e: HashedFieldsV3): string {
+  const body = canonicalJson([
+    'refugio-audit/3', e.seq, e.id, e.operationId, e.occurredAt, e.actorUserId, e.actorUsername, e.action,
     e.entityType, e.entityId, e.officeId, e.ip, e.requestId, e.details,
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');

@@ -5,7 +5,8 @@ import type { Actor } from '../../shared/context.ts';
 import type { TAuditEvent, TAuditQuery } from '../audit.schemas.ts';
 
 interface Row {
-  seq: number;
+  id: number;
+  seq: number | null;
   occurred_at: Date;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -18,7 +19,10 @@ interface Row {
   details: Record<string, unknown>;
 }
 
-/** Newest first, keyset-paginated on seq; office-scoped readers see their offices' events. */
+/**
+ * Newest first, keyset-paginated on the event id, which every event has from its insert on (the
+ * seq only once sealed, ADR 032); office-scoped readers see their offices' events.
+ */
 export async function listAuditEvents(
   db: Queryable,
   actor: Actor,
@@ -43,21 +47,21 @@ export async function listAuditEvents(
   if (query.actor) add('lower(actor_username) = lower(?)', query.actor);
   if (query.from) add('occurred_at >= ?::date', query.from);
   if (query.to) add("occurred_at < (?::date + interval '1 day')", query.to);
-  if (query.before) add('seq < ?', query.before);
+  if (query.before) add('id < ?', query.before);
   params.push(query.limit + 1);
   const { rows } = await db.query<Row>(
-    `SELECT seq, occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, office_id,
+    `SELECT id, seq, occurred_at, actor_user_id, actor_username, action, entity_type, entity_id, office_id,
             ip, request_id, details
-       FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+       FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, query.limit);
   return {
     items: page.map((r) => ({
-      seq: r.seq, occurredAt: new Date(r.occurred_at).toISOString(), actorUserId: r.actor_user_id,
+      id: r.id, seq: r.seq, occurredAt: new Date(r.occurred_at).toISOString(), actorUserId: r.actor_user_id,
       actorUsername: r.actor_username, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
       officeId: r.office_id, ip: r.ip, requestId: r.request_id, details: r.details,
     })),
-    nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
+    nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

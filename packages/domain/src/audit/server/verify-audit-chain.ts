@@ -4,8 +4,9 @@
  * ("refugio audit verify").
  */
 import type { Queryable } from '@refugio/db';
-import { auditHash, auditHashV2, GENESIS_HASH, MICROSECOND_TIMESTAMP_SQL } from './audit-hash.ts';
+import { auditHash, auditHashV2, auditHashV3, GENESIS_HASH, MICROSECOND_TIMESTAMP_SQL } from './audit-hash.ts';
 import { checkpointPayload, type AuditAnchor } from './audit-checkpoints.ts';
+import { countUnsealedAuditEvents } from './seal-audit-events.ts';
 import { parseAuditPublicKey, signatureValid, type AuditPublicKey } from './audit-signing-key.ts';
 
 export type AuditVerificationReason =
@@ -15,7 +16,7 @@ export type AuditVerificationReason =
   | 'broken_link'
   /** A sequence number is missing: a row was deleted. */
   | 'gap'
-  /** A version-1 row after a version-2 one: a row was relabelled to the weaker algorithm. */
+  /** A row with an older hash version after a newer one: a row was relabelled to a weaker algorithm. */
   | 'version_downgrade'
   /** A checkpoint claims a trusted key but its signature does not verify: it was forged or altered. */
   | 'bad_signature'
@@ -39,6 +40,11 @@ export interface AuditVerification {
   checkpoints: { verified: number; unverifiable: number; latestSeq: number | null };
   /** Anchors that matched. */
   anchors: number;
+  /**
+   * Events committed but not sealed into the chain yet (ADR 032): not checked, not a failure; a
+   * sealer runs every second, so a count that stays, or an old `oldestAt`, means none is running.
+   */
+  unsealed: { count: number; oldestAt: string | null };
 }
 
 export interface VerifyOptions {
@@ -56,6 +62,7 @@ export interface VerifyOptions {
 
 interface AuditRow {
   seq: number;
+  id: number;
   operation_id: number;
   occurred_at: Date;
   occurred_text: string;
@@ -87,6 +94,7 @@ function recompute(prevHash: string, row: AuditRow): string {
     entityType: row.entity_type, entityId: row.entity_id, officeId: row.office_id, ip: row.ip, requestId: row.request_id,
     details: row.details,
   };
+  if (row.hash_version === 3) return auditHashV3(prevHash, { ...common, id: row.id, operationId: row.operation_id, occurredAt: row.occurred_text });
   return row.hash_version === 2
     ? auditHashV2(prevHash, { ...common, operationId: row.operation_id, occurredAt: row.occurred_text })
     : auditHash(prevHash, { ...common, occurredAt: new Date(row.occurred_at) });
@@ -127,7 +135,9 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions | n
   const opts: VerifyOptions = typeof options === 'number' ? { batchSize: options } : options;
   const batchSize = opts.batchSize ?? 5000;
   const signed = await loadSignedPoints(db, opts);
-  const empty = { checkpoints: { verified: 0, unverifiable: 0, latestSeq: null }, anchors: 0 };
+  // Counted first: an event sealed while the chain is read is then checked, never missed.
+  const unsealed = await countUnsealedAuditEvents(db);
+  const empty = { checkpoints: { verified: 0, unverifiable: 0, latestSeq: null }, anchors: 0, unsealed };
   if ('badSignatureAt' in signed) {
     return { ok: false, checked: 0, firstBadSeq: signed.badSignatureAt ?? null, reason: 'bad_signature', lastSeq: null, ...empty };
   }
@@ -145,13 +155,13 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions | n
     prevHash = startHash;
     expectedSeq = where + 1;
   }
-  let seenVersion2 = false;
+  let highestVersion = 0;
   let verifiedCheckpoints = 0;
   let latestCheckpoint: number | null = null;
   let verifiedAnchors = 0;
   const fail = (firstBadSeq: number, reason: AuditVerificationReason): AuditVerification => ({
     ok: false, checked, firstBadSeq, reason, lastSeq: expectedSeq > 1 ? expectedSeq - 1 : null,
-    checkpoints: { verified: verifiedCheckpoints, unverifiable, latestSeq: latestCheckpoint }, anchors: verifiedAnchors,
+    checkpoints: { verified: verifiedCheckpoints, unverifiable, latestSeq: latestCheckpoint }, anchors: verifiedAnchors, unsealed,
   });
   for (;;) {
     const { rows } = await db.query<AuditRow>(
@@ -163,7 +173,7 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions | n
     for (const row of rows) {
       if (row.seq !== expectedSeq) return fail(expectedSeq, 'gap');
       if (row.prev_hash !== prevHash) return fail(row.seq, 'broken_link');
-      if (row.hash_version !== 2 && seenVersion2) return fail(row.seq, 'version_downgrade');
+      if (row.hash_version < highestVersion) return fail(row.seq, 'version_downgrade');
       if (recompute(prevHash, row) !== row.hash) return fail(row.seq, 'hash_mismatch');
       const signedHash = checkpoints.get(row.seq);
       if (signedHash !== undefined) {
@@ -176,7 +186,7 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions | n
         if (anchoredHash !== row.hash) return fail(row.seq, 'anchor_mismatch');
         verifiedAnchors++;
       }
-      seenVersion2 ||= row.hash_version === 2;
+      highestVersion = Math.max(highestVersion, row.hash_version);
       prevHash = row.hash;
       expectedSeq++;
       checked++;
@@ -188,6 +198,6 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions | n
   if (beyond.length > 0) return fail(expectedSeq, 'truncated');
   return {
     ok: true, checked, firstBadSeq: null, reason: null, lastSeq: expectedSeq > 1 ? expectedSeq - 1 : null,
-    checkpoints: { verified: verifiedCheckpoints, unverifiable, latestSeq: latestCheckpoint }, anchors: verifiedAnchors,
+    checkpoints: { verified: verifiedCheckpoints, unverifiable, latestSeq: latestCheckpoint }, anchors: verifiedAnchors, unsealed,
   };
 }

@@ -82,6 +82,8 @@ export async function loadSession(db: Queryable, token: string, settings: AuthSe
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN institutions i ON i.id = u.institution_id
       WHERE s.id = $1 AND s.expires_at > now()`,
     [id, settings.idleTimeoutMinutes],
+    // Every request runs it: planned once per connection, not once per request.
+    { prepared: 'refugio_session_lookup' },
   );
   const row = rows[0];
   if (!row) return null;

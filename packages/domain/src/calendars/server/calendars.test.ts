@@ -165,7 +165,7 @@ describe('claim clocks', () => {
     expect(rows[0]!.decision_due_on).toBe(extended.dueOn);
     await db.transaction((tx) => stopClock(tx, ctx, { claimId, kind: 'decision' }));
     const events = await db.query<{ details: { change: string } }>(
-      `SELECT details FROM audit_events WHERE action = 'claim_clock.changed' AND entity_id = $1 ORDER BY seq`, [claimId]);
+      `SELECT details FROM audit_events WHERE action = 'claim_clock.changed' AND entity_id = $1 ORDER BY id`, [claimId]);
     expect(events.rows.map((e) => e.details.change)).toEqual(['paused', 'resumed', 'extended', 'stopped']);
   });
 });

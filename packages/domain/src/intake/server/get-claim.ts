@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '@refugio/db';
+import type { Queryable } from '@refugio/db';
 import { recordAudit } from '../../audit/server/index.ts';
 import { explainClaimClocks } from '../../calendars/server/index.ts';
 import { allowedActions, type ClaimStatus } from '../../procedure/index.ts';
@@ -71,7 +71,7 @@ export async function getClaimUnaudited(db: Queryable, actor: Actor, id: string)
                             to_char(due_on, 'YYYY-MM-DD') AS "dueOn", ${ISO('due_at')} AS "dueAt", state
                        FROM claim_clocks WHERE claim_id = c.id) k) AS clocks
        FROM claims c JOIN offices o ON o.id = c.office_id LEFT JOIN users u ON u.id = c.assigned_officer_id
-      WHERE c.id = $1`, [id]);
+      WHERE c.id = $1`, [id], { prepared: 'refugio_claim_file' });
   const row = rows[0];
   // Out of scope answers as if the file did not exist.
   if (!row || !mayActOnClaim(actor, 'read', row)) throw new AppError('NOT_FOUND');
@@ -101,14 +101,15 @@ export async function getClaimUnaudited(db: Queryable, actor: Actor, id: string)
   };
 }
 
-/** A claim file as its reader sees it; every read is audited (claim.viewed). */
-export async function getClaim(db: Database, ctx: RequestContext, id: string): Promise<TClaim> {
-  const actor = actorOf(ctx);
-  return db.transaction(async (tx) => {
-    const claim = await getClaimUnaudited(tx, actor, id);
-    await recordAudit(tx, ctx, { action: 'claim.viewed', entityType: 'claim', entityId: id, officeId: claim.officeId });
-    return claim;
-  });
+/**
+ * A claim file as its reader sees it; every read is audited (claim.viewed). Two statements and no
+ * transaction: a read changes nothing that its event would have to roll back with, and the file
+ * is answered only once its event has committed, so no read goes unrecorded (ADR 032).
+ */
+export async function getClaim(db: Queryable, ctx: RequestContext, id: string): Promise<TClaim> {
+  const claim = await getClaimUnaudited(db, actorOf(ctx), id);
+  await recordAudit(db, ctx, { action: 'claim.viewed', entityType: 'claim', entityId: id, officeId: claim.officeId });
+  return claim;
 }
 
 export interface ClaimEventRow {

@@ -6,7 +6,7 @@
  * yet signed is marked as a draft on every page.
  */
 import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import type { AnswerValue, SignatureRole } from '../interviews.rules.ts';
 import type { TInterview } from '../interviews.schemas.ts';
 import { METHOD_LABEL, ROLE_LABEL, STAGE_LABEL } from '../labels.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from '@refugio/db';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Language } from '../../shared/limits.ts';

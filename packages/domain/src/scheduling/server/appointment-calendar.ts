@@ -1,6 +1,6 @@
 import type { Database } from '@refugio/db';
 import { recordAudit } from '../../audit/server/index.ts';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { calendarFile } from '../scheduling.rules.ts';
 import { LANGUAGE_NAME_KEYS } from '../language-names.ts';

@@ -4,7 +4,7 @@ import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { loadClaimFor } from '../../shared/policies/claim.policy.ts';
 import { noticeLanguageFor } from '../scheduling.rules.ts';
 import { THIRD_PARTY_LABEL_KEYS } from '../labels.ts';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import { appointmentById } from './appointment-view.ts';
 import { renderNoticePdf } from './render-notice-pdf.ts';
 

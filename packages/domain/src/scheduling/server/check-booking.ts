@@ -1,5 +1,5 @@
 import type { Queryable } from '@refugio/db';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import type { Actor } from '../../shared/context.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
 import type { ClaimKey } from '../../shared/policies/claim.policy.ts';

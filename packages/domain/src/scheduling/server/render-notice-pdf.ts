@@ -4,7 +4,7 @@
  * Spanish, English and French; a letter outside it loses its accent rather than failing.
  */
 import { PDFDocument, rgb, StandardFonts, type PDFFont } from 'pdf-lib';
-import { translate } from '../../i18n/index.ts';
+import { translate } from '../../i18n/catalogs.ts';
 import type { Language } from '../../shared/limits.ts';
 import { LANGUAGE_NAME_KEYS } from '../language-names.ts';
 import type { LanguageCode } from '../scheduling.rules.ts';

@@ -51,7 +51,7 @@ export function AuditPage() {
       <ErrorAlert error={events.error} />
       {events.isPending ? <LoadingState /> : (
         <>
-          <DataTable caption={t('audit.title')} columns={columns} rows={rows} rowKey={(e) => String(e.seq)} />
+          <DataTable caption={t('audit.title')} columns={columns} rows={rows} rowKey={(e) => String(e.id)} />
           <Center mt="md">
             {events.hasNextPage ? (
               <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>

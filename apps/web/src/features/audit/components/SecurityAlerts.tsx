@@ -29,7 +29,7 @@ export function SecurityAlerts() {
     <Alert color="red" mb="xl" title={t('audit.alerts.title', { n: items.length, days: WINDOW_DAYS })}>
       <List size="sm" mb="xs">
         {items.map((e) => (
-          <List.Item key={e.seq}>
+          <List.Item key={e.id}>
             {t('audit.alerts.spray', {
               when: formatDateTime(e.occurredAt, language), address: String(e.details.address ?? e.ip ?? '—'),
               accounts: Number(e.details.accounts ?? 0), minutes: Number(e.details.minutes ?? 0),

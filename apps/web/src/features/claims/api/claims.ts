@@ -3,8 +3,9 @@ import {
   ZAssignableOfficer, ZClaim, ZClaimClockExplained, ZClaimEvent, ZClaimPage, ZFlag, ZPerson, ZRiskCounts, type TClaimInput, type TransitionAction,
 } from '@refugio/domain';
 import { apiRequest, type QueryValue } from '../../../lib/api-client.ts';
+import { CLAIMS_KEY } from './claims-key.ts';
 
-export const CLAIMS_KEY = ['claims'] as const;
+export { CLAIMS_KEY };
 
 export interface ClaimFilters {
   q: string;

@@ -4,7 +4,7 @@
  * it (ł, ș, ğ in some names) is written without its accent rather than failing the document.
  */
 import { PDFDocument, rgb, StandardFonts, type PDFFont } from 'pdf-lib';
-import { translate } from '../../../i18n/index.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import type { Language } from '../../../shared/limits.ts';
 
 export interface CertificateContent {

@@ -1,5 +1,5 @@
 import type { Queryable } from '@refugio/db';
-import { translate } from '../../../i18n/index.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { type Actor, type RequestContext, actorOf } from '../../../shared/context.ts';
 

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '@refugio/db';
 import { recordAudit } from '../../../audit/server/index.ts';
-import { translate } from '../../../i18n/index.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import type { Language } from '../../../shared/limits.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import type { ReportTable } from '../../reports/export.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from '@refugio/db';
-import { translate } from '../../../i18n/index.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import type { Language } from '../../../shared/limits.ts';
 import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { IMPORT_ERROR_KEYS, type ImportLineError } from '../csv-import.rules.ts';

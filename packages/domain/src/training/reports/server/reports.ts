@@ -1,6 +1,6 @@
 import type { Queryable } from '@refugio/db';
 import { widestScope } from '../../../shared/permissions.ts';
-import { translate } from '../../../i18n/index.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { actorOf, type Actor, type RequestContext } from '../../../shared/context.ts';
 import type { ReportTable } from '../export.ts';

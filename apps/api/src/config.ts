@@ -18,6 +18,9 @@ export interface AppConfig {
   logLevel: string;
   /** Minutes between signed audit checkpoints (and throttling clean-up); REFUGIO_AUDIT_CHECKPOINT_MINUTES. */
   auditCheckpointMinutes: number;
+  /** Results (ADR 040, 041): cells under the threshold suppressed for observers and outside exports
+   *  (REFUGIO_SUPPRESSION_THRESHOLD, default 5); minutes between rebuilds of the summaries (REFUGIO_RESULTS_REFRESH_MINUTES, default 15). */
+  results: { suppressionThreshold: number; refreshMinutes: number };
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -35,6 +38,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: Number(env.REFUGIO_BODY_LIMIT_BYTES) || 1_048_576,
     logLevel: env.LOG_LEVEL || 'info',
     auditCheckpointMinutes: Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) : 60,
+    results: {
+      suppressionThreshold: Number(env.REFUGIO_SUPPRESSION_THRESHOLD) >= 1 ? Math.floor(Number(env.REFUGIO_SUPPRESSION_THRESHOLD)) : 5,
+      refreshMinutes: Number(env.REFUGIO_RESULTS_REFRESH_MINUTES) > 0 ? Number(env.REFUGIO_RESULTS_REFRESH_MINUTES) : 15,
+    },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@refugio/db';
-import { auditHeadUncheckpointed, purgeSignInThrottles, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
+import { auditHeadUncheckpointed, purgeSignInThrottles, refreshResultsIfStale, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
 
 /**
  * One round of the server's periodic work: a signed checkpoint of the audit chain when events
@@ -24,6 +24,21 @@ export async function runHousekeeping(db: Database, key: AuditSigningKey, log: F
 /** Runs housekeeping now and every `minutes`; returns the stop function. */
 export function startHousekeeping(db: Database, key: AuditSigningKey, minutes: number, log: FastifyBaseLogger): () => void {
   const round = () => runHousekeeping(db, key, log).catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
+  void round();
+  const timer = setInterval(() => void round(), minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Rebuilds the results summaries (ADR 040) when they are older than `minutes`: at start, so the
+ * dashboards of a fresh demo show figures, then every `minutes`. There is no job queue yet; this
+ * timer is the periodic runner, and the summaries' "as of" time tells readers how fresh they are.
+ */
+export function startResultsRefresh(db: Database, minutes: number, log: FastifyBaseLogger): () => void {
+  const round = () => refreshResultsIfStale(db, minutes)
+    .then((result) => { if (result) log.info({ rows: result.rows, durationMs: result.durationMs }, 'results summaries refreshed'); })
+    .catch((error: unknown) => log.error({ err: error }, 'results refresh failed'));
   void round();
   const timer = setInterval(() => void round(), minutes * 60_000);
   timer.unref();

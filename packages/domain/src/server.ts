@@ -18,6 +18,7 @@ export * from './scheduling/server/index.ts';
 export * from './interviews/server/index.ts';
 export * from './assessment/server/index.ts';
 export * from './decisions/server/index.ts';
+export * from './results/server/index.ts';
 export * from './demo/index.ts';
 
 // The procedure's steps get their safeguards and effects from the features that own them.

@@ -87,6 +87,9 @@ import frAssessment from './fr/assessment.json' with { type: 'json' };
 import esDecisions from './es-MX/decisions.json' with { type: 'json' };
 import enDecisions from './en/decisions.json' with { type: 'json' };
 import frDecisions from './fr/decisions.json' with { type: 'json' };
+import esResults from './es-MX/results.json' with { type: 'json' };
+import enResults from './en/results.json' with { type: 'json' };
+import frResults from './fr/results.json' with { type: 'json' };
 
 export const uiCatalogs = {
   'es-MX': {
@@ -116,6 +119,7 @@ export const uiCatalogs = {
     coi: esCoi,
     assessment: esAssessment,
     decisions: esDecisions,
+    results: esResults,
   },
   en: {
     common: enCommon,
@@ -144,6 +148,7 @@ export const uiCatalogs = {
     coi: enCoi,
     assessment: enAssessment,
     decisions: enDecisions,
+    results: enResults,
   },
   fr: {
     common: frCommon,
@@ -172,5 +177,6 @@ export const uiCatalogs = {
     coi: frCoi,
     assessment: frAssessment,
     decisions: frDecisions,
+    results: frResults,
   },
 };

@@ -12,12 +12,12 @@ const dimension = `(${RSD_DIMENSIONS.join('|')})`;
 
 export const ZResultsQuery = z.strictObject({
   // A year (2025), a quarter (2025-Q3) or a month (2025-07).
-  period: z.string().refine((p) => parsePeriod(p) !== null, { message: 'results.validation.period' }),
+  period: z.string().refine((p) => parsePeriod(p) !== null, { message: 'validation.results_period' }),
   // The breakdown of the UNHCR table, comma-separated: office, origin, sex, age_group.
-  by: z.string().regex(new RegExp(`^${dimension}(,${dimension})*$`), { message: 'results.validation.dimensions' }).default('office,origin'),
+  by: z.string().regex(new RegExp(`^${dimension}(,${dimension})*$`), { message: 'validation.results_dimensions' }).default('office,origin'),
   format: z.enum(RESULT_FORMATS).default('json'),
   // Which table of the view to download (CSV or XLSX); the UNHCR table's workbook holds its definitions too.
-  table: z.string().regex(/^[a-z_]{1,40}$/, { message: 'results.validation.table' }).optional(),
+  table: z.string().regex(/^[a-z_]{1,40}$/, { message: 'validation.results_table' }).optional(),
   // "outside": an export for outside use, with small numbers suppressed whoever downloads it.
   audience: z.enum(RESULT_AUDIENCES).default('internal'),
 });

@@ -24,7 +24,7 @@ export async function resultsRoutes(app: App): Promise<void> {
       const result = await getResultsView(db, request.ctx, { view, query, threshold: config.results.suppressionThreshold });
       if (query.format === 'json') return result;
       const table = result.tables.find((t) => t.key === (query.table ?? result.tables[0]?.key));
-      if (!table) throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: 'querystring:table', code: 'results.validation.table' }] });
+      if (!table) throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: 'querystring:table', code: 'validation.results_table' }] });
       const name = `refugio-${table.key}-${query.period}${result.suppressed ? '-publica' : ''}`;
       if (query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(resultTableCsv(table));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { parsePeriod, type Language, type ResultView } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -34,7 +34,8 @@ export function ResultsPage() {
   const me = useMe();
   const dashboards = RESULTS_DASHBOARDS.filter((d) => d.allowed(me.data?.permissions ?? []));
   // The current year by default, read once when the page opens.
-  const [draft, setDraft] = useState(() => String(new Date().getFullYear()));
+  const [year] = useState(() => new Date().getFullYear());
+  const [draft, setDraft] = useState(String(year));
   const [period, setPeriod] = useState(draft);
   const [tab, setTab] = useState<string | null>(dashboards[0]?.key ?? null);
   const invalid = parsePeriod(draft) === null;
@@ -44,12 +45,13 @@ export function ResultsPage() {
       <form onSubmit={(e) => { e.preventDefault(); if (!invalid) setPeriod(draft); }}>
         <Group align="flex-end">
           <TextInput label={t('results.period.label')} description={t('results.period.hint')} value={draft}
-            onChange={(e) => setDraft(e.currentTarget.value.trim())} error={invalid ? t('results.validation.period') : undefined} />
-          <Select label={t('results.period.quick')} data={[
-            { value: String(new Date().getFullYear()), label: t('results.period.thisYear') },
-            { value: String(new Date().getFullYear() - 1), label: t('results.period.lastYear') },
-          ]} onChange={(value) => { if (value) { setDraft(value); setPeriod(value); } }} allowDeselect={false} value={null} />
+            onChange={(e) => setDraft(e.currentTarget.value.trim())} error={invalid ? t('validation.results_period') : undefined} />
           <Button type="submit">{t('results.period.apply')}</Button>
+          {[year, year - 1].map((y) => (
+            <Button key={y} variant="default" onClick={() => { setDraft(String(y)); setPeriod(String(y)); }}>
+              {t(y === year ? 'results.period.thisYear' : 'results.period.lastYear')}
+            </Button>
+          ))}
         </Group>
       </form>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>

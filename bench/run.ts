@@ -10,6 +10,7 @@ import { benchNeeds } from './training-needs.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchInterviews } from './interviews.ts';
 import { benchDecisions } from './decisions.ts';
+import { benchResults } from './results.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -47,6 +48,7 @@ const suites: Record<string, () => Promise<unknown>> = {
     databaseUrl: values['database-url'], sources: Number(values.sources) || undefined, facts: Number(values.facts) || undefined,
     evidence: Number(values.evidence) || undefined, rounds: Number(values.rounds) || undefined,
   }),
+  results: () => benchResults({ databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, rounds: Number(values.rounds) || undefined }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };
 const run = suites[suite];

@@ -55,12 +55,14 @@ const STATEMENTS: Record<(typeof RESULT_SUMMARIES)[number], string> = {
   // (LFPA art. 28 counting, ADR 009): the same ordinals add_working_days() reads.
   results_decision_times: `
     INSERT INTO results_decision_times (month, office_id, days, term, extension, n)
-    SELECT ${month('fd.signed_at')}, c.office_id, dd.ordinal - d0.ordinal - k.paused_working_days, k.working_days, k.extension_days, count(*)
-      FROM (${FIRST_DECISIONS}) fd JOIN claims c ON c.id = fd.claim_id JOIN offices o ON o.id = c.office_id
-      JOIN claim_clocks k ON k.claim_id = c.id AND k.kind = 'decision'
-      JOIN calendar_days d0 ON d0.calendar_id = k.calendar_id AND d0.day = k.started_on
-      JOIN calendar_days dd ON dd.calendar_id = k.calendar_id AND dd.day = (fd.signed_at AT TIME ZONE o.time_zone)::date
-     WHERE fd.status <> 'recorded'
+    SELECT x.month, x.office_id, x.days, x.term, x.extension, count(*)
+      FROM (SELECT ${month('fd.signed_at')} AS month, c.office_id, k.working_days AS term, k.extension_days AS extension,
+                   (SELECT dd.ordinal FROM calendar_days dd WHERE dd.calendar_id = k.calendar_id AND dd.day = (fd.signed_at AT TIME ZONE o.time_zone)::date)
+                   - (SELECT d0.ordinal FROM calendar_days d0 WHERE d0.calendar_id = k.calendar_id AND d0.day = k.started_on) - k.paused_working_days AS days
+              FROM (${FIRST_DECISIONS}) fd JOIN claims c ON c.id = fd.claim_id JOIN offices o ON o.id = c.office_id
+              JOIN claim_clocks k ON k.claim_id = c.id AND k.kind = 'decision'
+             WHERE fd.status <> 'recorded') x
+     WHERE x.days IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5`,
   results_open_claims: `
     WITH today AS (SELECT ${TODAY_SQL} AS day),
@@ -147,6 +149,8 @@ export interface RefreshResult {
   refreshedAt: string;
   durationMs: number;
   rows: number;
+  /** Milliseconds per summary rebuilt. */
+  timings: Record<string, number>;
 }
 
 /**
@@ -160,17 +164,20 @@ export async function refreshResults(db: Database): Promise<RefreshResult | null
     const lock = await tx.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('refugio.results_refresh')) AS ok`);
     if (!lock.rows[0]?.ok) return null;
     let rows = 0;
+    const timings: Record<string, number> = {};
     for (const table of RESULT_SUMMARIES) {
+      const t0 = performance.now();
       await tx.query(`DELETE FROM ${table}`);
       const inserted = await tx.query(STATEMENTS[table]);
       rows += inserted.rowCount ?? 0;
+      timings[table] = Math.round(performance.now() - t0);
     }
     const durationMs = Math.round(performance.now() - started);
     const { rows: stamp } = await tx.query<{ at: Date }>(
       `INSERT INTO results_refreshes (name, refreshed_at, duration_ms, row_count) VALUES ('results', now(), $1, $2)
        ON CONFLICT (operation_id, name) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, duration_ms = EXCLUDED.duration_ms,
          row_count = EXCLUDED.row_count RETURNING refreshed_at AS at`, [durationMs, rows]);
-    return { refreshedAt: new Date(stamp[0]!.at).toISOString(), durationMs, rows };
+    return { refreshedAt: new Date(stamp[0]!.at).toISOString(), durationMs, rows, timings };
   });
 }
 

@@ -139,6 +139,26 @@ beforeAll(async () => {
   for (const claim of CLAIMS) await insertClaim(claim, officer);
   // The officer's cohort: first assigned a claim in 2024 (claim D).
   await t.db.query(`INSERT INTO claim_assignments (claim_id, officer_id, assigned_at) SELECT id, $1, '2024-11-05T10:00:00-06:00' FROM claims WHERE claim_number = 'TAP-D'`, [officer]);
+  // Two signed interviews at Tapachula: A's with its checklist complete and the guarantee that governs the
+  // interview met before it began; G's with one item unticked and the guarantee met only afterwards.
+  const template = await t.db.query<{ id: string }>(
+    `INSERT INTO interview_templates (institution_id, code, version, title, audience, status, content)
+     SELECT id, 'RES-T', 1, 'Prueba', 'eligibility', 'published', $1 FROM institutions WHERE code = 'COMAR' RETURNING id`,
+    [JSON.stringify({ stages: [{ stage: 'opening', checklist: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], questions: [] }] })]);
+  for (const [number, startedAt, ticked, metAt] of [
+    ['TAP-A', '2025-07-01T10:00:00-06:00', ['a', 'b'], '2025-06-20T10:00:00-06:00'],
+    ['TAP-G', '2025-10-15T10:00:00-06:00', ['a'], '2025-10-20T10:00:00-06:00'],
+  ] as const) {
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO interviews (claim_id, person_id, template_id, officer_id, language, status, started_at, signed_at)
+       SELECT id, principal_person_id, $2, $3, 'spa', 'signed', $4, $4 FROM claims WHERE claim_number = $1 RETURNING id`,
+      [number, template.rows[0]!.id, officer, startedAt]);
+    for (const item of ticked) await t.db.query('INSERT INTO interview_checklist (interview_id, item_id, done) VALUES ($1, $2, true)', [rows[0]!.id, item]);
+    await t.db.query(
+      `INSERT INTO claim_guarantees (claim_id, person_id, guarantee_code, need_codes, sensitive, status, evidence, decided_at, created_at)
+       SELECT id, principal_person_id, 'representative_present', ARRAY['child'], false, 'met', 'Tutora presente', $2, lodged_at FROM claims WHERE claim_number = $1`,
+      [number, metAt]);
+  }
   await refreshResults(t.db);
 });
 afterAll(async () => {
@@ -249,6 +269,11 @@ describe('quality of the hand-made data set', () => {
       ['Forma', 1, 0],
     ]);
     expect((await tableOf('quality', 'period=2025', 'appeal_outcomes')).rows).toEqual([['COMAR Palenque', '2024', 1, 0, 1, 0, 0, 100]]);
+  });
+
+  it('counts interviews with a complete checklist and with the guarantees that govern them met before they began', async () => {
+    // office, interviews, complete, %, with guarantees, met before, %
+    expect((await tableOf('quality', 'period=2025', 'interviews')).rows).toEqual([['COMAR Tapachula', 2, 1, 50, 2, 1, 50]]);
   });
 });
 

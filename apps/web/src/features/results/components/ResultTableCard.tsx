@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResultView, TResultTable } from '@refugio/domain';
 import { resultsDownloadHref } from '../api/results-view.ts';
@@ -33,8 +33,9 @@ export function ResultTableCard({ view, period, table, exact }: ResultTableCardP
       {table.rows.length === 0 ? <Text size="sm">{t('results.empty')}</Text> : (
         <Stack>
           <ResultChart table={table} />
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped withTableBorder>
+          {/* Wide tables scroll sideways: the scroller takes keyboard focus so arrow keys reach every column (WCAG 2.1.1). */}
+          <Box style={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={t('results.scrollTable', { table: table.title })}>
+            <Table striped withTableBorder miw={720}>
               <Table.Thead>
                 <Table.Tr>{table.headers.map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}</Table.Tr>
               </Table.Thead>
@@ -46,7 +47,7 @@ export function ResultTableCard({ view, period, table, exact }: ResultTableCardP
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Box>
         </Stack>
       )}
     </Card>

@@ -32,6 +32,8 @@ export async function seedDemoResults(db: Database): Promise<void> {
          FROM offices o JOIN institutions i ON i.id = o.institution_id WHERE i.code = 'COMAR' ORDER BY o.code`)).rows;
     const officer = (await tx.query<{ id: string }>("SELECT id FROM users WHERE username = 'elegibilidad'")).rows[0]?.id ?? null;
     const reviewer = (await tx.query<{ id: string }>("SELECT id FROM users WHERE username = 'supervisor'")).rows[0]?.id ?? null;
+    // Registered "by" the demo clerk, so the synthetic loader still recognises a demo database (whyNotSyntheticTarget).
+    const clerk = (await tx.query<{ id: string }>("SELECT id FROM users WHERE username = 'registro'")).rows[0]?.id ?? null;
     const weights: Record<string, number> = { 'COMAR-TAP': 50, 'COMAR-CDMX': 18, 'COMAR-PAL': 12, 'COMAR-VHS': 10, 'COMAR-ACA': 10 };
     let claims = 0;
     for (let i = 0; i < 360; i++) {
@@ -60,10 +62,10 @@ export async function seedDemoResults(db: Database): Promise<void> {
         : ended === 'merits' ? (rng() < 0.8 ? 'notified' : 'decided') : ended!;
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO claims (claim_number, office_id, principal_person_id, channel, status, lodged_at, calendar_id, assigned_officer_id,
-                             decision_due_on, closed_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, add_working_days($7, $9::date, 45), $10, $6) RETURNING id`,
+                             decision_due_on, closed_at, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, add_working_days($7, $9::date, 45), $10, $6, $11) RETURNING id`,
         [number, office.id, persons[0], rng() < 0.2 ? 'inm_referral' : 'comar_office', status, `${lodgedOn}T10:00:00-06:00`, office.calendar,
-          office.code === 'COMAR-TAP' ? officer : null, lodgedOn, open ? null : `${decidedOn}T12:00:00-06:00`]);
+          office.code === 'COMAR-TAP' ? officer : null, lodgedOn, open ? null : `${decidedOn}T12:00:00-06:00`, clerk]);
       const claimId = rows[0]!.id;
       claims++;
       for (const [m, person] of persons.entries()) {

@@ -12,6 +12,7 @@ import { benchInterviews } from './interviews.ts';
 import { benchDecisions } from './decisions.ts';
 import { benchConcurrency } from './concurrency.ts';
 import { benchWeb } from './web.ts';
+import { benchResults } from './results.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -54,6 +55,7 @@ const suites: Record<string, () => Promise<unknown>> = {
     concurrency: Number(values.concurrency) || undefined, port: Number(values.port) || undefined,
   }),
   web: () => benchWeb({ databaseUrl: values['database-url'], rounds: Number(values.rounds) || undefined, port: Number(values.port) || undefined }),
+  results: () => benchResults({ databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, rounds: Number(values.rounds) || undefined }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };
 const run = suites[suite];

@@ -27,6 +27,7 @@ import { referralRoutes } from './features/referrals/routes.ts';
 import { personRoutes } from './features/persons/routes.ts';
 import { trainingRecordRoutes } from './features/training-records/routes.ts';
 import { trainingReportRoutes } from './features/training-reports/routes.ts';
+import { resultsRoutes } from './features/results/routes.ts';
 import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(personRoutes);
   await app.register(trainingSessionRoutes);
   await app.register(trainingReportRoutes);
+  await app.register(resultsRoutes);
   await app.register(trainingRecordRoutes);
   await app.register(competencyRoutes);
   await app.register(trainingCurriculumRoutes);

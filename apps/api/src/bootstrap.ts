@@ -1,6 +1,6 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary,
+  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoResults, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary,
   seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
@@ -30,5 +30,7 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoInterviews(db);
   // Public country reports in the COI library, one of them past the age limit.
   await seedDemoCoiLibrary(db);
+  // Two years of closed claims across the offices, so the results dashboards show figures.
+  await seedDemoResults(db);
   return credentials;
 }

@@ -23,6 +23,9 @@ export interface AppConfig {
    * event stays unsealed at most while the server runs. REFUGIO_AUDIT_SEAL_MS, default 1000.
    */
   auditSealMs: number;
+  /** Results (ADR 040, 041): cells under the threshold suppressed for observers and outside exports
+   *  (REFUGIO_SUPPRESSION_THRESHOLD, default 5); minutes between rebuilds of the summaries (REFUGIO_RESULTS_REFRESH_MINUTES, default 15). */
+  results: { suppressionThreshold: number; refreshMinutes: number };
   /** Built web app to serve; absent in API-only tests. */
   webDist: string | undefined;
 }
@@ -41,6 +44,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || 'info',
     auditCheckpointMinutes: Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(env.REFUGIO_AUDIT_CHECKPOINT_MINUTES) : 60,
     auditSealMs: Number(env.REFUGIO_AUDIT_SEAL_MS) > 0 ? Number(env.REFUGIO_AUDIT_SEAL_MS) : 1000,
+    results: {
+      suppressionThreshold: Number(env.REFUGIO_SUPPRESSION_THRESHOLD) >= 1 ? Math.floor(Number(env.REFUGIO_SUPPRESSION_THRESHOLD)) : 5,
+      refreshMinutes: Number(env.REFUGIO_RESULTS_REFRESH_MINUTES) > 0 ? Number(env.REFUGIO_RESULTS_REFRESH_MINUTES) : 15,
+    },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@refugio/db';
-import { auditHeadUncheckpointed, purgeSignInThrottles, sealAuditEvents, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
+import { auditHeadUncheckpointed, purgeSignInThrottles, refreshResultsIfStale, sealAuditEvents, writeAuditCheckpoint, type AuditSigningKey } from '@refugio/domain/server';
 
 /**
  * One round of the server's periodic work: a signed checkpoint of the audit chain when events
@@ -52,4 +52,19 @@ export function startAuditSealer(db: Database, ms: number, log: FastifyBaseLogge
     await running;
     await sealAuditEvents(db);
   };
+}
+
+/**
+ * Rebuilds the results summaries (ADR 040) when they are older than `minutes`: at start, so the
+ * dashboards of a fresh demo show figures, then every `minutes`. There is no job queue yet; this
+ * timer is the periodic runner, and the summaries' "as of" time tells readers how fresh they are.
+ */
+export function startResultsRefresh(db: Database, minutes: number, log: FastifyBaseLogger): () => void {
+  const round = () => refreshResultsIfStale(db, minutes)
+    .then((result) => { if (result) log.info({ rows: result.rows, durationMs: result.durationMs }, 'results summaries refreshed'); })
+    .catch((error: unknown) => log.error({ err: error }, 'results refresh failed'));
+  void round();
+  const timer = setInterval(() => void round(), minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

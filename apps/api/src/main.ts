@@ -2,7 +2,7 @@ import { loadAuditSigningKey, sealAuditEvents } from '@refugio/domain/server';
 import { buildApp } from './app.ts';
 import { openReadyDatabase, seedDemoIfEmpty } from './bootstrap.ts';
 import { configFromEnv } from './config.ts';
-import { startAuditSealer, startHousekeeping } from './housekeeping.ts';
+import { startAuditSealer, startHousekeeping, startResultsRefresh } from './housekeeping.ts';
 
 const startedAt = performance.now();
 const config = configFromEnv();
@@ -25,11 +25,13 @@ const stopSealer = startAuditSealer(db, config.auditSealMs, app.log);
 const auditKey = await loadAuditSigningKey({ env: process.env, dataDir: config.database.dataDir, create: true });
 if (!auditKey) throw new Error('No audit signing key could be read or created');
 const stopHousekeeping = startHousekeeping(db, auditKey, config.auditCheckpointMinutes, app.log);
+const stopResultsRefresh = startResultsRefresh(db, config.results.refreshMinutes, app.log);
 app.log.info({ keyId: auditKey.keyId, publicKey: auditKey.publicKey, source: auditKey.source }, 'audit checkpoints signed with this key');
 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   stopHousekeeping();
+  stopResultsRefresh();
   await app.close();
   // After the last request: every event it recorded is sealed before the database closes.
   await stopSealer();

@@ -21,3 +21,4 @@ export * from './scheduling/index.ts';
 export * from './interviews/index.ts';
 export * from './assessment/index.ts';
 export * from './decisions/index.ts';
+export * from './results/index.ts';

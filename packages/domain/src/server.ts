@@ -18,6 +18,7 @@ export * from './scheduling/server/index.ts';
 export * from './interviews/server/index.ts';
 export * from './assessment/server/index.ts';
 export * from './decisions/server/index.ts';
+export * from './results/server/index.ts';
 export * from './demo/index.ts';
 // All three catalogs, for answers in the caller's language (the web app loads one at a time).
 export { catalogs, translate } from './i18n/catalogs.ts';

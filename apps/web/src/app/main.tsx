@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 /* oxlint-disable import/no-unassigned-import -- stylesheets are imported for their effect */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import './global.css';
 /* oxlint-enable import/no-unassigned-import */
 import { i18nReady } from '../lib/i18n.ts';

@@ -26,6 +26,7 @@ const ReferralFormPage = lazy(() => import('../features/referrals/index.ts').the
 const SessionsPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
+const ResultsPage = lazy(() => import('../features/results/index.ts').then((m) => ({ default: m.ResultsPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
@@ -106,6 +107,7 @@ export function AppRoutes() {
         <Route path="training/sessions/:id" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><SessionPage /></RequirePermission>} />
         <Route path="training/trainers" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><TrainersPage /></RequirePermission>} />
         <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
+        <Route path="results" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><ResultsPage /></RequirePermission>} />
         <Route path="training/reports" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingReportsPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />

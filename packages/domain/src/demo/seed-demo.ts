@@ -54,6 +54,7 @@ export const DEMO_USERS: Array<{ username: string; fullName: string; role: RoleC
   { username: 'formador', fullName: 'Carlos Formador Vega', role: 'trainer', institution: 'COMAR', offices: ['COMAR-CDMX'] },
   { username: 'interprete', fullName: 'Nadia Intérprete Joseph', role: 'interpreter', institution: 'COMAR', offices: ['COMAR-TAP'] },
   { username: 'acnur', fullName: 'Observadora ACNUR', role: 'observer', institution: 'ACNUR', offices: ['ACNUR-CDMX'] },
+  { username: 'jefatura', fullName: 'Elena Titular Morales', role: 'national_head', institution: 'COMAR', offices: ['COMAR-CDMX'] },
 ];
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {

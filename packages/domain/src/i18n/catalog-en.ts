@@ -27,6 +27,7 @@ import interviews from './en/interviews.json' with { type: 'json' };
 import coi from './en/coi.json' with { type: 'json' };
 import assessment from './en/assessment.json' with { type: 'json' };
 import decisions from './en/decisions.json' with { type: 'json' };
+import results from './en/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
 export const catalog: Catalog = {
@@ -58,4 +59,5 @@ export const catalog: Catalog = {
   coi,
   assessment,
   decisions,
+  results,
 };

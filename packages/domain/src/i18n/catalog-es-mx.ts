@@ -27,6 +27,7 @@ import interviews from './es-MX/interviews.json' with { type: 'json' };
 import coi from './es-MX/coi.json' with { type: 'json' };
 import assessment from './es-MX/assessment.json' with { type: 'json' };
 import decisions from './es-MX/decisions.json' with { type: 'json' };
+import results from './es-MX/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
 export const catalog: Catalog = {
@@ -58,4 +59,5 @@ export const catalog: Catalog = {
   coi,
   assessment,
   decisions,
+  results,
 };

@@ -27,6 +27,7 @@ import interviews from './fr/interviews.json' with { type: 'json' };
 import coi from './fr/coi.json' with { type: 'json' };
 import assessment from './fr/assessment.json' with { type: 'json' };
 import decisions from './fr/decisions.json' with { type: 'json' };
+import results from './fr/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
 export const catalog: Catalog = {
@@ -58,4 +59,5 @@ export const catalog: Catalog = {
   coi,
   assessment,
   decisions,
+  results,
 };

@@ -18,6 +18,9 @@ import { allEffects, allSafeguards } from '../procedure/server/index.ts';
 import { GUARANTEE_STATUSES, INDICATOR_KINDS, SPECIALIST_REFERRAL_STATUSES, SPECIALISTS } from '../screening/index.ts';
 import { flattenCatalog } from './catalog.ts';
 import { catalogs } from './catalogs.ts';
+import { APPEAL_RESULTS, COUNT_TYPES, INM_NOTICE_STATES, RESULT_COLUMN_KEYS, RESULT_RISK_BANDS, RSD_DIMENSIONS } from '../results/index.ts';
+import { DEFINITION_TERMS } from '../results/server/index.ts';
+import { SEXES } from '../intake/index.ts';
 
 // The steps' safeguards and effects, as the features register them.
 composeProcedure();
@@ -58,6 +61,15 @@ const FAMILIES: Family[] = [
   { prefix: 'screening.indicators.kinds.', suffixes: INDICATOR_KINDS },
   { prefix: 'screening.referrals.specialists.', suffixes: SPECIALISTS },
   { prefix: 'screening.referrals.statuses.', suffixes: SPECIALIST_REFERRAL_STATUSES },
+  { prefix: 'results.columns.', suffixes: RESULT_COLUMN_KEYS },
+  { prefix: 'results.dimensions.', suffixes: RSD_DIMENSIONS },
+  { prefix: 'results.countTypes.', suffixes: COUNT_TYPES },
+  { prefix: 'results.sexes.', suffixes: SEXES },
+  { prefix: 'results.riskBands.', suffixes: RESULT_RISK_BANDS },
+  { prefix: 'results.noticeStates.', suffixes: INM_NOTICE_STATES },
+  { prefix: 'results.appealResults.', suffixes: APPEAL_RESULTS },
+  { prefix: 'results.definitionTerms.', suffixes: DEFINITION_TERMS },
+  { prefix: 'results.definitions.', suffixes: DEFINITION_TERMS },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -60,6 +60,12 @@ export const PERMISSIONS = [
   'read:report:office',
   'read:report:institution',
   'read:report:all',
+  // The authority's results as exact figures (ADR 041): UNHCR statistics, deadlines, quality and the
+  // dashboards without small-number suppression. Report readers without it (observers) see aggregates
+  // with numbers under the threshold suppressed.
+  'read:results:office',
+  'read:results:institution',
+  'read:results:all',
   // The personal interview (ADR 024): the interpreter roster of an office; an interpreter's own
   // bookings and the interviews they took part in (nothing else of the claim); the authority's questionnaires.
   'read:interpreter:office',
@@ -129,6 +135,7 @@ export const ROLE_CODES = [
   'trainer',
   'interpreter',
   'observer',
+  'national_head',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
@@ -144,7 +151,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
   auditor: {
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:all', 'read:role:all', 'read:audit:all',
-      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all', 'read:procedure:all', 'read:coi:all'],
+      'read:calendar:all', 'read:training:all', 'read:competency:all', 'read:report:all', 'read:results:all', 'read:procedure:all', 'read:coi:all'],
   },
   supervisor: {
     requiresTotp: false,
@@ -153,7 +160,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'assign:claim:office', 'read:referral:office', 'decide:referral:office', 'merge:person:office',
       'read:sensitive:office',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
-      'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
+      'read:results:office', 'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
       'decide:abandonment:office', 'read:coi:all', 'create:coi:all', 'manage:coi:all', 'review:exclusion:office',
       'sign:decision:office'],
   },
@@ -179,10 +186,16 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
     requiresTotp: false,
     permissions: ['use:account:own', 'read:organisation:all', 'read:user:institution',
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'manage:training:institution', 'read:competency:institution',
-      'manage:competency:institution', 'read:report:institution'],
+      'manage:competency:institution', 'read:report:institution', 'read:results:institution'],
   },
   trainer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'teach:training:own'] },
   interpreter: { requiresTotp: false, permissions: ['use:account:own', 'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:interview:own'] },
   // COI is public information, no personal data: the observer reads the library, never a claim's assessment.
   observer: { requiresTotp: false, permissions: ['use:account:own', 'read:organisation:all', 'read:training:all', 'read:report:all', 'read:procedure:all', 'read:coi:all'] },
+  // The head of the authority (national level): the results of every office, compared and over time (ADR 041).
+  national_head: {
+    requiresTotp: false,
+    permissions: ['use:account:own', 'read:organisation:all', 'read:calendar:all', 'read:training:all', 'read:report:all', 'read:results:all',
+      'read:procedure:all', 'read:coi:all'],
+  },
 };

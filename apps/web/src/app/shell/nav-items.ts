@@ -46,6 +46,8 @@ export const NAV_ITEMS: NavItem[] = [
   },
   // Country-of-origin information (ADR 029).
   { to: '/coi', labelKey: 'coi.nav.label', descriptionKey: 'coi.nav.description', allowed: (me) => can(me, 'read:coi:all') },
+  // The results the authority is judged on (ADR 042): dashboards per role, UNHCR statistics.
+  { to: '/results', labelKey: 'results.nav.label', descriptionKey: 'results.nav.description', allowed: (me) => canAny(me, 'read', 'report') },
   { to: '/users', labelKey: 'shell.nav.users', descriptionKey: 'home.cards.users', allowed: (me) => canAny(me, 'read', 'user') },
   { to: '/roles', labelKey: 'shell.nav.roles', descriptionKey: 'home.cards.roles', allowed: (me) => can(me, 'read:role:all') },
   {

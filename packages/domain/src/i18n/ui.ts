@@ -46,8 +46,14 @@ import esTrainingSessions from './es-MX/trainingSessions.json' with { type: 'jso
 import enTrainingSessions from './en/trainingSessions.json' with { type: 'json' };
 import frTrainingSessions from './fr/trainingSessions.json' with { type: 'json' };
 import esTrainingReports from './es-MX/trainingReports.json' with { type: 'json' };
+import esTrainingImpact from './es-MX/trainingImpact.json' with { type: 'json' };
+import esEvaluations from './es-MX/evaluations.json' with { type: 'json' };
 import enTrainingReports from './en/trainingReports.json' with { type: 'json' };
+import enTrainingImpact from './en/trainingImpact.json' with { type: 'json' };
+import enEvaluations from './en/evaluations.json' with { type: 'json' };
 import frTrainingReports from './fr/trainingReports.json' with { type: 'json' };
+import frTrainingImpact from './fr/trainingImpact.json' with { type: 'json' };
+import frEvaluations from './fr/evaluations.json' with { type: 'json' };
 // Competency register and gating.
 import esCompetencies from './es-MX/competencies.json' with { type: 'json' };
 import enCompetencies from './en/competencies.json' with { type: 'json' };
@@ -106,6 +112,8 @@ export const uiCatalogs = {
     trainingRecords: esTrainingRecords,
     trainingSessions: esTrainingSessions,
     trainingReports: esTrainingReports,
+    trainingImpact: esTrainingImpact,
+    evaluations: esEvaluations,
     competencies: esCompetencies,
     training: esTraining,
     trainingNeeds: esTrainingNeeds,
@@ -134,6 +142,8 @@ export const uiCatalogs = {
     trainingRecords: enTrainingRecords,
     trainingSessions: enTrainingSessions,
     trainingReports: enTrainingReports,
+    trainingImpact: enTrainingImpact,
+    evaluations: enEvaluations,
     competencies: enCompetencies,
     training: enTraining,
     trainingNeeds: enTrainingNeeds,
@@ -162,6 +172,8 @@ export const uiCatalogs = {
     trainingRecords: frTrainingRecords,
     trainingSessions: frTrainingSessions,
     trainingReports: frTrainingReports,
+    trainingImpact: frTrainingImpact,
+    evaluations: frEvaluations,
     competencies: frCompetencies,
     training: frTraining,
     trainingNeeds: frTrainingNeeds,

@@ -34,3 +34,9 @@ export const ZTrainingImpact = z.object({
   computedAt: z.string(),
 });
 export type TTrainingImpact = z.infer<typeof ZTrainingImpact>;
+
+/** A training action to compare: a module and the range of its sessions that trained someone (first days). */
+export const ZTrainingAction = z.object({
+  moduleId: z.string(), moduleCode: z.string(), moduleTitle: z.string(), from: z.string(), to: z.string(), sessions: z.number(),
+});
+export type TTrainingAction = z.infer<typeof ZTrainingAction>;

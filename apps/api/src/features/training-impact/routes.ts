@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZTrainingImpactQuery } from '@refugio/domain';
-import { actorOf, computeTrainingImpact, toCsv, toXlsx, trainingImpactTable, type Actor } from '@refugio/domain/server';
+import { ZTrainingAction, ZTrainingImpactQuery } from '@refugio/domain';
+import { actorOf, computeTrainingImpact, listTrainingActions, toCsv, toXlsx, trainingImpactTable, type Actor } from '@refugio/domain/server';
 import type { App } from '../../types.ts';
 
 const tags = ['training impact'];
@@ -15,6 +15,11 @@ function readsFromOutside(actor: Actor): boolean {
 
 export async function trainingImpactRoutes(app: App): Promise<void> {
   const { db } = app;
+
+  app.get('/api/training/impact/actions', {
+    config: { permission: 'read:report:office' },
+    schema: { tags, summary: 'Training actions to compare: per module, the date range of its sessions that trained someone', response: { 200: z.array(ZTrainingAction) } },
+  }, async (request) => listTrainingActions(db, request.ctx));
 
   // The narrowest report permission: wider scopes imply it, and the use case narrows decisions to the reader's offices.
   app.get('/api/training/impact', {

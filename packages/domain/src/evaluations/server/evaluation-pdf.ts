@@ -127,37 +127,37 @@ export interface EvaluationPdfOptions {
 /** Renders the report; counts the caller suppressed (null) are written "<5". */
 export async function renderEvaluationPdf(options: EvaluationPdfOptions): Promise<Uint8Array> {
   const { evaluation: e, impacts, language } = options;
-  const t = (key: string, params?: Record<string, string | number>) => translate(language, `evaluations.${key}`, params);
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const doc = await PDFDocument.create();
-  doc.setTitle(`${t('report.title')}: ${e.title}`);
+  doc.setTitle(`${t('evaluations.report.title')}: ${e.title}`);
   doc.setLanguage(language);
   doc.setProducer('Refugio');
   const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   const count = (n: number | null) => (n === null ? '<5' : String(n));
 
-  w.text(t('report.title'), { size: 11, color: MUTED });
+  w.text(t('evaluations.report.title'), { size: 11, color: MUTED });
   w.text(e.title, { size: 18, bold: true, after: 8 });
-  w.text(`${t('fields.institution')}: ${e.institution.name}`);
-  w.text(`${t('fields.kind')}: ${t(`kinds.${e.kind}`)}${e.funder ? ` · ${t('fields.funder')}: ${e.funder}` : ''}`);
-  w.text(`${t('fields.dates')}: ${e.startsOn} – ${e.endsOn}`);
-  if (e.partners.length > 0) w.text(`${t('fields.partners')}: ${e.partners.join('; ')}`);
-  if (e.objectives) { w.heading(t('fields.objectives')); w.text(e.objectives); }
+  w.text(`${t('evaluations.fields.institution')}: ${e.institution.name}`);
+  w.text(`${t('evaluations.fields.kind')}: ${t(`evaluations.kinds.${e.kind}`)}${e.funder ? ` · ${t('evaluations.fields.funder')}: ${e.funder}` : ''}`);
+  w.text(`${t('evaluations.fields.dates')}: ${e.startsOn} – ${e.endsOn}`);
+  if (e.partners.length > 0) w.text(`${t('evaluations.fields.partners')}: ${e.partners.join('; ')}`);
+  if (e.objectives) { w.heading(t('evaluations.fields.objectives')); w.text(e.objectives); }
 
-  w.heading(t('report.activities'));
-  w.table([t('columns.session'), t('columns.module'), t('columns.format'), t('columns.dates'), t('columns.enrolled'), t('columns.completed')],
+  w.heading(t('evaluations.report.activities'));
+  w.table([t('evaluations.columns.session'), t('evaluations.columns.module'), t('evaluations.columns.format'), t('evaluations.columns.dates'), t('evaluations.columns.enrolled'), t('evaluations.columns.completed')],
     e.activities.map((a) => [a.code, `${a.moduleCode} · ${a.moduleTitle}`, translate(language, `trainingSessions.formats.${a.format}`),
       `${a.firstDay ?? '—'} – ${a.lastDay ?? '—'}`, count(a.enrolled), count(a.completed)]), [0.16, 0.34, 0.14, 0.2, 0.08, 0.08]);
   if (e.activities.length > 0) {
-    w.bars(t('report.participationChart'), e.activities.map((a) => ({ label: a.code, values: [a.enrolled, a.completed] })),
-      [t('columns.enrolled'), t('columns.completed')], (v) => String(v));
+    w.bars(t('evaluations.report.participationChart'), e.activities.map((a) => ({ label: a.code, values: [a.enrolled, a.completed] })),
+      [t('evaluations.columns.enrolled'), t('evaluations.columns.completed')], (v) => String(v));
   }
-  w.heading(t('report.participants'));
-  w.table([t('columns.institution'), t('columns.enrolled'), t('columns.completed')],
+  w.heading(t('evaluations.report.participants'));
+  w.table([t('evaluations.columns.institution'), t('evaluations.columns.enrolled'), t('evaluations.columns.completed')],
     e.participants.map((p) => [p.institution, count(p.enrolled), count(p.completed)]), [0.6, 0.2, 0.2]);
 
   for (const impact of impacts) {
-    w.heading(t('report.impact', { module: `${impact.module.code} · ${impact.module.title}` }));
-    w.text(t('report.impactMethod', { before: `${impact.windows.before.from} – ${impact.windows.before.to}`, after: `${impact.windows.after.from} – ${impact.windows.after.to}` }), { size: 9, color: MUTED });
+    w.heading(t('evaluations.report.impact', { module: `${impact.module.code} · ${impact.module.title}` }));
+    w.text(t('evaluations.report.impactMethod', { before: `${impact.windows.before.from} – ${impact.windows.before.to}`, after: `${impact.windows.after.from} – ${impact.windows.after.to}` }), { size: 9, color: MUTED });
     const days = impact.metrics.find((m) => m.metric === 'working_days')!;
     const within = impact.metrics.find((m) => m.metric === 'within_deadline')!;
     const series = [translate(language, 'trainingImpact.periods.before'), translate(language, 'trainingImpact.periods.after')];
@@ -169,22 +169,22 @@ export async function renderEvaluationPdf(options: EvaluationPdfOptions): Promis
     w.bars(translate(language, 'trainingImpact.metrics.within_deadline'), groups(within, 100), series, (v) => `${v.toLocaleString(language)} %`);
   }
 
-  w.heading(t('report.criteria'));
+  w.heading(t('evaluations.report.criteria'));
   for (const c of e.criteria) {
     w.room(60);
-    w.text(`${t(`criteria.${c.criterion}`)} — ${t(`ratings.${c.rating}`)}`, { bold: true, size: 11 });
+    w.text(`${t(`evaluations.criteria.${c.criterion}`)} — ${t(`evaluations.ratings.${c.rating}`)}`, { bold: true, size: 11 });
     if (c.assessment) w.text(c.assessment, { indent: 10 });
-    if (c.evidence) w.text(`${t('fields.evidence')}: ${c.evidence}`, { indent: 10 });
+    if (c.evidence) w.text(`${t('evaluations.fields.evidence')}: ${c.evidence}`, { indent: 10 });
     if (c.fromData) {
-      w.text(t('report.fromData'), { indent: 10, size: 9, color: MUTED });
+      w.text(t('evaluations.report.fromData'), { indent: 10, size: 9, color: MUTED });
       for (const line of c.fromData) w.text(`• ${line}`, { indent: 18, size: 9 });
     }
-    if (!c.assessment && !c.evidence && !c.fromData) w.text(t('report.notWritten'), { indent: 10, color: MUTED });
+    if (!c.assessment && !c.evidence && !c.fromData) w.text(t('evaluations.report.notWritten'), { indent: 10, color: MUTED });
   }
 
   const pages = doc.getPages();
   pages.forEach((page, i) => {
-    const footer = encodable(t('report.footer', { date: options.generatedOn, page: i + 1, pages: pages.length }), w.regular);
+    const footer = encodable(t('evaluations.report.footer', { date: options.generatedOn, page: i + 1, pages: pages.length }), w.regular);
     page.drawText(footer, { x: MARGIN, y: 28, size: 8, font: w.regular, color: MUTED });
   });
   return doc.save();

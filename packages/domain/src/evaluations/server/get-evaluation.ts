@@ -87,22 +87,22 @@ function evidenceFromData(language: Language, parts: {
   activities: Activity[]; participants: Array<{ institution: string; enrolled: number; completed: number }>;
   replication: { trainers: number; sessions: number; completed: number }; mixedSessions: number; impacts: TTrainingImpact[]; suppress: boolean;
 }): Partial<Record<GoodPracticeCriterion, string[]>> {
-  const t = (key: string, params?: Record<string, string | number>) => translate(language, `evaluations.evidence.${key}`, params);
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const n = (value: number | null) => (value === null || (parts.suppress && value < SMALL_NUMBER_THRESHOLD) ? '<5' : String(value));
   const completed = parts.participants.reduce((a, p) => a + p.completed, 0);
-  const tangible = [t('trained', { people: n(completed), sessions: parts.activities.length })];
+  const tangible = [t('evaluations.evidence.trained', { people: n(completed), sessions: parts.activities.length })];
   for (const impact of parts.impacts) {
     for (const m of impact.metrics) {
       const label = translate(language, `trainingImpact.metrics.${m.metric}`);
       const decisions = Object.values(m.cells).reduce((a, c) => a + (c.n ?? 0), 0);
       if (m.verdict === 'too_few' || m.estimate === null || m.low === null || m.high === null) {
-        tangible.push(t('impactTooFew', { module: impact.module.code, measure: label, decisions: n(decisions) }));
+        tangible.push(t('evaluations.evidence.impactTooFew', { module: impact.module.code, measure: label, decisions: n(decisions) }));
         continue;
       }
       const scale = m.metric === 'working_days' ? 1 : 100;
       const unit = translate(language, m.metric === 'working_days' ? 'trainingImpact.units.days' : 'trainingImpact.units.points');
       const fmt = (v: number) => (Math.round(v * scale * 10) / 10).toLocaleString(language, { signDisplay: 'exceptZero' });
-      tangible.push(t('impact', {
+      tangible.push(t('evaluations.evidence.impact', {
         module: impact.module.code, measure: label, estimate: fmt(m.estimate), low: fmt(m.low), high: fmt(m.high), unit,
         decisions: n(decisions), verdict: translate(language, `trainingImpact.verdicts.${m.verdict}`),
       }));
@@ -112,11 +112,11 @@ function evidenceFromData(language: Language, parts: {
   const organisations = new Set(parts.activities.flatMap((a) => a.trainers.map((tr) => tr.organisation)));
   return {
     tangible_results: tangible,
-    replicability: [t('nationalTrainers', { trainers: n(parts.replication.trainers), sessions: parts.replication.sessions, people: n(parts.replication.completed) })],
+    replicability: [t('evaluations.evidence.nationalTrainers', { trainers: n(parts.replication.trainers), sessions: parts.replication.sessions, people: n(parts.replication.completed) })],
     knowledge_exchange: [
-      t('trainersFrom', { countries: countries.join(', ') || '—', organisations: organisations.size }),
-      t('institutions', { count: parts.participants.length, names: parts.participants.map((p) => p.institution).join(', ') || '—' }),
-      t('mixedSessions', { sessions: parts.mixedSessions, total: parts.activities.length }),
+      t('evaluations.evidence.trainersFrom', { countries: countries.join(', ') || '—', organisations: organisations.size }),
+      t('evaluations.evidence.institutions', { count: parts.participants.length, names: parts.participants.map((p) => p.institution).join(', ') || '—' }),
+      t('evaluations.evidence.mixedSessions', { sessions: parts.mixedSessions, total: parts.activities.length }),
     ],
   };
 }

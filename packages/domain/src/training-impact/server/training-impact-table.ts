@@ -16,17 +16,17 @@ function figure(metric: ImpactMetric, value: number | null): number | null {
  * Suppressed counts (under 5, ADR 046) are written "<5".
  */
 export function trainingImpactTable(impact: TTrainingImpact, language: Language): ReportTable {
-  const t = (key: string, params?: Record<string, string | number>) => translate(language, `trainingImpact.${key}`, params);
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const count = (n: number | null) => (n === null ? '<5' : n);
   const cells = ['trained_before', 'trained_after', 'untrained_before', 'untrained_after'] as const;
   return {
-    title: t('export.title', { module: impact.module.code }),
-    headers: [t('columns.measure'), ...cells.flatMap((c) => [t(`cells.${c}`), t('columns.decisions', { cell: t(`cells.${c}`) })]),
-      t('columns.estimate'), t('columns.low'), t('columns.high'), t('columns.verdict')],
+    title: t('trainingImpact.export.title', { module: impact.module.code }),
+    headers: [t('trainingImpact.columns.measure'), ...cells.flatMap((c) => [t(`trainingImpact.cells.${c}`), t('trainingImpact.columns.decisions', { cell: t(`trainingImpact.cells.${c}`) })]),
+      t('trainingImpact.columns.estimate'), t('trainingImpact.columns.low'), t('trainingImpact.columns.high'), t('trainingImpact.columns.verdict')],
     rows: impact.metrics.map((m) => [
-      t(`metrics.${m.metric}`),
+      t(`trainingImpact.metrics.${m.metric}`),
       ...cells.flatMap((c) => [figure(m.metric, m.cells[c].mean), count(m.cells[c].n)]),
-      figure(m.metric, m.estimate), figure(m.metric, m.low), figure(m.metric, m.high), t(`verdicts.${m.verdict}`),
+      figure(m.metric, m.estimate), figure(m.metric, m.low), figure(m.metric, m.high), t(`trainingImpact.verdicts.${m.verdict}`),
     ]),
   };
 }

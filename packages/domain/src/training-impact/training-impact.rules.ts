@@ -134,3 +134,11 @@ function addMonths(day: string, n: number): string {
 
 /** Counts under the threshold are shown as "<5" in anything that leaves the system (ADR 046). */
 export const SMALL_NUMBER_THRESHOLD = 5;
+
+/**
+ * Readers who handle neither claims nor training (the observer, the auditor) see aggregates with
+ * small numbers suppressed, as does every export, which may leave the institution (ADR 046).
+ */
+export function readsFromOutside(permissions: Iterable<string>): boolean {
+  return ![...permissions].some((p) => p.startsWith('read:claim:') || p.startsWith('manage:training:'));
+}

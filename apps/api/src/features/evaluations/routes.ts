@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZEvaluation, ZEvaluationInput, ZEvaluationReportQuery, ZEvaluationSummary, ZEvaluationUpdate } from '@refugio/domain';
-import { createEvaluation, exportEvaluationReport, getEvaluation, listEvaluations, updateEvaluation } from '@refugio/domain/server';
+import { readsFromOutside, ZEvaluation, ZEvaluationInput, ZEvaluationReportQuery, ZEvaluationSummary, ZEvaluationUpdate } from '@refugio/domain';
+import { actorOf, createEvaluation, exportEvaluationReport, getEvaluation, listEvaluations, updateEvaluation } from '@refugio/domain/server';
 import type { App } from '../../types.ts';
 
 const tags = ['evaluations'];
@@ -26,8 +26,8 @@ export async function evaluationRoutes(app: App): Promise<void> {
 
   app.get('/api/evaluations/:id', {
     config: READ,
-    schema: { tags, summary: 'An action with its activities, participants and the ten criteria, evidence from the records included', params: ZId, response: { 200: ZEvaluation } },
-  }, async (request) => getEvaluation(db, request.ctx, { id: request.params.id }));
+    schema: { tags, summary: 'An action with its activities, participants and the ten criteria, evidence from the records included (small numbers suppressed for outside readers)', params: ZId, response: { 200: ZEvaluation } },
+  }, async (request) => getEvaluation(db, request.ctx, { id: request.params.id, suppress: readsFromOutside(actorOf(request.ctx).permissions) }));
 
   app.put('/api/evaluations/:id', {
     config: WRITE,

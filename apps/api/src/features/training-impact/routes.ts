@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { ZTrainingAction, ZTrainingImpactQuery } from '@refugio/domain';
-import { actorOf, computeTrainingImpact, listTrainingActions, toCsv, toXlsx, trainingImpactTable, type Actor } from '@refugio/domain/server';
+import { readsFromOutside, ZTrainingAction, ZTrainingImpactQuery } from '@refugio/domain';
+import { actorOf, computeTrainingImpact, listTrainingActions, toCsv, toXlsx, trainingImpactTable } from '@refugio/domain/server';
 import type { App } from '../../types.ts';
 
 const tags = ['training impact'];
-
-/**
- * Readers who handle neither claims nor training (the observer, the auditor) see aggregates with
- * small numbers suppressed, as does every export, which may leave the institution (ADR 046).
- */
-function readsFromOutside(actor: Actor): boolean {
-  return ![...actor.permissions].some((p) => p.startsWith('read:claim:') || p.startsWith('manage:training:'));
-}
 
 export async function trainingImpactRoutes(app: App): Promise<void> {
   const { db } = app;
@@ -33,7 +25,7 @@ export async function trainingImpactRoutes(app: App): Promise<void> {
   }, async (request, reply) => {
     const { format, ...query } = request.query;
     const actor = actorOf(request.ctx);
-    const impact = await computeTrainingImpact(db, request.ctx, { query, suppress: format !== 'json' || readsFromOutside(actor) });
+    const impact = await computeTrainingImpact(db, request.ctx, { query, suppress: format !== 'json' || readsFromOutside(actor.permissions) });
     if (format === 'json') return impact;
     const table = trainingImpactTable(impact, actor.language);
     const name = `refugio-impacto-${impact.module.code}-${query.from}-${query.to}`;

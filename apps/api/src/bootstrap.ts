@@ -1,7 +1,7 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
   isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary,
-  seedDemoTrainingRecords, syncAccessCatalogue,
+  seedDemoImpact, seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
@@ -30,5 +30,8 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoInterviews(db);
   // Public country reports in the COI library, one of them past the age limit.
   await seedDemoCoiLibrary(db);
+  // Officers trained and untrained with a year of decisions before and after an action, and the
+  // action's good-practice evaluation: the coordinator's impact and evaluation pages (ADR 049).
+  await seedDemoImpact(db);
   return credentials;
 }

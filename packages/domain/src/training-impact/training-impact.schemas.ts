@@ -35,8 +35,9 @@ export const ZTrainingImpact = z.object({
 });
 export type TTrainingImpact = z.infer<typeof ZTrainingImpact>;
 
-/** A training action to compare: a module and the range of its sessions that trained someone (first days). */
+/** A training action to compare, as offered by default: a session that trained someone, its module and its dates. */
 export const ZTrainingAction = z.object({
-  moduleId: z.string(), moduleCode: z.string(), moduleTitle: z.string(), from: z.string(), to: z.string(), sessions: z.number(),
+  sessionId: z.string(), sessionCode: z.string(), moduleId: z.string(), moduleCode: z.string(), moduleTitle: z.string(),
+  from: z.string(), to: z.string(), trained: z.number(),
 });
 export type TTrainingAction = z.infer<typeof ZTrainingAction>;

@@ -10,7 +10,7 @@ export async function trainingImpactRoutes(app: App): Promise<void> {
 
   app.get('/api/training/impact/actions', {
     config: { permission: 'read:report:office' },
-    schema: { tags, summary: 'Training actions to compare: per module, the date range of its sessions that trained someone', response: { 200: z.array(ZTrainingAction) } },
+    schema: { tags, summary: 'Training actions to compare: each session that trained someone, with its module and dates, newest first', response: { 200: z.array(ZTrainingAction) } },
   }, async (request) => listTrainingActions(db, request.ctx));
 
   // The narrowest report permission: wider scopes imply it, and the use case narrows decisions to the reader's offices.

@@ -9,6 +9,7 @@ import { addDecision, addOfficer, officeId, trainedIn, type HistoricDecision } f
 let t: TestApp;
 let coordinator: TestSession;
 let moduleId: string;
+let sessionId: string;
 const action = 'from=2026-03-01&to=2026-03-31&months=2';
 
 beforeAll(async () => {
@@ -17,7 +18,7 @@ beforeAll(async () => {
   moduleId = (await t.db.query<{ id: string }>(`SELECT id FROM training_modules WHERE code = 'ITC'`)).rows[0]!.id;
   const tap = await officeId(t.db, 'COMAR-TAP');
   const [t1, t2, u1, u2, x1] = await Promise.all(['t1', 't2', 'u1', 'u2', 'x1'].map((name) => addOfficer(t.db, `impacto.${name}`, 'COMAR-TAP')));
-  await trainedIn(t.db, 'ITC', 'ITC-2026-03', '2026-03-02', [t1!, t2!]);
+  sessionId = await trainedIn(t.db, 'ITC', 'ITC-2026-03', '2026-03-02', [t1!, t2!]);
   // Trained outside the action (an external certificate): in neither group.
   await t.db.query(`INSERT INTO competency_grants (user_id, competency_code, source, granted_on) VALUES ($1, 'interviewing_children', 'external_certificate', '2025-06-01')`, [x1]);
   // Before window 2026-01-01..2026-02-28 (clocks started 2025-11-17); after window 2026-04-01..2026-05-31 (started 2026-03-02).
@@ -130,10 +131,11 @@ describe('training impact', () => {
     expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('Días hábiles hasta la resolución');
   });
 
-  it('lists the module\'s action by the sessions that trained someone', async () => {
+  it('offers each session that trained someone as an action', async () => {
     const res = await call(t.app, 'GET', '/api/training/impact/actions', { session: coordinator });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toContainEqual({ moduleId, moduleCode: 'ITC', moduleTitle: 'Entrevista a niñas, niños y adolescentes', from: '2026-03-02', to: '2026-03-02', sessions: 1 });
+    expect(res.json()).toEqual([{ sessionId, sessionCode: 'ITC-2026-03', moduleId, moduleCode: 'ITC', moduleTitle: 'Entrevista a niñas, niños y adolescentes',
+      from: '2026-03-02', to: '2026-03-02', trained: 2 }]);
   });
 
   it('refuses bad input with localized field errors, an unknown module with 404, and readers without a report permission', async () => {

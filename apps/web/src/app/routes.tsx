@@ -26,6 +26,9 @@ const SessionsPage = lazy(() => import('../features/training-sessions/index.ts')
 const SessionPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.SessionPage })));
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
+const TrainingImpactPage = lazy(() => import('../features/training-impact/index.ts').then((m) => ({ default: m.TrainingImpactPage })));
+const EvaluationsPage = lazy(() => import('../features/evaluations/index.ts').then((m) => ({ default: m.EvaluationsPage })));
+const EvaluationPage = lazy(() => import('../features/evaluations/index.ts').then((m) => ({ default: m.EvaluationPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
@@ -106,6 +109,9 @@ export function AppRoutes() {
         <Route path="training/trainers" element={<RequirePermission allowed={(me) => can(me, 'read:training:all')}><TrainersPage /></RequirePermission>} />
         <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
         <Route path="training/reports" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingReportsPage /></RequirePermission>} />
+        <Route path="training/impact" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingImpactPage /></RequirePermission>} />
+        <Route path="training/evaluations" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><EvaluationsPage /></RequirePermission>} />
+        <Route path="training/evaluations/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><EvaluationPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />

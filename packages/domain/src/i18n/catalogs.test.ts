@@ -16,6 +16,8 @@ import { composeProcedure } from '../compose-procedure.ts';
 import { CLAIM_STATUSES, SAFEGUARD_SOURCE_KINDS, SAFEGUARD_STATES, STEP_CODES } from '../procedure/index.ts';
 import { allEffects, allSafeguards } from '../procedure/server/index.ts';
 import { GUARANTEE_STATUSES, INDICATOR_KINDS, SPECIALIST_REFERRAL_STATUSES, SPECIALISTS } from '../screening/index.ts';
+import { IMPACT_GROUPS, IMPACT_METRICS, IMPACT_PERIODS, IMPACT_VERDICTS } from '../training-impact/index.ts';
+import { ACTION_KINDS, CRITERION_RATINGS, GOOD_PRACTICE_CRITERIA } from '../evaluations/index.ts';
 import { catalogs, flattenCatalog } from './index.ts';
 
 // The steps' safeguards and effects, as the features register them.
@@ -57,6 +59,13 @@ const FAMILIES: Family[] = [
   { prefix: 'screening.indicators.kinds.', suffixes: INDICATOR_KINDS },
   { prefix: 'screening.referrals.specialists.', suffixes: SPECIALISTS },
   { prefix: 'screening.referrals.statuses.', suffixes: SPECIALIST_REFERRAL_STATUSES },
+  { prefix: 'trainingImpact.metrics.', suffixes: IMPACT_METRICS },
+  { prefix: 'trainingImpact.verdicts.', suffixes: IMPACT_VERDICTS },
+  { prefix: 'trainingImpact.groups.', suffixes: IMPACT_GROUPS },
+  { prefix: 'trainingImpact.cells.', suffixes: IMPACT_GROUPS.flatMap((g) => IMPACT_PERIODS.map((p) => `${g}_${p}`)) },
+  { prefix: 'evaluations.criteria.', suffixes: GOOD_PRACTICE_CRITERIA },
+  { prefix: 'evaluations.kinds.', suffixes: ACTION_KINDS },
+  { prefix: 'evaluations.ratings.', suffixes: CRITERION_RATINGS },
 ];
 
 function sourceFiles(dir: string): string[] {

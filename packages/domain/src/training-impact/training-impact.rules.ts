@@ -47,7 +47,8 @@ export interface CellSummary {
   mean: number | null;
 }
 
-export type ImpactVerdict = 'too_few' | 'no_clear_difference' | 'improved' | 'worsened';
+export const IMPACT_VERDICTS = ['too_few', 'no_clear_difference', 'improved', 'worsened'] as const;
+export type ImpactVerdict = (typeof IMPACT_VERDICTS)[number];
 
 export interface MetricImpact {
   metric: ImpactMetric;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPACT_METRICS } from './training-impact.rules.ts';
+import { IMPACT_METRICS, IMPACT_VERDICTS } from './training-impact.rules.ts';
 
 const ZIsoDate = z.iso.date({ message: 'validation.invalid_date' });
 
@@ -27,7 +27,7 @@ export const ZTrainingImpact = z.object({
     standardError: z.number().nullable(),
     low: z.number().nullable(),
     high: z.number().nullable(),
-    verdict: z.enum(['too_few', 'no_clear_difference', 'improved', 'worsened']),
+    verdict: z.enum(IMPACT_VERDICTS),
   })),
   /** Counts under the threshold were replaced by null (observers, exports). */
   suppressed: z.boolean(),

@@ -116,6 +116,9 @@ class Writer {
   }
 }
 
+/** A count the caller suppressed (null) is written "<5". */
+const count = (n: number | null) => (n === null ? '<5' : String(n));
+
 export interface EvaluationPdfOptions {
   evaluation: TEvaluation;
   impacts: TTrainingImpact[];
@@ -133,7 +136,6 @@ export async function renderEvaluationPdf(options: EvaluationPdfOptions): Promis
   doc.setLanguage(language);
   doc.setProducer('Refugio');
   const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
-  const count = (n: number | null) => (n === null ? '<5' : String(n));
 
   w.text(t('evaluations.report.title'), { size: 11, color: MUTED });
   w.text(e.title, { size: 18, bold: true, after: 8 });

@@ -10,6 +10,9 @@ function figure(metric: ImpactMetric, value: number | null): number | null {
   return metric === 'working_days' ? Math.round(value * 10) / 10 : Math.round(value * 1000) / 10;
 }
 
+/** A suppressed count (null) is written "<5". */
+const count = (n: number | null) => (n === null ? '<5' : n);
+
 /**
  * The comparison as a table for CSV and XLSX: one row per measure with the four cells (figure and
  * decisions behind it), the difference in differences, its 95 % interval and the verdict.
@@ -17,7 +20,6 @@ function figure(metric: ImpactMetric, value: number | null): number | null {
  */
 export function trainingImpactTable(impact: TTrainingImpact, language: Language): ReportTable {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
-  const count = (n: number | null) => (n === null ? '<5' : n);
   const cells = ['trained_before', 'trained_after', 'untrained_before', 'untrained_after'] as const;
   return {
     title: t('trainingImpact.export.title', { module: impact.module.code }),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ZReportTable, ZTrainingAction, ZTrainingImpact } from '@refugio/domain';
@@ -22,7 +23,8 @@ export function useTrainingImpact(params: ImpactParams | null) {
 
 /** Today's coverage of the required competencies (the training reports' table), for the dashboard's chart. */
 export function useCoverage() {
-  const year = new Date().getFullYear();
+  // Coverage is today's; the report only needs a valid period, the current year.
+  const [year] = useState(() => new Date().getFullYear());
   return useQuery({
     queryKey: ['training-impact', 'coverage'],
     queryFn: () => apiRequest('/api/training/reports/coverage', { query: { from: `${year}-01-01`, to: `${year}-12-31` }, schema: ZReportTable }),

@@ -10,6 +10,7 @@ import { benchNeeds } from './training-needs.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchInterviews } from './interviews.ts';
 import { benchDecisions } from './decisions.ts';
+import { benchImpact } from './training-impact.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -17,7 +18,7 @@ const { positionals, values } = parseArgs({
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
     'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' }, staff: { type: 'string' },
     appointments: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' }, saves: { type: 'string' },
-    sources: { type: 'string' }, facts: { type: 'string' }, evidence: { type: 'string' } },
+    sources: { type: 'string' }, facts: { type: 'string' }, evidence: { type: 'string' }, offices: { type: 'string' }, runs: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -46,6 +47,10 @@ const suites: Record<string, () => Promise<unknown>> = {
   decisions: () => benchDecisions({
     databaseUrl: values['database-url'], sources: Number(values.sources) || undefined, facts: Number(values.facts) || undefined,
     evidence: Number(values.evidence) || undefined, rounds: Number(values.rounds) || undefined,
+  }),
+  impact: () => benchImpact({
+    databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, officers: Number(values.officers) || undefined,
+    offices: Number(values.offices) || undefined, runs: Number(values.runs) || undefined,
   }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };

@@ -11,6 +11,8 @@ const CELLS = ['trained_before', 'trained_after', 'untrained_before', 'untrained
 const VERDICT_COLOR = { too_few: 'gray.8', no_clear_difference: 'gray.8', improved: 'teal.9', worsened: 'red.9' } as const;
 type Metric = TTrainingImpact['metrics'][number];
 
+const yearLater = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+
 /** Days with one decimal, shares as percentages; "—" for a figure that is not there (or suppressed). */
 function useFigure() {
   const { i18n } = useTranslation();
@@ -81,8 +83,9 @@ export function ImpactSection() {
   const [chosen, setChosen] = useState('');
   const [edited, setEdited] = useState<ImpactParams | null>(null);
   const [applied, setApplied] = useState<ImpactParams | null>(null);
-  // The newest action is compared as soon as the page opens.
-  const first = actions.data?.[0];
+  // As the page opens it compares the newest action whose year after has passed (else the newest).
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const first = actions.data?.find((a) => yearLater(a.to) <= today) ?? actions.data?.[0];
   const defaults = first ? { moduleId: first.moduleId, from: first.from, to: first.to, months: 12 } : null;
   const sessionId = chosen || first?.sessionId || '';
   const draft = edited ?? defaults;

@@ -79,16 +79,18 @@ async function load(db: Database, claims: number, officers: number, offices: num
        JOIN calendar_days d ON d.calendar_id = $1 AND d.is_working AND d.ordinal = s.ordinal + 45`, [calendar]);
   step('clocks');
   // Working days to decision: 30–60, ten fewer for a trained officer's decision lodged after the action.
+  await db.query(`UPDATE bench_impact_claims b SET wd = 30 + (b.i * 7 % 31) - CASE WHEN b.lodged > $1::date AND t.user_id IS NOT NULL THEN 10 ELSE 0 END
+     FROM bench_impact_claims x LEFT JOIN (SELECT DISTINCT user_id FROM competency_grants WHERE source = 'training') t ON t.user_id = x.officer
+    WHERE x.claim_id = b.claim_id`, [ACTION_DAY]);
+  await db.query(`UPDATE bench_impact_claims b SET signed = d.day FROM calendar_days s, calendar_days d
+    WHERE s.calendar_id = $1 AND s.day = b.lodged AND d.calendar_id = $1 AND d.is_working AND d.ordinal = s.ordinal + b.wd`, [calendar]);
   await db.query(
     `INSERT INTO decisions (claim_id, outcome, status, drafted_by, signed_by, signed_at, review_round, pdf, pdf_sha256, verification_code)
      SELECT b.claim_id, CASE WHEN b.i % 3 = 0 THEN (CASE WHEN b.i % 4 = 0 THEN 'rejected' ELSE 'refugee_convention' END) ELSE 'abandoned' END,
             CASE WHEN b.i % 3 = 0 THEN 'signed' ELSE 'recorded' END, b.officer, b.officer,
-            (d.day + time '12:00') AT TIME ZONE 'America/Mexico_City', 1 + (b.i % 5 = 0)::int,
-            CASE WHEN b.i % 3 = 0 THEN '\\x255044462d'::bytea END, CASE WHEN b.i % 3 = 0 THEN 'bench' END, CASE WHEN b.i % 3 = 0 THEN $2 || '-' || b.i END
-       FROM bench_impact_claims b JOIN calendar_days s ON s.calendar_id = $1 AND s.day = b.lodged
-       CROSS JOIN LATERAL (SELECT 30 + (b.i * 7 % 31) - CASE WHEN b.lodged > $3::date AND EXISTS (
-                              SELECT 1 FROM competency_grants g WHERE g.user_id = b.officer AND g.source = 'training') THEN 10 ELSE 0 END AS wd) w
-       JOIN calendar_days d ON d.calendar_id = $1 AND d.is_working AND d.ordinal = s.ordinal + w.wd`, [calendar, prefix, ACTION_DAY]);
+            (b.signed + time '12:00') AT TIME ZONE 'America/Mexico_City', 1 + (b.i % 5 = 0)::int,
+            CASE WHEN b.i % 3 = 0 THEN '\\x255044462d'::bytea END, CASE WHEN b.i % 3 = 0 THEN 'bench' END, CASE WHEN b.i % 3 = 0 THEN $1 || '-' || b.i END
+       FROM bench_impact_claims b`, [prefix]);
   step('decisions');
   await db.query(
     `INSERT INTO appeals (claim_id, decision_id, lodged_on, grounds, status, outcome, resolved_on)
@@ -112,7 +114,7 @@ export async function benchImpact(options: { databaseUrl?: string | undefined; c
   const runs = options.runs ?? 5;
   return withBenchDatabase('impact', options.databaseUrl, async (db) => {
     // A scratch table (unlogged, dropped at the end) pairs each claim with the numbers that drew it.
-    await db.query('CREATE UNLOGGED TABLE IF NOT EXISTS bench_impact_claims (claim_id uuid PRIMARY KEY, i int, officer uuid, lodged date)');
+    await db.query('CREATE UNLOGGED TABLE IF NOT EXISTS bench_impact_claims (claim_id uuid PRIMARY KEY, i int, officer uuid, lodged date, wd int, signed date)');
     await db.query('TRUNCATE bench_impact_claims');
     const { moduleId, coordinator, loadMs, steps } = await load(db, claims, officers, offices);
     const { rows } = await db.query<{ signed: number; decisions: number }>(

@@ -44,7 +44,8 @@ function ImpactTable({ impact }: { impact: TTrainingImpact }) {
   const { t } = useTranslation();
   const figure = useFigure();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // A native scroller that takes the keyboard focus, so the wide table can be scrolled without a mouse (WCAG 2.1.1).
+    <Table.ScrollContainer type="native" minWidth={900} tabIndex={0} role="region" aria-label={t('trainingImpact.impact.tableCaption')}>
       <Table striped>
         <Table.Caption>{t('trainingImpact.impact.tableCaption')}</Table.Caption>
         <Table.Thead>
@@ -67,7 +68,7 @@ function ImpactTable({ impact }: { impact: TTrainingImpact }) {
               <Table.Td>{figure(m.metric, m.estimate, true)}</Table.Td>
               <Table.Td>{figure(m.metric, m.low, true)}</Table.Td>
               <Table.Td>{figure(m.metric, m.high, true)}</Table.Td>
-              <Table.Td><Badge color={VERDICT_COLOR[m.verdict]} variant="light">{t(`trainingImpact.verdicts.${m.verdict}`)}</Badge></Table.Td>
+              <Table.Td><Badge color={VERDICT_COLOR[m.verdict]} variant="filled">{t(`trainingImpact.verdicts.${m.verdict}`)}</Badge></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

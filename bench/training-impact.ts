@@ -59,7 +59,7 @@ async function load(db: Database, claims: number, officers: number, offices: num
     await db.query(
       `WITH g AS (
          SELECT i, gen_random_uuid() AS person, gen_random_uuid() AS claim,
-                $6::uuid[] AS officers, ((i * 7919) % cardinality($6::uuid[])) + 1 AS k,
+                $6::uuid[] AS officers, ((i::bigint * 7919) % cardinality($6::uuid[]))::int + 1 AS k,
                 $3::date + (i::bigint * 3653 / $7)::int AS lodged
            FROM generate_series($4::int, $4::int + $5::int - 1) i),
        p AS (INSERT INTO persons (id, given_names, first_surname, nationalities) SELECT person, 'Persona', 'Banco ' || i, '{HND}' FROM g),

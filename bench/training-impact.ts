@@ -51,6 +51,12 @@ async function load(db: Database, claims: number, officers: number, offices: num
   const calendar = (await resolveCalendar(db, 'LFPA_ART_28')).id;
   step('staffAndTraining');
   const officerIds = (await db.query<{ id: string }>(`SELECT id FROM users WHERE username LIKE $1 || '-%' ORDER BY username`, [prefix])).rows.map((r) => r.id);
+  // One applicant per officer, principal of all that officer's claims: the comparison never reads
+  // persons, and a person's duplicate-detection keys and trigram indexes would make loading a
+  // million of them the slowest part of the run (docs/BENCHMARKS.md, intake).
+  const personIds = (await db.query<{ id: string }>(
+    `INSERT INTO persons (given_names, first_surname, nationalities) SELECT 'Persona', 'Banco ' || i, '{HND}' FROM generate_series(1, $1) i RETURNING id`,
+    [officerIds.length])).rows.map((r) => r.id);
 
   for (let from = 0; from < claims; from += BATCH) {
     const n = Math.min(BATCH, claims - from);
@@ -58,17 +64,16 @@ async function load(db: Database, claims: number, officers: number, offices: num
     // decided on the merits after 30–60 working days (trained officers faster after the action).
     await db.query(
       `WITH g AS (
-         SELECT i, gen_random_uuid() AS person, gen_random_uuid() AS claim,
+         SELECT i, $8::uuid[] AS people, gen_random_uuid() AS claim,
                 $6::uuid[] AS officers, ((i::bigint * 7919) % cardinality($6::uuid[]))::int + 1 AS k,
                 $3::date + (i::bigint * 3653 / $7)::int AS lodged
            FROM generate_series($4::int, $4::int + $5::int - 1) i),
-       p AS (INSERT INTO persons (id, given_names, first_surname, nationalities) SELECT person, 'Persona', 'Banco ' || i, '{HND}' FROM g),
        c AS (INSERT INTO claims (id, claim_number, office_id, principal_person_id, channel, lodged_at, calendar_id, status, assigned_officer_id)
-             SELECT claim, $1 || '-' || i, uo.office_id, person, 'comar_office', (lodged + time '10:00') AT TIME ZONE 'America/Mexico_City', $2,
+             SELECT claim, $1 || '-' || i, uo.office_id, people[k], 'comar_office', (lodged + time '10:00') AT TIME ZONE 'America/Mexico_City', $2,
                     CASE WHEN i % 3 = 0 THEN 'decided' ELSE 'abandoned' END, officers[k]
                FROM g JOIN user_offices uo ON uo.user_id = officers[k] RETURNING id, claim_number)
        INSERT INTO bench_impact_claims (claim_id, i, officer, lodged) SELECT claim, i, officers[k], lodged FROM g`,
-      [prefix, calendar, FIRST_DAY, from + 1, n, officerIds, claims]);
+      [prefix, calendar, FIRST_DAY, from + 1, n, officerIds, claims, personIds]);
   }
   step('claims');
   await db.query(`INSERT INTO claim_members (claim_id, person_id, relation) SELECT id, principal_person_id, 'principal' FROM claims WHERE claim_number LIKE $1 || '-%'`, [prefix]);

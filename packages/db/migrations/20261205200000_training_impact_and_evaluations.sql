@@ -3,8 +3,8 @@
 -- (ADR 047) record an action, the sessions it ran and the ten good-practice criteria of the
 -- MIEUX case studies, each with the evaluator's assessment and evidence.
 
--- The impact comparison selects the signed decisions of a set of officers in a window of dates.
-CREATE INDEX decisions_drafted_signed_idx ON decisions (drafted_by, signed_at) WHERE signed_at IS NOT NULL;
+-- The impact comparison selects the signed decisions of a window of dates (a tenth of a decade's).
+CREATE INDEX decisions_signed_at_idx ON decisions (signed_at) WHERE status IN ('signed', 'superseded');
 CREATE INDEX appeals_decision_idx ON appeals (decision_id);
 
 CREATE TABLE capacity_actions (

@@ -47,27 +47,37 @@ async function officerSums(db: Queryable, actor: Actor, query: ComputeTrainingIm
        SELECT DISTINCT g.user_id FROM competency_grants g
         WHERE g.competency_code IN (SELECT competency_code FROM training_module_competencies WHERE module_id = $1)
           AND g.granted_on <= $5::date AND g.user_id NOT IN (SELECT user_id FROM trained)),
-     x AS (
-       SELECT d.drafted_by AS officer, d.drafted_by IN (SELECT user_id FROM trained) AS trained, ${signedDay} < $2::date AS before,
-              (s1.ordinal - s0.ordinal - k.paused_working_days)::float8 AS working_days,
-              CASE WHEN k.due_on IS NOT NULL THEN (${signedDay} <= k.due_on)::int END AS within_deadline,
-              (d.review_round > 1)::int AS returned_at_review,
-              CASE WHEN EXISTS (SELECT 1 FROM appeals a WHERE a.decision_id = d.id AND a.status = 'resolved')
-                   THEN (EXISTS (SELECT 1 FROM appeals a WHERE a.decision_id = d.id AND a.status = 'resolved' AND a.outcome = 'revoked'))::int END AS revoked_on_appeal,
-              CASE WHEN EXISTS (SELECT 1 FROM claim_guarantees cg WHERE cg.claim_id = d.claim_id AND cg.status <> 'not_applicable')
-                   THEN (NOT EXISTS (SELECT 1 FROM claim_guarantees cg WHERE cg.claim_id = d.claim_id AND cg.status <> 'not_applicable'
-                                        AND NOT (cg.status = 'met' AND cg.decided_at <= d.signed_at)))::int END AS guarantees_met
-         FROM decisions d
-         JOIN claims c ON c.id = d.claim_id
-         LEFT JOIN claim_clocks k ON k.claim_id = d.claim_id AND k.kind = 'decision'
-         LEFT JOIN calendar_days s0 ON s0.calendar_id = k.calendar_id AND s0.day = k.started_on
-         LEFT JOIN calendar_days s1 ON s1.calendar_id = k.calendar_id AND s1.day = ${signedDay}
+     -- The decisions compared, found by the signature-day index, each read once.
+     sel AS MATERIALIZED (
+       SELECT d.id, d.claim_id, d.drafted_by, d.signed_at, d.review_round, ${signedDay} AS signed_day
+         FROM decisions d JOIN claims c ON c.id = d.claim_id
         WHERE d.signed_at >= ($4::date::timestamp AT TIME ZONE $6::text) AND d.signed_at < (($5::date + 1)::timestamp AT TIME ZONE $6::text)
           AND d.status IN ('signed', 'superseded') AND d.drafted_by IS NOT NULL
           AND d.outcome NOT IN ('abandoned', 'withdrawn')
-          AND (${signedDay} < $2::date OR ${signedDay} > $3::date)
           AND d.drafted_by NOT IN (SELECT user_id FROM excluded)
-          AND ${scope})
+          AND ${scope}),
+     appealed AS (
+       SELECT a.decision_id, bool_or(a.outcome = 'revoked') AS revoked FROM appeals a
+        WHERE a.status = 'resolved' AND a.decision_id IN (SELECT id FROM sel) GROUP BY a.decision_id),
+     guaranteed AS (
+       SELECT cg.claim_id, cg.signed_at, bool_and(cg.status = 'met' AND cg.decided_at <= cg.signed_at) AS all_met
+         FROM (SELECT g.claim_id, g.status, g.decided_at, sel.signed_at FROM claim_guarantees g JOIN sel ON sel.claim_id = g.claim_id
+                WHERE g.status <> 'not_applicable') cg GROUP BY cg.claim_id, cg.signed_at),
+     x AS (
+       SELECT sel.drafted_by AS officer, t.user_id IS NOT NULL AS trained, sel.signed_day < $2::date AS before,
+              (s1.ordinal - s0.ordinal - k.paused_working_days)::float8 AS working_days,
+              CASE WHEN k.due_on IS NOT NULL THEN (sel.signed_day <= k.due_on)::int END AS within_deadline,
+              (sel.review_round > 1)::int AS returned_at_review,
+              ap.revoked::int AS revoked_on_appeal,
+              gu.all_met::int AS guarantees_met
+         FROM sel
+         LEFT JOIN trained t ON t.user_id = sel.drafted_by
+         LEFT JOIN claim_clocks k ON k.claim_id = sel.claim_id AND k.kind = 'decision'
+         LEFT JOIN calendar_days s0 ON s0.calendar_id = k.calendar_id AND s0.day = k.started_on
+         LEFT JOIN calendar_days s1 ON s1.calendar_id = k.calendar_id AND s1.day = sel.signed_day
+         LEFT JOIN appealed ap ON ap.decision_id = sel.id
+         LEFT JOIN guaranteed gu ON gu.claim_id = sel.claim_id AND gu.signed_at = sel.signed_at
+        WHERE sel.signed_day < $2::date OR sel.signed_day > $3::date)
      SELECT officer, trained, before, ${sums} FROM x GROUP BY officer, trained, before`, params);
   return rows;
 }

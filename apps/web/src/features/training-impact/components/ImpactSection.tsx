@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import type { TTrainingImpact } from '@refugio/domain';
+import type { Language, TTrainingImpact } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { formatDateTime } from '../../../lib/format-date.ts';
 import { impactQueryString, useTrainingActions, useTrainingImpact, type ImpactParams } from '../api/training-impact.ts';
 
 const CELLS = ['trained_before', 'trained_after', 'untrained_before', 'untrained_after'] as const;
@@ -79,7 +80,7 @@ function ImpactTable({ impact }: { impact: TTrainingImpact }) {
 
 /** The before/after comparison for an action: choose a session (or widen its dates), read the charts, the table and the verdicts. */
 export function ImpactSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = useTrainingActions();
   const [chosen, setChosen] = useState('');
   const [edited, setEdited] = useState<ImpactParams | null>(null);
@@ -125,6 +126,7 @@ export function ImpactSection() {
                 before: `${impact.data.windows.before.from} – ${impact.data.windows.before.to}`, after: `${impact.data.windows.after.from} – ${impact.data.windows.after.to}` })}</Text>
               <Text size="sm" fw={600}>{t('trainingImpact.impact.officers', { trained: impact.data.officers.trained ?? '<5', untrained: impact.data.officers.untrained ?? '<5' })}</Text>
               {impact.data.suppressed && <Text size="sm">{t('trainingImpact.impact.suppressed')}</Text>}
+              <Text size="xs" c="dimmed">{t('trainingImpact.impact.computedAt', { date: formatDateTime(impact.data.computedAt, i18n.language as Language) })}</Text>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <ImpactChart metric={impact.data.metrics.find((m) => m.metric === 'working_days')!} scale={1} label={t('trainingImpact.impact.daysChart')} />
                 <ImpactChart metric={impact.data.metrics.find((m) => m.metric === 'within_deadline')!} scale={100} label={t('trainingImpact.impact.withinChart')} />

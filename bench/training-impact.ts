@@ -2,11 +2,12 @@
  * The training-impact comparison at national scale (ADR 045). Loads `--claims` claims (1,000,000
  * by default) lodged over ten years in `--offices` offices (20) by `--officers` eligibility
  * officers (1,000): about a third decided on the merits and signed by the officer who drafted
- * them (working days drawn around 45, a fifth returned at review once), the rest closed as
+ * them (30–60 working days, a fifth returned at review once), the rest closed as
  * abandoned or withdrawn (domain.md §9: most claims end that way); a fifth of the signed decisions
  * appealed and resolved, a tenth of claims with a child's guarantee. A third of the officers were
  * trained in "Entrevista a niñas, niños y adolescentes" (ITC) in a two-day session in the sixth
- * year. Then times the comparison through the use case (`computeTrainingImpact`, 12 months before
+ * year (their decisions lodged afterwards ten working days faster); each officer's claims share
+ * one applicant (the comparison reads no persons). Then times the comparison through the use case (`computeTrainingImpact`, 12 months before
  * and after, the coordinator's institution-wide scope; target ≤ 3 s), `--runs` times (5).
  * Usage: npm run bench -- impact [--claims 1000000] [--officers 1000] [--offices 20] [--runs 5] [--database-url postgres://…/db]
  *        (without --database-url: embedded PGlite in a temporary folder; use --claims 100000 there)

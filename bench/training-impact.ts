@@ -7,8 +7,9 @@
  * appealed and resolved, a tenth of claims with a child's guarantee. A third of the officers were
  * trained in "Entrevista a niñas, niños y adolescentes" (ITC) in a two-day session in the sixth
  * year (their decisions lodged afterwards ten working days faster); each officer's claims share
- * one applicant (the comparison reads no persons). Then times the comparison through the use case (`computeTrainingImpact`, 12 months before
- * and after, the coordinator's institution-wide scope; target ≤ 3 s), `--runs` times (5).
+ * one applicant (the comparison reads no persons). Then times the comparison through the use
+ * case (`computeTrainingImpact`, 12 months before and after, the coordinator's institution-wide
+ * scope; target ≤ 3 s), `--runs` times (5).
  * Usage: npm run bench -- impact [--claims 1000000] [--officers 1000] [--offices 20] [--runs 5] [--database-url postgres://…/db]
  *        (without --database-url: embedded PGlite in a temporary folder; use --claims 100000 there)
  */

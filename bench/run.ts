@@ -13,6 +13,7 @@ import { benchDecisions } from './decisions.ts';
 import { benchConcurrency } from './concurrency.ts';
 import { benchWeb } from './web.ts';
 import { benchResults } from './results.ts';
+import { benchImpact } from './training-impact.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -20,7 +21,7 @@ const { positionals, values } = parseArgs({
     claims: { type: 'string' }, 'data-dir': { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' },
     'no-suspension': { type: 'boolean' }, officers: { type: 'string' }, participants: { type: 'string' }, staff: { type: 'string' },
     appointments: { type: 'string' }, rounds: { type: 'string' }, questions: { type: 'string' }, saves: { type: 'string' },
-    sources: { type: 'string' }, facts: { type: 'string' }, evidence: { type: 'string' } },
+    sources: { type: 'string' }, facts: { type: 'string' }, evidence: { type: 'string' }, offices: { type: 'string' }, runs: { type: 'string' } },
 });
 const suite = positionals[0] ?? 'foundation';
 const suites: Record<string, () => Promise<unknown>> = {
@@ -56,6 +57,10 @@ const suites: Record<string, () => Promise<unknown>> = {
   }),
   web: () => benchWeb({ databaseUrl: values['database-url'], rounds: Number(values.rounds) || undefined, port: Number(values.port) || undefined }),
   results: () => benchResults({ databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, rounds: Number(values.rounds) || undefined }),
+  impact: () => benchImpact({
+    databaseUrl: values['database-url'], claims: Number(values.claims) || undefined, officers: Number(values.officers) || undefined,
+    offices: Number(values.offices) || undefined, runs: Number(values.runs) || undefined,
+  }),
   needs: () => benchNeeds({ databaseUrl: values['database-url'], staff: Number(values.staff) || undefined, claims: Number(values.claims) || undefined }),
 };
 const run = suites[suite];

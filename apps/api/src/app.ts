@@ -28,6 +28,8 @@ import { personRoutes } from './features/persons/routes.ts';
 import { trainingRecordRoutes } from './features/training-records/routes.ts';
 import { trainingReportRoutes } from './features/training-reports/routes.ts';
 import { resultsRoutes } from './features/results/routes.ts';
+import { trainingImpactRoutes } from './features/training-impact/routes.ts';
+import { evaluationRoutes } from './features/evaluations/routes.ts';
 import { trainingSessionRoutes } from './features/training-sessions/routes.ts';
 import { competencyRoutes } from './features/competencies/routes.ts';
 import { trainingCurriculumRoutes } from './features/training-curriculum/routes.ts';
@@ -122,6 +124,8 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
   await app.register(trainingSessionRoutes);
   await app.register(trainingReportRoutes);
   await app.register(resultsRoutes);
+  await app.register(trainingImpactRoutes);
+  await app.register(evaluationRoutes);
   await app.register(trainingRecordRoutes);
   await app.register(competencyRoutes);
   await app.register(trainingCurriculumRoutes);

@@ -1,7 +1,7 @@
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@refugio/db';
 import {
-  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoResults, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoTrainingLibrary,
-  seedDemoTrainingRecords, syncAccessCatalogue,
+  isDatabaseEmpty, seedDemo, seedDemoCoiLibrary, seedDemoImpact, seedDemoIntake, seedDemoInterviews, seedDemoNeedsAssessment, seedDemoResults,
+  seedDemoTrainingLibrary, seedDemoTrainingRecords, syncAccessCatalogue,
   syncBuiltInCalendars,
 } from '@refugio/domain/server';
 
@@ -32,5 +32,8 @@ export async function seedDemoIfEmpty(db: Database, password: string | undefined
   await seedDemoCoiLibrary(db);
   // Two years of closed claims across the offices, so the results dashboards show figures.
   await seedDemoResults(db);
+  // Officers trained and untrained with a year of decisions before and after an action, and the
+  // action's good-practice evaluation: the coordinator's impact and evaluation pages (ADR 049).
+  await seedDemoImpact(db);
   return credentials;
 }

@@ -17,6 +17,8 @@ export * from './screening/index.ts';
 export { flattenCatalog, languageFromHeader, loadCatalog, type Catalog } from './i18n/index.ts';
 export * from './calendars/index.ts';
 export * from './training/index.ts';
+export * from './training-impact/index.ts';
+export * from './evaluations/index.ts';
 export * from './scheduling/index.ts';
 export * from './interviews/index.ts';
 export * from './assessment/index.ts';

@@ -14,6 +14,8 @@ export * from './referrals/server/index.ts';
 export * from './screening/server/index.ts';
 export * from './calendars/server/index.ts';
 export * from './training/server/index.ts';
+export * from './training-impact/server/index.ts';
+export * from './evaluations/server/index.ts';
 export * from './scheduling/server/index.ts';
 export * from './interviews/server/index.ts';
 export * from './assessment/server/index.ts';

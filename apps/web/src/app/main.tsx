@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 /* oxlint-disable import/no-unassigned-import -- stylesheets are imported for their effect */
 import '@mantine/core/styles.css';
+// Once for the whole app: the charts of the dashboards (ADR 049).
+import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import './global.css';

@@ -28,6 +28,9 @@ const SessionPage = lazy(() => import('../features/training-sessions/index.ts').
 const MyTrainingPage = lazy(() => import('../features/training-sessions/index.ts').then((m) => ({ default: m.MyTrainingPage })));
 const ResultsPage = lazy(() => import('../features/results/index.ts').then((m) => ({ default: m.ResultsPage })));
 const TrainingReportsPage = lazy(() => import('../features/training-reports/index.ts').then((m) => ({ default: m.TrainingReportsPage })));
+const TrainingImpactPage = lazy(() => import('../features/training-impact/index.ts').then((m) => ({ default: m.TrainingImpactPage })));
+const EvaluationsPage = lazy(() => import('../features/evaluations/index.ts').then((m) => ({ default: m.EvaluationsPage })));
+const EvaluationPage = lazy(() => import('../features/evaluations/index.ts').then((m) => ({ default: m.EvaluationPage })));
 const SessionRecordsPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.SessionRecordsPage })));
 const MyCertificatesPage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.MyCertificatesPage })));
 const VerifyCertificatePage = lazy(() => import('../features/training-records/index.ts').then((m) => ({ default: m.VerifyCertificatePage })));
@@ -109,6 +112,9 @@ export function AppRoutes() {
         <Route path="training/mine" element={<RequirePermission allowed={(me) => can(me, 'enrol:training:own')}><MyTrainingPage /></RequirePermission>} />
         <Route path="results" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><ResultsPage /></RequirePermission>} />
         <Route path="training/reports" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingReportsPage /></RequirePermission>} />
+        <Route path="training/impact" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><TrainingImpactPage /></RequirePermission>} />
+        <Route path="training/evaluations" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><EvaluationsPage /></RequirePermission>} />
+        <Route path="training/evaluations/:id" element={<RequirePermission allowed={(me) => canAny(me, 'read', 'report')}><EvaluationPage /></RequirePermission>} />
         <Route path="training/sessions/:id/records" element={<RequirePermission allowed={(me) => can(me, 'manage:training:institution') || can(me, 'teach:training:own')}><SessionRecordsPage /></RequirePermission>} />
         <Route path="training/certificates" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><MyCertificatesPage /></RequirePermission>} />
         <Route path="training/competencies" element={<RequirePermission allowed={(me) => can(me, 'read:competency:own')}><CompetencyRegisterPage /></RequirePermission>} />

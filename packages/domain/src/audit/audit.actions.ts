@@ -72,6 +72,9 @@ export const AUDIT_ACTIONS = [
   'training.certificates_issued', // one batch of certificates; entity is the session; details: certificateIds
   'training.certificate_revoked', // by the coordinator, with details.reason
   // Training sessions and enrolment (ADR 015).
+  'evaluation.created', // a capacity-building action recorded for evaluation (ADR 047); details: title, kind, sessions, criteria
+  'evaluation.updated', // the action's record replaced; details: title, version, sessions, criteria with their ratings
+  'evaluation.report_exported', // the evaluation report downloaded as a PDF for outside readers; details: language, bytes
   'training.session_created', // details: code, moduleCode, format, capacity, days
   'training.session_status_changed', // details: from, to
   'training.enrolled', // entity is the enrolment; details: sessionId, userId, status (enrolled or waitlisted), prerequisiteOverride and missing when overridden

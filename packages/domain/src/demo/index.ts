@@ -4,3 +4,4 @@ export * from './seed-demo-intake.ts';
 export { seedDemoTrainingLibrary } from './seed-demo-training-library.ts';
 export { seedDemoCoiLibrary } from './seed-demo-coi-library.ts';
 export { seedDemoResults } from './seed-demo-results.ts';
+export { seedDemoImpact } from './seed-demo-impact.ts';

@@ -27,6 +27,8 @@ import interviews from './en/interviews.json' with { type: 'json' };
 import coi from './en/coi.json' with { type: 'json' };
 import assessment from './en/assessment.json' with { type: 'json' };
 import decisions from './en/decisions.json' with { type: 'json' };
+import evaluations from './en/evaluations.json' with { type: 'json' };
+import trainingImpact from './en/trainingImpact.json' with { type: 'json' };
 import results from './en/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
@@ -60,4 +62,6 @@ export const catalog: Catalog = {
   assessment,
   decisions,
   results,
+  trainingImpact,
+  evaluations,
 };

@@ -27,6 +27,8 @@ import interviews from './es-MX/interviews.json' with { type: 'json' };
 import coi from './es-MX/coi.json' with { type: 'json' };
 import assessment from './es-MX/assessment.json' with { type: 'json' };
 import decisions from './es-MX/decisions.json' with { type: 'json' };
+import evaluations from './es-MX/evaluations.json' with { type: 'json' };
+import trainingImpact from './es-MX/trainingImpact.json' with { type: 'json' };
 import results from './es-MX/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
@@ -60,4 +62,6 @@ export const catalog: Catalog = {
   assessment,
   decisions,
   results,
+  trainingImpact,
+  evaluations,
 };

@@ -27,6 +27,8 @@ import interviews from './fr/interviews.json' with { type: 'json' };
 import coi from './fr/coi.json' with { type: 'json' };
 import assessment from './fr/assessment.json' with { type: 'json' };
 import decisions from './fr/decisions.json' with { type: 'json' };
+import evaluations from './fr/evaluations.json' with { type: 'json' };
+import trainingImpact from './fr/trainingImpact.json' with { type: 'json' };
 import results from './fr/results.json' with { type: 'json' };
 import type { Catalog } from './catalog.ts';
 
@@ -60,4 +62,6 @@ export const catalog: Catalog = {
   assessment,
   decisions,
   results,
+  trainingImpact,
+  evaluations,
 };

@@ -21,6 +21,8 @@ import { catalogs } from './catalogs.ts';
 import { APPEAL_RESULTS, COUNT_TYPES, INM_NOTICE_STATES, RESULT_COLUMN_KEYS, RESULT_RISK_BANDS, RSD_DIMENSIONS } from '../results/index.ts';
 import { DEFINITION_TERMS } from '../results/server/index.ts';
 import { SEXES } from '../intake/index.ts';
+import { IMPACT_GROUPS, IMPACT_METRICS, IMPACT_PERIODS, IMPACT_VERDICTS } from '../training-impact/index.ts';
+import { ACTION_KINDS, CRITERION_RATINGS, GOOD_PRACTICE_CRITERIA } from '../evaluations/index.ts';
 
 // The steps' safeguards and effects, as the features register them.
 composeProcedure();
@@ -70,6 +72,13 @@ const FAMILIES: Family[] = [
   { prefix: 'results.appealResults.', suffixes: APPEAL_RESULTS },
   { prefix: 'results.definitionTerms.', suffixes: DEFINITION_TERMS },
   { prefix: 'results.definitions.', suffixes: DEFINITION_TERMS },
+  { prefix: 'trainingImpact.metrics.', suffixes: IMPACT_METRICS },
+  { prefix: 'trainingImpact.verdicts.', suffixes: IMPACT_VERDICTS },
+  { prefix: 'trainingImpact.groups.', suffixes: IMPACT_GROUPS },
+  { prefix: 'trainingImpact.cells.', suffixes: IMPACT_GROUPS.flatMap((g) => IMPACT_PERIODS.map((p) => `${g}_${p}`)) },
+  { prefix: 'evaluations.criteria.', suffixes: GOOD_PRACTICE_CRITERIA },
+  { prefix: 'evaluations.kinds.', suffixes: ACTION_KINDS },
+  { prefix: 'evaluations.ratings.', suffixes: CRITERION_RATINGS },
 ];
 
 function sourceFiles(dir: string): string[] {

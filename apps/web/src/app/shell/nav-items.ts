@@ -98,6 +98,14 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (me) => canAny(me, 'read', 'report'),
   },
   {
+    to: '/training/impact', labelKey: 'trainingImpact.nav.label', descriptionKey: 'trainingImpact.nav.description',
+    allowed: (me) => canAny(me, 'read', 'report'),
+  },
+  {
+    to: '/training/evaluations', labelKey: 'evaluations.nav.label', descriptionKey: 'evaluations.nav.description',
+    allowed: (me) => canAny(me, 'read', 'report'),
+  },
+  {
     to: '/training/trainers', labelKey: 'trainingSessions.nav.trainers', descriptionKey: 'trainingSessions.nav.trainersDescription',
     allowed: (me) => can(me, 'manage:training:institution'),
   },

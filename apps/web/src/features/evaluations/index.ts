@@ -1,0 +1,2 @@
+export { EvaluationsPage } from './components/EvaluationsPage.tsx';
+export { EvaluationPage } from './components/EvaluationPage.tsx';

@@ -1,0 +1,1 @@
+export { TrainingImpactPage } from './components/TrainingImpactPage.tsx';

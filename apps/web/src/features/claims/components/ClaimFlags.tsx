@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, VULNERABILITY_CATEGORIES, type TClaim } from '@refugio/domain';
@@ -11,6 +11,7 @@ import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { addFlag, CLAIMS_KEY, withdrawFlag } from '../api/claims.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** Specific needs: recorded ones (sensitive ones hidden unless the field policy allows), suggestions to confirm, a form to add one. */
 export function ClaimFlags({ claim }: { claim: TClaim }) {
@@ -45,9 +46,9 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           <Group key={f.id} justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Group gap={6}>
-                <Badge color={f.sensitive ? 'grape.9' : 'blue.9'} variant="light" tt="none">
+                <StateBadge tone={f.sensitive ? 'sensitive' : 'info'} look="outline">
                   {f.category ? t(labelKey(CATEGORY_LABEL, f.category)) : t('intake.flags.sensitive')}
-                </Badge>
+                </StateBadge>
                 <Text size="sm">{nameOf(f.personId)}</Text>
               </Group>
               {f.indicator && <Text size="sm">{f.indicator}</Text>}

@@ -4,3 +4,4 @@ export { CLAIMS_KEY } from './api/claims.ts';
 export { ClaimsPage } from './components/ClaimsPage.tsx';
 export { ClaimPage } from './components/ClaimPage.tsx';
 export { RegisterClaimPage } from './components/RegisterClaimPage.tsx';
+export { TodayClaimsCard } from './components/TodayClaimsCard.tsx';

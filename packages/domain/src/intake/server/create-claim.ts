@@ -44,6 +44,8 @@ export interface CreateClaimOptions {
   referralId?: string;
   /** Checked by the caller (the referral's target office) instead of the actor's offices. */
   skipOfficeMembershipCheck?: boolean;
+  /** Set with referralId: when COMAR received INM's notice (the referral's acceptance). */
+  inmNoticeReceivedAt?: string;
 }
 
 /** Validates what the schema cannot: the family's shape, dates, references. Throws every error at once. */
@@ -157,7 +159,8 @@ export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Act
   await runRegistrationEffects(tx, ctx, {
     id: claimId, office_id: input.officeId, institution_id: institutionId, assigned_officer_id: null, status: 'registered',
     version: 1, time_zone: timeZone,
-  }, { calendarId, lodgedOn, enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.protectionExpressedAt, channel: input.channel });
+  }, { calendarId, lodgedOn, enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.protectionExpressedAt, channel: input.channel,
+    inmNoticeReceivedAt: options.inmNoticeReceivedAt ?? null });
   await recordAudit(tx, ctx, {
     action: 'claim.created', entityType: 'claim', entityId: claimId, officeId: input.officeId,
     // Personal data stays out of the audit trail: it names the people by id only.

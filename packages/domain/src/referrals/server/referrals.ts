@@ -226,7 +226,7 @@ export async function acceptReferral(
       }),
       flags: row.indicators.map((i) => ({ memberIndex: i.memberIndex, category: i.category, indicator: i.indicator })),
     };
-    const claimId = await insertClaim(tx, ctx, actor, claimInput, { referralId: id });
+    const claimId = await insertClaim(tx, ctx, actor, claimInput, { referralId: id, inmNoticeReceivedAt: new Date().toISOString() });
     await tx.query(
       `UPDATE referrals SET status = 'accepted', decided_by = $2, decided_at = now(), claim_id = $3, version = version + 1,
               updated_at = now() WHERE id = $1`, [id, actor.userId, claimId]);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, VULNERABILITY_CATEGORIES, type TClaim } from '@refugio/domain';
+import { isClosedFile, LIMITS, VULNERABILITY_CATEGORIES, type TClaim } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
@@ -35,6 +35,8 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
   });
   const errorOf = useFieldErrorMap(add.error);
   const active = claim.flags.filter((f) => f.withdrawnAt === null);
+  // A closed file is read as it ended: its needs are no longer recorded or withdrawn.
+  const closed = isClosedFile(claim.status);
 
   return (
     <Card withBorder component="section" aria-labelledby="flags-title">
@@ -54,7 +56,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
               {f.indicator && <Text size="sm">{f.indicator}</Text>}
               <Text size="xs" c="dimmed">{formatDateTime(f.recordedAt, language)}{f.recordedBy ? ` · ${f.recordedBy}` : ''}</Text>
             </div>
-            {!f.redacted && (
+            {!f.redacted && !closed && (
               <Button size="xs" variant="subtle" color="red" loading={withdraw.isPending}
                 onClick={() => {
                   const reason = window.prompt(t('intake.flags.withdrawReason'));
@@ -66,7 +68,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           </Group>
         ))}
       </Stack>
-      {claim.suggestedFlags.length > 0 && (
+      {claim.suggestedFlags.length > 0 && !closed && (
         <Stack gap="xs" mt="md">
           <Title order={3} size="h5">{t('intake.flags.suggested')}</Title>
           {claim.suggestedFlags.map((s) => {
@@ -83,6 +85,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           })}
         </Stack>
       )}
+      {closed ? <Text size="sm" c="dimmed" mt="md">{t('intake.claim.closedReadOnly')}</Text> : (
       <Stack gap="xs" mt="md" component="form" onSubmit={(e) => {
         e.preventDefault();
         add.mutate({ personId: draft.personId || null, category: draft.category, indicator: draft.indicator.trim() });
@@ -102,6 +105,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           onChange={(e) => setDraft({ ...draft, indicator: e.currentTarget.value })} />
         <Group><Button type="submit" loading={add.isPending}>{t('intake.flags.record')}</Button></Group>
       </Stack>
+      )}
     </Card>
   );
 }

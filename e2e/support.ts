@@ -26,6 +26,8 @@ export async function expectAccessible(page: Page): Promise<void> {
  * AA, 4.5:1. axe skips some of these (text over a colour set by a CSS variable), so we measure.
  */
 export async function expectReadableBadges(page: Page): Promise<void> {
+  // The helpers live inside the callback: it runs in the page, which sees nothing of this module.
+  /* oxlint-disable unicorn/consistent-function-scoping */
   const unreadable = await page.evaluate(() => {
     const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
     const channel = (c: number) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
@@ -45,6 +47,7 @@ export async function expectReadableBadges(page: Page): Promise<void> {
       return ratio < 4.5 ? [`"${label.innerText}" ${ratio.toFixed(2)}:1`] : [];
     });
   });
+  /* oxlint-enable unicorn/consistent-function-scoping */
   expect(unreadable, 'badges below 4.5:1').toEqual([]);
 }
 
@@ -53,6 +56,7 @@ export async function expectReadableBadges(page: Page): Promise<void> {
  * text. Containers that scroll are fine; a label that reads "En tie…" or "Retira" is not.
  */
 export async function expectNothingClipped(page: Page): Promise<void> {
+  /* oxlint-disable unicorn/consistent-function-scoping -- runs in the page */
   const clipped = await page.evaluate(() => {
     const ownText = (e: Element) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
     return [...document.querySelectorAll('body *')].flatMap((element) => {
@@ -63,6 +67,7 @@ export async function expectNothingClipped(page: Page): Promise<void> {
       return element.scrollWidth > element.clientWidth + 1 ? [`"${element.innerText.slice(0, 60)}" (${element.scrollWidth}px in ${element.clientWidth}px)`] : [];
     });
   });
+  /* oxlint-enable unicorn/consistent-function-scoping */
   expect(clipped, 'text cut off').toEqual([]);
 }
 

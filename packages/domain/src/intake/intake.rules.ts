@@ -123,6 +123,8 @@ export interface FieldIssue { field: string; message: string }
 /** Clock skew between a clerk's computer and the server that still counts as "now". */
 const SKEW_MS = 5 * 60_000;
 
+const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN);
+
 /**
  * The order of a person's arrival: entry into Mexico (which starts the 30-working-day filing term,
  * LRPCPAP art. 18), then the wish for protection, then the lodging, none in the future. Checked
@@ -136,7 +138,6 @@ export function arrivalDateIssues(
   const issues: FieldIssue[] = [];
   const today = localDay(now, timeZone);
   const latest = now.getTime() + SKEW_MS;
-  const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN);
   const expressed = instant(input.protectionExpressedAt);
   const lodged = instant(input.lodgedAt);
   if (input.enteredMexicoOn && input.enteredMexicoOn > today) issues.push({ field: 'enteredMexicoOn', message: 'validation.date_in_future' });

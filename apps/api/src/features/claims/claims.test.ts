@@ -213,16 +213,16 @@ describe('lifecycle', () => {
     let closing = (await register(family({ flags: [] }))).json<TClaim>();
     closing = (await step(closing.id, 'withdraw', { version: closing.version, reason: 'La persona desiste por escrito' })).json<TClaim>();
     expect(closing.status).toBe('withdrawn');
-    const person = closing.members[0]!.person;
-    const refused = expectProblem(await call(t.app, 'PATCH', `/api/claims/${closing.id}/persons/${person.id}`, {
-      session: registro, body: { secondSurname: 'Ramos', version: person.version },
+    const principal = closing.members[0]!.person;
+    const refused = expectProblem(await call(t.app, 'PATCH', `/api/claims/${closing.id}/persons/${principal.id}`, {
+      session: registro, body: { secondSurname: 'Ramos', version: principal.version },
     }), 409, 'INVALID_STATE');
     expect(refused).toMatchObject({ reason: 'claim_closed', status: 'withdrawn' });
     expectProblem(await call(t.app, 'POST', `/api/claims/${closing.id}/flags`, {
       session: registro, body: { personId: null, category: 'elderly', indicator: 'Mayor de 60 años' },
     }), 409, 'INVALID_STATE');
     const after = (await call(t.app, 'GET', `/api/claims/${closing.id}`, { session: registro })).json<TClaim>();
-    expect(after.members[0]!.person.secondSurname).toBe(person.secondSurname);
+    expect(after.members[0]!.person.secondSurname).toBe(principal.secondSurname);
     expect(after.flags.length).toBe(closing.flags.length);
   });
 

@@ -8,12 +8,14 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { useTrainingSessions } from '../api/training-sessions.ts';
 import { SESSION_STATUS_LABEL } from './labels.ts';
 
+/** A session starts with its online part when it has one, else on its first in-person day. */
+const starts = (s: { firstDay: string | null; onlineStartsOn: string | null }) => s.onlineStartsOn ?? s.firstDay ?? '9999-12-31';
+
 /** The coordinator's next sessions: what runs now or starts soonest, with seats taken. */
 export function UpcomingSessionsCard() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const sessions = useTrainingSessions();
-  const starts = (s: { firstDay: string | null; onlineStartsOn: string | null }) => s.onlineStartsOn ?? s.firstDay ?? '9999-12-31';
   const items = (sessions.data ?? [])
     .filter((s) => s.status === 'planned' || s.status === 'open' || s.status === 'in_progress')
     .toSorted((a, b) => starts(a).localeCompare(starts(b)))

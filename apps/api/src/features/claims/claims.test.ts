@@ -217,7 +217,7 @@ describe('lifecycle', () => {
     const refused = expectProblem(await call(t.app, 'PATCH', `/api/claims/${closing.id}/persons/${principal.id}`, {
       session: registro, body: { secondSurname: 'Ramos', version: principal.version },
     }), 409, 'INVALID_STATE');
-    expect(refused).toMatchObject({ reason: 'claim_closed', status: 'withdrawn' });
+    expect(refused).toMatchObject({ reason: 'claim_closed', currentStatus: 'withdrawn' });
     expectProblem(await call(t.app, 'POST', `/api/claims/${closing.id}/flags`, {
       session: registro, body: { personId: null, category: 'elderly', indicator: 'Mayor de 60 años' },
     }), 409, 'INVALID_STATE');

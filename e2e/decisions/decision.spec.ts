@@ -78,6 +78,9 @@ test('a decision is drafted from the assessment, reviewed by another officer, si
     await page.getByRole('button', { name: 'Aprobar proyecto' }).click();
     await expect(page.getByRole('region', { name: 'Resumen' })).toContainText('Aprobada');
     await page.getByRole('button', { name: 'Firmar resolución' }).click();
+    const confirmSign = page.getByRole('dialog', { name: '¿Firmar la resolución?' });
+    await expect(confirmSign).toContainText('ninguna sección, resultado ni comentario se puede modificar');
+    await confirmSign.getByRole('button', { name: 'Firmar resolución' }).click();
     const summary = page.getByRole('region', { name: 'Resumen' });
     await expect(summary).toContainText('Firmada por Marta Supervisora Gómez');
     code = (await summary.locator('strong').first().innerText()).trim();
@@ -105,6 +108,9 @@ test('a decision is drafted from the assessment, reviewed by another officer, si
     await notify.getByLabel('Lugar').fill('COMAR Tapachula, ventanilla 2');
     await expect(notify.getByLabel('Idioma en que se notificó')).toHaveValue('spa');
     await notify.getByRole('button', { name: 'Registrar notificación' }).click();
+    const confirmNotify = page.getByRole('dialog', { name: '¿Registrar la notificación?' });
+    await expect(confirmNotify).toContainText('Notificar inicia el plazo de 15 días hábiles para el recurso de revisión');
+    await confirmNotify.getByRole('button', { name: 'Registrar notificación' }).click();
     await expect(page.getByRole('region', { name: 'Resumen' })).toContainText('Notificada el');
     const clock = page.getByRole('group', { name: 'Plazo del recurso de revisión' });
     await expect(clock).toContainText('15 días hábiles desde el');

@@ -46,6 +46,12 @@ test('INM refers a person at the border, COMAR accepts, the claim shows its cloc
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Admitir' }).click();
+  // A legal act is confirmed, saying what it records, before anything is written.
+  const confirm = page.getByRole('dialog', { name: '¿Admitir?' });
+  await expect(confirm).toContainText('Se registrará el paso «Admitir»');
+  await expect(page.getByRole('region', { name: 'Historial' }).getByText('Registrada → Admitida')).toHaveCount(0);
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Admitir' }).click();
   await expect(page.getByRole('region', { name: 'Historial' }).getByText('Registrada → Admitida')).toBeVisible();
 
   await page.goto('/claims');

@@ -8,7 +8,16 @@ test('a clerk registers a family in the wizard and the claim opens with its peop
   await page.goto('/claims');
   await page.getByRole('button', { name: 'Registrar solicitud' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Registrar solicitud' })).toBeVisible();
+  // An entry after the request for protection is refused on this step, under the field, before any other step.
+  await page.getByLabel('Manifestó necesidad de protección').fill('2026-09-28T10:00');
   await page.getByLabel('Ingreso a México').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  const entryError = page.getByText('La entrada a México no puede ser posterior a la solicitud de protección.');
+  await expect(entryError).toBeVisible();
+  await expect(page.getByLabel(/^Nombre\(s\)/)).toBeHidden();
+  // Fixed: the message leaves as the date changes, not at the next submit.
+  await page.getByLabel('Ingreso a México').fill('2026-09-25');
+  await expect(entryError).toBeHidden();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Siguiente' }).click();
 

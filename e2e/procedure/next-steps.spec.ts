@@ -90,6 +90,7 @@ test('a claim shows its next steps and what each is missing; the administrator r
   await test.step('taking the step anyway is refused, naming the safeguard', async () => {
     const actions = page.getByRole('region', { name: 'Siguiente paso' });
     await actions.getByRole('button', { name: 'Aprobar proyecto' }).click();
+    await page.getByRole('dialog', { name: '¿Aprobar proyecto?' }).getByRole('button', { name: 'Aprobar proyecto' }).click();
     await expect(actions.getByRole('alert')).toContainText('Salvaguarda pendiente');
     await expect(actions.getByRole('alert')).toContainText('Usted envió esta resolución a revisión');
   });

@@ -66,7 +66,7 @@ test('an officer asks for a place, the coordinator approves, the officer reads t
   await expectAccessible(page);
   await requests.getByRole('button', { name: 'Aprobar la solicitud de Ana Elegibilidad Torres' }).click();
   await expect(requests).toContainText('No hay solicitudes pendientes.');
-  await expect(page.getByRole('region', { name: 'Participantes' }).getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Inscrita');
+  await expect(page.getByRole('region', { name: 'Participantes' }).getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Inscripción confirmada');
   await expect(page.getByRole('region', { name: 'Lecturas previas' })).toContainText('Leída por 0 de 1 personas inscritas');
   await expect(page.getByRole('region', { name: 'Lecturas previas' })).toContainText('Falta que la lean: Ana Elegibilidad Torres');
 

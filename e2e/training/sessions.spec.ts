@@ -35,9 +35,9 @@ test('a coordinator creates a session and enrols staff; the officer sees it in h
   await enrol.getByRole('checkbox', { name: 'Ana Elegibilidad Torres (elegibilidad)' }).check();
   await enrol.getByRole('checkbox', { name: 'Jorge Registro López (registro)' }).check();
   await enrol.getByRole('button', { name: 'Inscribir (2)' }).click();
-  await expect(enrol.getByRole('status')).toContainText('Inscritas: 1 · en lista de espera: 0 · ya inscritas: 0');
-  await expect(enrol.getByRole('status')).toContainText('Jorge Registro López no fue inscrita: le falta Técnicas de entrevista.');
-  await expect(page.getByRole('region', { name: 'Participantes' }).getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Inscrita');
+  await expect(enrol.getByRole('status')).toContainText('Inscripciones nuevas: 1 · en lista de espera: 0 · con inscripción previa: 0');
+  await expect(enrol.getByRole('status')).toContainText('No se pudo inscribir a Jorge Registro López: le falta Técnicas de entrevista.');
+  await expect(page.getByRole('region', { name: 'Participantes' }).getByRole('row', { name: /Ana Elegibilidad Torres/ })).toContainText('Inscripción confirmada');
   await expectAccessible(page);
 
   // The roster: the national trainer certified for the module he teaches.

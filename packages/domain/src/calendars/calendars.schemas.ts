@@ -159,6 +159,8 @@ export const ZClaimClock = z.object({
   state: z.enum(CLOCK_STATES),
   calendarId: z.string().nullable(),
   calendarCode: z.string().nullable(),
+  /** The calendar as people call it ("Calendario de la COMAR"), for the screen; the code is for exports. */
+  calendarName: z.string().nullable(),
   startedOn: z.string().nullable(),
   startedAt: z.string().nullable(),
   workingDays: z.number().nullable(),

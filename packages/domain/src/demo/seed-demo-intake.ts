@@ -68,7 +68,7 @@ export async function seedDemoIntake(db: Database): Promise<void> {
   const now = Date.now();
   await createReferral(db, inm, ZReferralInput.parse({
     sourceOfficeId: await officeId(db, 'INM-CHD'), expressedAt: new Date(now - 20 * 3600_000).toISOString(),
-    expressedPlace: 'Puente fronterizo Rodolfo Robles, Ciudad Hidalgo', expressedStateCode: 'MX-CHP', enteredMexicoOn: today,
+    expressedPlace: 'Puente fronterizo Rodolfo Robles, Ciudad Hidalgo', expressedStateCode: 'MX-CHP', enteredMexicoOn: daysAgo(2),
     members: [{ relation: 'principal', person: { givenNames: 'Kevin Alexander', firstSurname: 'Rivas', sex: 'male', birthDate: '2010-09-21',
       birthDateEstimated: true, nationalities: ['SLV'], languages: ['es'] }, unaccompanied: true }],
     identified: true, informed: true, referred: true,

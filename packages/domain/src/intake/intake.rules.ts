@@ -3,6 +3,8 @@
  * family. Shared by the server and the web app. The lifecycle is the procedure feature's.
  */
 
+import { localDay } from '../shared/time.ts';
+
 export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
 export const CLAIM_CHANNELS = ['comar_office', 'inm_referral', 'detention_centre', 'third_party'] as const;
 export const CLAIM_MODALITIES = ['regular', 'prioritised', 'accelerated'] as const;
@@ -114,3 +116,36 @@ export function defaultClaimPrefix(officeCode: string): string {
 
 /** The referral's 72-hour notice window (Reglamento art. 22). */
 export const INM_NOTICE_HOURS = 72;
+
+/** A field and the catalog key of what is wrong with it. */
+export interface FieldIssue { field: string; message: string }
+
+/** Clock skew between a clerk's computer and the server that still counts as "now". */
+const SKEW_MS = 5 * 60_000;
+
+const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN);
+
+/**
+ * The order of a person's arrival: entry into Mexico (which starts the 30-working-day filing term,
+ * LRPCPAP art. 18), then the wish for protection, then the lodging, none in the future. Checked
+ * the same way by the forms as the person types and by the API, in the office's own day.
+ */
+export function arrivalDateIssues(
+  input: { enteredMexicoOn: string | null; protectionExpressedAt: string | null; lodgedAt?: string | null },
+  timeZone: string,
+  now: Date = new Date(),
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const today = localDay(now, timeZone);
+  const latest = now.getTime() + SKEW_MS;
+  const expressed = instant(input.protectionExpressedAt);
+  const lodged = instant(input.lodgedAt);
+  if (input.enteredMexicoOn && input.enteredMexicoOn > today) issues.push({ field: 'enteredMexicoOn', message: 'validation.date_in_future' });
+  else if (input.enteredMexicoOn && !Number.isNaN(expressed) && input.enteredMexicoOn > localDay(new Date(expressed), timeZone)) {
+    issues.push({ field: 'enteredMexicoOn', message: 'validation.entry_after_request' });
+  }
+  if (expressed > latest) issues.push({ field: 'protectionExpressedAt', message: 'validation.date_in_future' });
+  else if (expressed > lodged) issues.push({ field: 'protectionExpressedAt', message: 'validation.after_lodging' });
+  if (lodged > latest) issues.push({ field: 'lodgedAt', message: 'validation.date_in_future' });
+  return issues;
+}

@@ -19,6 +19,16 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', 'interviewed', 'under_assessment',
   'decision_drafted', 'in_review', 'approved', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
 
+/**
+ * Statuses whose file is closed: what it says is what the authority decided or recorded at its end,
+ * so its people, needs and guarantees are no longer corrected in place (the screen shows it read-only).
+ */
+export const CLOSED_FILE_STATUSES = ['closed', 'abandoned', 'withdrawn', 'transferred'] as const satisfies readonly ClaimStatus[];
+
+export function isClosedFile(status: string): boolean {
+  return (CLOSED_FILE_STATUSES as readonly string[]).includes(status);
+}
+
 export function isOpenStatus(status: ClaimStatus): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }

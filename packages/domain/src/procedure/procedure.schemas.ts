@@ -33,6 +33,8 @@ export const ZNextStep = z.object({
   permitted: z.boolean(),
   needsReason: z.boolean(),
   safeguards: z.array(ZSafeguardCheck),
+  /** What taking the step sets off (clocks started or stopped, notices), for the confirmation. */
+  effects: z.array(z.object({ code: z.string(), title: z.string(), description: z.string() })),
 });
 export type TNextStep = z.infer<typeof ZNextStep>;
 

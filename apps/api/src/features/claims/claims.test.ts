@@ -210,6 +210,23 @@ describe('lifecycle', () => {
     expect(timeline.map((e) => [e.kind, e.toStatus])).toEqual([['created', 'registered'], ['status_changed', 'admitted'], ['status_changed', 'interview_scheduled']]);
   });
 
+  it('reads a closed file as it ended: its people and needs are no longer corrected', async () => {
+    let closing = (await register(family({ flags: [] }))).json<TClaim>();
+    closing = (await step(closing.id, 'withdraw', { version: closing.version, reason: 'La persona desiste por escrito' })).json<TClaim>();
+    expect(closing.status).toBe('withdrawn');
+    const principal = closing.members[0]!.person;
+    const refused = expectProblem(await call(t.app, 'PATCH', `/api/claims/${closing.id}/persons/${principal.id}`, {
+      session: registro, body: { secondSurname: 'Ramos', version: principal.version },
+    }), 409, 'INVALID_STATE');
+    expect(refused).toMatchObject({ reason: 'claim_closed', currentStatus: 'withdrawn' });
+    expectProblem(await call(t.app, 'POST', `/api/claims/${closing.id}/flags`, {
+      session: registro, body: { personId: null, category: 'elderly', indicator: 'Mayor de 60 años' },
+    }), 409, 'INVALID_STATE');
+    const after = (await call(t.app, 'GET', `/api/claims/${closing.id}`, { session: registro })).json<TClaim>();
+    expect(after.members[0]!.person.secondSurname).toBe(principal.secondSurname);
+    expect(after.flags.length).toBe(closing.flags.length);
+  });
+
   it('refuses a step its status does not allow with 409 INVALID_STATE', async () => {
     const body = expectProblem(await step(claim.id, 'decide', { version: claim.version }), 409, 'INVALID_STATE');
     expect(body).toMatchObject({ reason: 'transition_not_allowed', currentStatus: 'interview_scheduled' });

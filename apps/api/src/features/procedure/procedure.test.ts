@@ -100,6 +100,11 @@ describe('next steps and safeguards on a claim', () => {
     ]);
     expect(stepOf(mine, 'approve')!.safeguards[0]).toMatchObject({ message: 'Usted envió esta resolución a revisión: otra persona debe resolverla.' });
     expect(stepOf(mine, 'assign')!.safeguards).toEqual([expect.objectContaining({ code: 'competency_gate', state: 'on_input' })]);
+    // What each step sets off, in the reader's words, for the confirmation of the act.
+    expect(stepOf(mine, 'abandon')!.effects).toEqual([
+      expect.objectContaining({ code: 'clocks_stopped', title: 'Se detienen todos los plazos' }),
+      expect.objectContaining({ code: 'closure_recorded', title: 'Se registra la conclusión sin resolución de fondo' }),
+    ]);
     expect(stepOf(mine, 'return_to_drafting')).toMatchObject({ allowed: true, needsReason: true, safeguards: [expect.objectContaining({ code: 'decision_record', state: 'on_input' })] });
     const colleague = await nextSteps(claim, registro);
     expect(stepOf(colleague, 'approve')).toMatchObject({ allowed: true });

@@ -33,7 +33,7 @@ const referral = (overrides: Record<string, unknown> = {}) => ({
   expressedAt,
   expressedPlace: 'Puente fronterizo Rodolfo Robles, Ciudad Hidalgo',
   expressedStateCode: 'MX-CHP',
-  enteredMexicoOn: expressedAt.slice(0, 10),
+  enteredMexicoOn: new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10),
   members: [
     { relation: 'principal', person: { givenNames: 'Yessenia', firstSurname: 'Maldonado', sex: 'female', birthDate: '1994-02-11', nationalities: ['HND'], languages: ['es'] } },
     { relation: 'child', person: { givenNames: 'Dylan', firstSurname: 'Maldonado', sex: 'male', birthDate: '2019-06-01', birthDateEstimated: true, nationalities: ['HND'] } },
@@ -78,6 +78,17 @@ describe('INM → COMAR referral', () => {
     expectProblem(await call(t.app, 'POST', '/api/referrals', { session: registro, body: referral() }), 403, 'FORBIDDEN');
   });
 
+  it('refuses an entry into Mexico after the wish for protection, or in the future, and saves nothing', async () => {
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referrals')).rows[0]!.n;
+    const afterRequest = new Date(Date.parse(expressedAt) + 3 * 86_400_000).toISOString().slice(0, 10);
+    expect(fieldErrors(await create(referral({ enteredMexicoOn: afterRequest })))).toEqual([{ field: 'enteredMexicoOn', code: 'validation.date_in_future' }]);
+    const dayAfter = new Date(Date.now() - 2 * 86_400_000);
+    const res = await create(referral({ expressedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), enteredMexicoOn: dayAfter.toISOString().slice(0, 10) }));
+    expect(fieldErrors(res)).toEqual([{ field: 'enteredMexicoOn', code: 'validation.entry_after_request' }]);
+    expect(res.json<{ errors: Array<{ message: string }> }>().errors[0]!.message).toBe('La entrada a México no puede ser posterior a la solicitud de protección.');
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referrals')).rows[0]!.n).toBe(before);
+  });
+
   it('a retry with the same Idempotency-Key returns the first referral', async () => {
     const key = `ref-${randomUUID()}`;
     const first = await create(referral(), { 'idempotency-key': key });
@@ -107,6 +118,11 @@ describe('INM → COMAR referral', () => {
     expect(claim.members.map((m) => m.person.givenNames)).toEqual(['Yessenia', 'Dylan']);
     expect(claim.flags.map((f) => f.category).toSorted()).toEqual(['pregnant', 'violence_survivor']);
     expect(claim.clocks.map((c) => c.kind)).toEqual(expect.arrayContaining(['decision', 'inm_notice']));
+    // One story: the referrals inbox says the notice was met, so the claim's 72-hour clock is stopped, not "running · due soon".
+    expect(claim.clocks.find((c) => c.kind === 'inm_notice')).toMatchObject({ state: 'stopped' });
+    const explained = (await call(t.app, 'GET', `/api/claims/${accepted.claimId}/clocks`, { session: supervisor })).json<Array<{ kind: string; state: string; riskBand: string | null; calendarName: string | null }>>();
+    expect(explained.find((c) => c.kind === 'inm_notice')).toMatchObject({ state: 'stopped', riskBand: null });
+    expect(explained.find((c) => c.kind === 'decision')!.calendarName).toBeTruthy();
     // A retry replays; a second decision is refused.
     const again = await call(t.app, 'POST', `/api/referrals/${sent.id}/accept`, { session: registro, body: { version: sent.version }, headers: { 'idempotency-key': key } });
     expect(again.json<{ claimId: string }>().claimId).toBe(accepted.claimId);

@@ -1,4 +1,5 @@
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
@@ -8,6 +9,8 @@ import { can, canAny, useMe } from '../../features/auth/index.ts';
 // Not via the roles index: that would pull the lazily loaded roles page into the first bundle.
 import { roleLabel } from '../../lib/role-label.ts';
 import { NAV_ITEMS } from '../shell/nav-items.ts';
+
+const TodayPanel = lazy(() => import('./TodayPanel.tsx'));
 
 const ACCOUNT_CARDS = [
   { to: '/account/password', labelKey: 'shell.changePassword', descriptionKey: 'home.cards.password' },
@@ -27,6 +30,7 @@ export function HomePage() {
     <>
       <PageHeader title={t('home.greeting', { name: user.fullName })} description={t('home.intro')} />
       {can(user, 'read:audit:all') && <SecurityAlerts />}
+      <Suspense fallback={<LoadingState />}><TodayPanel user={user} /></Suspense>
       <Card withBorder mb="xl" component="section" aria-labelledby="profile-heading">
         <Title order={2} size="h4" id="profile-heading" mb="sm">{t('home.profile')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

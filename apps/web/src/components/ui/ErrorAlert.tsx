@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
+import { fieldLabel } from '../../lib/field-label.ts';
 import { topField } from '../../lib/form-errors.ts';
 
 interface ErrorAlertProps {
@@ -34,7 +35,7 @@ export function ErrorAlert({ error, fields }: ErrorAlertProps) {
         <List size="sm" mt="xs">
           {unplaced.map((e) => (
             <List.Item key={`${e.field}:${e.code}`}>
-              {e.field}: {i18n.exists(e.code) ? t(e.code, e.params ?? {}) : e.message}
+              {[fieldLabel(t, e.field), i18n.exists(e.code) ? t(e.code, e.params ?? {}) : e.message].filter(Boolean).join(': ')}
             </List.Item>
           ))}
         </List>

@@ -1,4 +1,5 @@
 import type { BodCondition, CartagenaCircumstance, Conclusion, ConventionGround, CredibilityIndicator, EvidenceKind, FactKind, IndicatorValue } from '@refugio/domain';
+import type { BadgeTone } from '../../components/ui/badge-tones.ts';
 
 // Catalog keys written out, so the catalog test sees each one used (and a typo fails type-checking).
 export const FACT_KIND_LABEL: Record<FactKind, string> = {
@@ -62,6 +63,6 @@ export const CARTAGENA_LABEL: Record<CartagenaCircumstance, string> = {
 };
 
 /** Conclusion badges, dark enough for white text (WCAG AA). */
-export const CONCLUSION_COLOR: Record<Conclusion | 'none', string> = {
-  accepted: 'teal.9', benefit_of_doubt: 'blue.9', rejected: 'red.9', none: 'gray.8',
+export const CONCLUSION_TONE: Record<Conclusion | 'none', BadgeTone> = {
+  accepted: 'positive', benefit_of_doubt: 'info', rejected: 'negative', none: 'neutral',
 };

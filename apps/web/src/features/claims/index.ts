@@ -7,3 +7,5 @@ export { CLAIMS_KEY } from './api/claims-key.ts';
 export const ClaimsPage = lazy(() => import('./components/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })));
 export const ClaimPage = lazy(() => import('./components/ClaimPage.tsx').then((m) => ({ default: m.ClaimPage })));
 export const RegisterClaimPage = lazy(() => import('./components/RegisterClaimPage.tsx').then((m) => ({ default: m.RegisterClaimPage })));
+// The start page's block of claims due soonest; the start page itself is loaded lazily.
+export { TodayClaimsCard } from './components/TodayClaimsCard.tsx';

@@ -5,3 +5,4 @@ export { EnrolResultStatus } from './components/EnrolResultStatus.tsx';
 export { MyTrainingPage } from './components/MyTrainingPage.tsx';
 export { SessionPage } from './components/SessionPage.tsx';
 export { SessionsPage } from './components/SessionsPage.tsx';
+export { UpcomingSessionsCard } from './components/UpcomingSessionsCard.tsx';

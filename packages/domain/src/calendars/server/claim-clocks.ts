@@ -55,6 +55,11 @@ export interface StartClaimClocksInput {
   /** When the person first asked for protection (ISO instant with offset, or a Date). */
   protectionExpressedAt?: string | Date | null;
   channel: ClaimChannel;
+  /**
+   * When COMAR received INM's notice, if it already has: a claim opened by accepting a referral
+   * starts its 72-hour clock stopped then, as the referrals inbox counts it (Reglamento art. 22).
+   */
+  inmNoticeReceivedAt?: string | null;
 }
 
 export interface StartedClock {
@@ -151,10 +156,10 @@ export async function startClaimClocks(tx: Queryable, _ctx: RequestContext, inpu
     const hours = CLOCK_DEFINITIONS.inm_notice.hours!;
     const dueAt = hoursClockDue(from, hours);
     await tx.query(
-      `INSERT INTO claim_clocks (claim_id, kind, started_at, hours, due_at) VALUES ($1, 'inm_notice', $2, $3, $4)`,
-      [input.claimId, from, hours, dueAt],
+      `INSERT INTO claim_clocks (claim_id, kind, started_at, hours, due_at, state, stopped_at) VALUES ($1, 'inm_notice', $2, $3, $4, $5, $6)`,
+      [input.claimId, from, hours, dueAt, input.inmNoticeReceivedAt ? 'stopped' : 'running', input.inmNoticeReceivedAt ?? null],
     );
-    started.push({ kind: 'inm_notice', state: 'running', dueOn: null, dueAt });
+    started.push({ kind: 'inm_notice', state: input.inmNoticeReceivedAt ? 'stopped' : 'running', dueOn: null, dueAt });
   }
   await syncDecisionDue(tx, input.claimId);
   return started;
@@ -341,6 +346,7 @@ function isoInstantSql(column: string): string {
 
 interface ExplainRow extends ClockRow {
   calendar_code: string | null;
+  calendar_name: string | null;
   started_at: string | null;
   hours: number | null;
   due_at: string | null;
@@ -353,7 +359,7 @@ export async function explainClaimClocks(
   db: Queryable, claimId: string, today: IsoDate = todayIn(),
 ): Promise<TClaimClock[]> {
   const { rows } = await db.query<ExplainRow>(
-    `SELECT k.id, k.kind, k.state, k.calendar_id, c.code AS calendar_code, k.started_on, ${isoInstantSql('k.started_at')} AS started_at,
+    `SELECT k.id, k.kind, k.state, k.calendar_id, c.code AS calendar_code, c.name AS calendar_name, k.started_on, ${isoInstantSql('k.started_at')} AS started_at,
             k.working_days, k.hours, k.extension_days, k.paused_working_days, k.paused_since, k.due_on,
             ${isoInstantSql('k.due_at')} AS due_at, ${isoInstantSql('k.stopped_at')} AS stopped_at, k.version,
             working_days_left(k.calendar_id, k.due_on, $2::date) AS days_left
@@ -394,7 +400,7 @@ export async function explainClaimClocks(
       band = Date.parse(row.due_at) < Date.now() ? 'overdue' : 'due_soon';
     }
     result.push({
-      id: row.id, kind: row.kind, state: row.state, calendarId: row.calendar_id, calendarCode: row.calendar_code,
+      id: row.id, kind: row.kind, state: row.state, calendarId: row.calendar_id, calendarCode: row.calendar_code, calendarName: row.calendar_name,
       startedOn: row.started_on, startedAt: row.started_at, workingDays: row.working_days, hours: row.hours,
       extensionDays: row.extension_days, pausedWorkingDays: row.paused_working_days, pausedSince: row.paused_since,
       dueOn: row.due_on, dueAt: row.due_at,

@@ -1,11 +1,10 @@
 import type { Database } from '@refugio/db';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/server/index.ts';
-import { performStep, registerEffect, registerInputCheck } from '../../procedure/server/index.ts';
+import { loadCorrectableClaim, performStep, registerEffect, registerInputCheck } from '../../procedure/server/index.ts';
 import { TRANSITION_ACTIONS, type TransitionAction } from '../../procedure/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { fieldError } from '../../shared/errors.ts';
-import { loadClaimFor } from '../../shared/policies/claim.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { todayIn } from '../../shared/time.ts';
 import type { TClaim, TTransitionInput, ZClaimUpdate } from '../intake.schemas.ts';
@@ -62,7 +61,7 @@ export const TRANSITION_USE_CASES = Object.fromEntries(TRANSITION_ACTIONS.map((a
 export async function updateClaim(db: Database, ctx: RequestContext, id: string, input: z.infer<typeof ZClaimUpdate>): Promise<TClaim> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, id, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, id);
     const before = await getClaimUnaudited(tx, actor, id);
     if (claim.version !== input.version) throw versionConflict(before);
     if (input.enteredMexicoOn && input.enteredMexicoOn > todayIn(await officeTimeZone(tx, claim.office_id))) {

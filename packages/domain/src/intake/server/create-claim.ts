@@ -3,8 +3,8 @@ import { recordAudit } from '../../audit/server/index.ts';
 import { runRegistrationEffects } from '../../procedure/server/index.ts';
 import { actorOf, type Actor, type RequestContext } from '../../shared/context.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
-import { localDay, todayIn } from '../../shared/time.ts';
-import { ageOn, defaultClaimPrefix, formatClaimNumber, isSensitiveCategory, suggestFlags } from '../intake.rules.ts';
+import { DEFAULT_TIME_ZONE, localDay, todayIn } from '../../shared/time.ts';
+import { ageOn, arrivalDateIssues, defaultClaimPrefix, formatClaimNumber, isSensitiveCategory, suggestFlags } from '../intake.rules.ts';
 import type { TClaim, TClaimInput } from '../intake.schemas.ts';
 import { getClaimUnaudited } from './get-claim.ts';
 import { runNeedEffects } from './need-effects.ts';
@@ -44,6 +44,8 @@ export interface CreateClaimOptions {
   referralId?: string;
   /** Checked by the caller (the referral's target office) instead of the actor's offices. */
   skipOfficeMembershipCheck?: boolean;
+  /** Set with referralId: when COMAR received INM's notice (the referral's acceptance). */
+  inmNoticeReceivedAt?: string;
 }
 
 /** Validates what the schema cannot: the family's shape, dates, references. Throws every error at once. */
@@ -56,13 +58,7 @@ async function checkClaimInput(tx: Queryable, actor: Actor, input: TClaimInput, 
   if (!office) errors.add('officeId', 'validation.unknown_reference');
   else if (office.kind !== 'asylum_authority' || !office.active) errors.add('officeId', 'validation.office_cannot_register');
   else if (!options.skipOfficeMembershipCheck && !actor.officeIds.includes(input.officeId)) errors.add('officeId', 'validation.office_out_of_scope');
-  if (input.enteredMexicoOn && input.enteredMexicoOn > today) errors.add('enteredMexicoOn', 'validation.date_in_future');
-  const now = Date.now() + 5 * 60_000;
-  if (input.lodgedAt && Date.parse(input.lodgedAt) > now) errors.add('lodgedAt', 'validation.date_in_future');
-  if (input.protectionExpressedAt && Date.parse(input.protectionExpressedAt) > now) errors.add('protectionExpressedAt', 'validation.date_in_future');
-  if (input.protectionExpressedAt && input.lodgedAt && Date.parse(input.protectionExpressedAt) > Date.parse(input.lodgedAt)) {
-    errors.add('protectionExpressedAt', 'validation.after_lodging');
-  }
+  for (const issue of arrivalDateIssues(input, office?.time_zone ?? DEFAULT_TIME_ZONE)) errors.add(issue.field, issue.message);
   const existingIds: string[] = [];
   input.members.forEach((member, index) => {
     const field = `members.${index}`;
@@ -163,7 +159,8 @@ export async function insertClaim(tx: Queryable, ctx: RequestContext, actor: Act
   await runRegistrationEffects(tx, ctx, {
     id: claimId, office_id: input.officeId, institution_id: institutionId, assigned_officer_id: null, status: 'registered',
     version: 1, time_zone: timeZone,
-  }, { calendarId, lodgedOn, enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.protectionExpressedAt, channel: input.channel });
+  }, { calendarId, lodgedOn, enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.protectionExpressedAt, channel: input.channel,
+    inmNoticeReceivedAt: options.inmNoticeReceivedAt ?? null });
   await recordAudit(tx, ctx, {
     action: 'claim.created', entityType: 'claim', entityId: claimId, officeId: input.officeId,
     // Personal data stays out of the audit trail: it names the people by id only.

@@ -6,9 +6,10 @@ import { type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { isSensitiveCategory, type VulnerabilityCategory } from '../intake.rules.ts';
 import type { TFlag, ZFlagAdd, ZFlagWithdraw } from '../intake.schemas.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { FLAG_COLUMNS, presentFlag } from './get-claim.ts';
 import { runNeedEffects } from './need-effects.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 async function principalOf(tx: Queryable, claimId: string): Promise<string> {
   return (await tx.query<{ id: string }>('SELECT principal_person_id AS id FROM claims WHERE id = $1', [claimId])).rows[0]!.id;
@@ -69,7 +70,7 @@ export async function recordNeed(tx: Queryable, ctx: RequestContext, options: Re
 export async function addFlag(db: Database, ctx: RequestContext, claimId: string, input: z.infer<typeof ZFlagAdd>): Promise<TFlag> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     if (input.personId) {
       const member = await tx.query('SELECT 1 FROM claim_members WHERE claim_id = $1 AND person_id = $2', [claimId, input.personId]);
       if (member.rowCount === 0) throw fieldError('personId', 'validation.unknown_reference');
@@ -87,7 +88,7 @@ export async function withdrawFlag(
 ): Promise<TFlag> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const readSensitive = mayReadSensitive(actor, claim);
     const before = await loadFlag(tx, claimId, flagId);
     // Withdrawing a flag one may not read would be acting blind.

@@ -6,8 +6,9 @@ import { type Actor, type RequestContext, actorOf } from '../../shared/context.t
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { ageOn } from '../intake.rules.ts';
 import type { TPerson, TPersonInput, ZPersonUpdate } from '../intake.schemas.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { todayIn } from '../../shared/time.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 export interface PersonRow {
   id: string;
@@ -103,7 +104,7 @@ export async function updatePerson(
   for (const e of errors.errors) e.field = e.field.replace(/^person\./, '');
   errors.throwIfAny();
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const member = await tx.query('SELECT 1 FROM claim_members WHERE claim_id = $1 AND person_id = $2', [claimId, personId]);
     if (member.rowCount === 0) throw new AppError('NOT_FOUND');
     const sensitive = mayReadSensitive(actor, claim);

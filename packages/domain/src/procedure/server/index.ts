@@ -11,3 +11,4 @@ export { listProcedureSteps } from './list-steps.ts';
 export { setSafeguardSetting, type SafeguardSetting } from './set-safeguard-setting.ts';
 export { registerFourEyes } from './four-eyes.ts';
 export { OPEN_STATUS_SQL } from './open-status-sql.ts';
+export { loadCorrectableClaim } from './correctable-claim.ts';

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { mayReadReferralSensitive, referralScopeCondition, requireReferralScope } from '../../shared/policies/referral.policy.ts';
 import { recordAudit } from '../../audit/server/index.ts';
 import { AppError, fieldError, FieldErrors } from '../../shared/errors.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/time.ts';
 import { type Actor, type RequestContext, actorOf } from '../../shared/context.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
-import { INM_NOTICE_HOURS, isSensitiveCategory, type TClaimInput, type TPersonInput } from '../../intake/index.ts';
+import { arrivalDateIssues, INM_NOTICE_HOURS, isSensitiveCategory, type TClaimInput, type TPersonInput } from '../../intake/index.ts';
 
 import { checkPerson, EMPTY_ADDRESS, insertClaim, presentPerson } from '../../intake/server/index.ts';
 import type {
@@ -98,7 +99,10 @@ export async function createReferral(db: Database, ctx: RequestContext, input: T
   const actor = actorOf(ctx);
   const errors = new FieldErrors();
   if (!actor.officeIds.includes(input.sourceOfficeId)) errors.add('sourceOfficeId', 'validation.office_out_of_scope');
-  if (Date.parse(input.expressedAt) > Date.now() + 5 * 60_000) errors.add('expressedAt', 'validation.date_in_future');
+  // Days in Mexico's central zone: a post's own zone would move the check by at most an hour or two.
+  for (const issue of arrivalDateIssues({ enteredMexicoOn: input.enteredMexicoOn, protectionExpressedAt: input.expressedAt }, DEFAULT_TIME_ZONE)) {
+    errors.add(issue.field === 'protectionExpressedAt' ? 'expressedAt' : issue.field, issue.message);
+  }
   input.members.forEach((member, index) => {
     if (index === 0 && member.relation !== 'principal') errors.add(`members.${index}.relation`, 'validation.principal_first');
     if (index > 0 && member.relation === 'principal') errors.add(`members.${index}.relation`, 'validation.one_principal');
@@ -222,7 +226,7 @@ export async function acceptReferral(
       }),
       flags: row.indicators.map((i) => ({ memberIndex: i.memberIndex, category: i.category, indicator: i.indicator })),
     };
-    const claimId = await insertClaim(tx, ctx, actor, claimInput, { referralId: id });
+    const claimId = await insertClaim(tx, ctx, actor, claimInput, { referralId: id, inmNoticeReceivedAt: new Date().toISOString() });
     await tx.query(
       `UPDATE referrals SET status = 'accepted', decided_by = $2, decided_at = now(), claim_id = $3, version = version + 1,
               updated_at = now() WHERE id = $1`, [id, actor.userId, claimId]);

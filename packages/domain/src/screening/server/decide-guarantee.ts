@@ -2,10 +2,11 @@ import type { Database } from '@refugio/db';
 import { recordAudit } from '../../audit/server/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError, FieldErrors } from '../../shared/errors.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import type { TGuarantee, TGuaranteeDecision } from '../screening.schemas.ts';
 import { loadGuarantee, presentGuarantee } from './get-screening.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 /**
  * Sets a guarantee's status: met with what proves it (the representative's name and
@@ -22,7 +23,7 @@ export async function decideGuarantee(
   if (input.status !== 'not_applicable' && input.reason) errors.add('reason', 'validation.not_applicable');
   errors.throwIfAny();
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const readSensitive = mayReadSensitive(actor, claim);
     const before = await loadGuarantee(tx, actor.language, claimId, guaranteeId);
     if (!before) throw new AppError('NOT_FOUND');

@@ -4,10 +4,11 @@ import { isSensitiveCategory } from '../../intake/index.ts';
 import { recordNeed } from '../../intake/server/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { FieldErrors } from '../../shared/errors.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import type { TIndicator, TIndicatorInput } from '../screening.schemas.ts';
 import { requireMember } from './claim-member.ts';
 import { INDICATOR_SELECT, presentIndicator } from './get-screening.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 /**
  * Records an indicator of a specific need (EUAA IPSN tool): anyone handling the claim, at any
@@ -20,7 +21,7 @@ export async function recordIndicator(db: Database, ctx: RequestContext, claimId
   if (Date.parse(input.observedAt) > Date.now() + 5 * 60_000) errors.add('observedAt', 'validation.date_in_future');
   errors.throwIfAny();
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     await requireMember(tx, claimId, input.personId);
     const sensitive = isSensitiveCategory(input.category);
     const existing = (await tx.query<{ id: string }>(

@@ -3,12 +3,12 @@ import { recordAudit } from '../../audit/server/index.ts';
 import { ageOn } from '../../intake/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { fieldError, FieldErrors } from '../../shared/errors.ts';
-import { loadClaimFor } from '../../shared/policies/claim.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { todayIn } from '../../shared/time.ts';
 import type { TBestInterests, TBestInterestsInput } from '../screening.schemas.ts';
 import { requireMember } from './claim-member.ts';
 import { BEST_INTERESTS_SELECT } from './get-screening.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 /**
  * Records or revises the best-interests assessment of a child of the claim (Convention on the
@@ -20,7 +20,7 @@ export async function saveBestInterests(
 ): Promise<TBestInterests> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const person = await requireMember(tx, claimId, personId, 'personId');
     const today = todayIn(claim.time_zone);
     const errors = new FieldErrors();

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { recordAudit } from '../../audit/server/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import { SENSITIVE_SPECIALISTS } from '../screening.rules.ts';
 import type { TSpecialistReferral, TSpecialistReferralInput, ZSpecialistOutcomeInput } from '../screening.schemas.ts';
 import { requireMember } from './claim-member.ts';
 import { presentReferral, REFERRAL_SELECT } from './get-screening.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 type ReferralRow = Parameters<typeof presentReferral>[0];
 
@@ -21,7 +22,7 @@ type ReferralRow = Parameters<typeof presentReferral>[0];
 export async function createSpecialistReferral(db: Database, ctx: RequestContext, claimId: string, input: TSpecialistReferralInput): Promise<TSpecialistReferral> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     await requireMember(tx, claimId, input.personId);
     const sensitive = SENSITIVE_SPECIALISTS.includes(input.specialist);
     const { rows } = await tx.query<{ id: string }>(
@@ -44,7 +45,7 @@ export async function recordSpecialistOutcome(
 ): Promise<TSpecialistReferral> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const readSensitive = mayReadSensitive(actor, claim);
     const select = `${REFERRAL_SELECT} WHERE r.id = $1 AND r.claim_id = $2`;
     const before = (await tx.query<ReferralRow>(select, [referralId, claimId])).rows[0];

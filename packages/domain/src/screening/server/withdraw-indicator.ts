@@ -2,10 +2,11 @@ import type { Database } from '@refugio/db';
 import { recordAudit } from '../../audit/server/index.ts';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
+import { mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
 import type { TIndicator } from '../screening.schemas.ts';
 import { INDICATOR_SELECT, presentIndicator } from './get-screening.ts';
+import { loadCorrectableClaim } from '../../procedure/server/index.ts';
 
 /** Withdraws an indicator recorded in error; the record stays with its reason (the need is withdrawn apart). */
 export async function withdrawIndicator(
@@ -13,7 +14,7 @@ export async function withdrawIndicator(
 ): Promise<TIndicator> {
   const actor = actorOf(ctx);
   return db.transaction(async (tx) => {
-    const claim = await loadClaimFor(tx, actor, claimId, 'update', true);
+    const claim = await loadCorrectableClaim(tx, actor, claimId);
     const readSensitive = mayReadSensitive(actor, claim);
     const select = `${INDICATOR_SELECT} WHERE i.id = $1 AND i.claim_id = $2`;
     const before = (await tx.query<Parameters<typeof presentIndicator>[0]>(select, [indicatorId, claimId])).rows[0];

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Blockquote, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Blockquote, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TAssessment, TEvidence } from '@refugio/domain';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { evidenceFileUrl, removeEvidence } from '../api/assessment.ts';
 import { EVIDENCE_KIND_LABEL } from '../labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function EvidenceItem({ claimId, item, interviews, maxAgeYears, editable }: {
   claimId: string; item: TEvidence; interviews: TAssessment['signedInterviews']; maxAgeYears: number; editable: boolean;
@@ -22,10 +23,10 @@ function EvidenceItem({ claimId, item, interviews, maxAgeYears, editable }: {
   return (
     <Stack gap={2} data-evidence={item.kind}>
       <Group gap="xs" wrap="wrap">
-        <Badge variant="outline" color="blue.9" tt="none">{t(EVIDENCE_KIND_LABEL[item.kind])}</Badge>
+        <StateBadge tone="info" look="outline">{t(EVIDENCE_KIND_LABEL[item.kind])}</StateBadge>
         <Text size="sm" fw={500}>{item.description}</Text>
-        {item.coiSource?.outdated && <Badge color="orange.9" variant="filled" tt="none">{t('coi.outdated', { years: maxAgeYears })}</Badge>}
-        {item.coiSource?.status === 'retired' && <Badge color="gray.8" variant="filled" tt="none">{t('coi.retired')}</Badge>}
+        {item.coiSource?.outdated && <StateBadge tone="warning">{t('coi.outdated', { years: maxAgeYears })}</StateBadge>}
+        {item.coiSource?.status === 'retired' && <StateBadge tone="neutral">{t('coi.retired')}</StateBadge>}
       </Group>
       {item.kind === 'statement' && (
         <Text size="xs" c="dimmed">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BOD_CONDITIONS, CREDIBILITY_INDICATORS, type TAssessment, type TMaterialFact } from '@refugio/domain';
@@ -7,10 +7,11 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { removeFact } from '../api/assessment.ts';
-import { BOD_LABEL, CONCLUSION_COLOR, CONCLUSION_LABEL, FACT_KIND_LABEL, INDICATOR_LABEL, INDICATOR_VALUE_LABEL } from '../labels.ts';
+import { BOD_LABEL, CONCLUSION_TONE, CONCLUSION_LABEL, FACT_KIND_LABEL, INDICATOR_LABEL, INDICATOR_VALUE_LABEL } from '../labels.ts';
 import { EvidenceForm } from './EvidenceForm.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { FactForm } from './FactForm.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 interface Props {
   claimId: string;
@@ -43,10 +44,10 @@ export function FactCard({ claimId, assessment, fact, number, country, onMove, m
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs" wrap="wrap">
             <Title order={3} size="h5" id={headingId}>{t('assessment.facts.heading', { number, kind })}</Title>
-            <Badge color={CONCLUSION_COLOR[fact.conclusion ?? 'none']} variant="filled" tt="none">
+            <StateBadge tone={CONCLUSION_TONE[fact.conclusion ?? 'none']}>
               {fact.conclusion ? t(CONCLUSION_LABEL[fact.conclusion]) : t('assessment.conclusions.none')}
-            </Badge>
-            {fact.sensitive && <Badge color="grape.9" variant="outline" tt="none">{t('assessment.facts.sensitiveBadge')}</Badge>}
+            </StateBadge>
+            {fact.sensitive && <StateBadge tone="sensitive" look="outline">{t('assessment.facts.sensitiveBadge')}</StateBadge>}
           </Group>
           {editable && !editing && (
             <Group gap={4}>

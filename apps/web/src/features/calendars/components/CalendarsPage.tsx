@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TCalendarRule, TCalendarSummary } from '@refugio/domain';
@@ -16,6 +16,7 @@ import { describeRuleDates, RULE_KIND_LABELS } from '../rule-text.ts';
 import { CalendarForm } from './CalendarForm.tsx';
 import { DueDateExplainer } from './DueDateExplainer.tsx';
 import { RuleWizard, type WizardKind } from './RuleWizard.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 export function CalendarsPage() {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function CalendarsPage() {
       render: (c) => (
         <Group gap="xs">
           <span>{c.name}</span>
-          {c.isDefaultForClaims && <Badge color="teal.9" variant="light">{t('calendars.defaultForClaims')}</Badge>}
+          {c.isDefaultForClaims && <StateBadge tone="positive" look="outline">{t('calendars.defaultForClaims')}</StateBadge>}
         </Group>
       ),
     },

@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { can, canAny, useMe } from '../../auth/index.ts';
 import { useOffices } from '../../organisations/index.ts';
+import { ConfirmStepDialog } from '../../procedure/index.ts';
 import { assignClaim, CLAIMS_KEY, transitionClaim, useAssignableOfficers } from '../api/claims.ts';
 import { ACTION_LABEL } from './labels.ts';
 
@@ -24,6 +25,7 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
   const [toOfficeId, setToOfficeId] = useState('');
   const [officerId, setOfficerId] = useState(claim.assignedOfficerId ?? '');
   const [override, setOverride] = useState(false);
+  const [confirming, setConfirming] = useState<TransitionAction | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   const mayUpdate = me.data ? canAny(me.data, 'update', 'claim') : false;
   const mayAssign = me.data ? can(me.data, 'assign:claim:office') : false;
@@ -35,7 +37,7 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
     mutationFn: (action: TransitionAction) => transitionClaim(claim.id, action, {
       version: claim.version, reason: reason.trim() || null, toOfficeId: action === 'transfer' ? toOfficeId || null : null,
     }),
-    onSuccess: () => { setReason(''); void refresh(); },
+    onSuccess: () => { setReason(''); setConfirming(null); void refresh(); },
     // A stale version: reload so the user sees what changed.
     onError: (error) => { if (isApiError(error, 'VERSION_CONFLICT')) void refresh(); },
   });
@@ -84,11 +86,14 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
                   <Button key={action} variant={SIDE_EXITS.includes(action) ? 'default' : 'filled'}
                     color={SIDE_EXITS.includes(action) ? 'red' : undefined} loading={step.isPending && step.variables === action}
                     disabled={(needsReason && !reason.trim()) || (action === 'transfer' && !toOfficeId)}
-                    onClick={() => step.mutate(action)}>
+                    onClick={() => { step.reset(); setConfirming(action); }}>
                     {t(labelKey(ACTION_LABEL, action))}
                   </Button>
                 );
               })}
+              <ConfirmStepDialog claimId={claim.id} version={claim.version} step={confirming}
+                actionLabel={confirming ? t(labelKey(ACTION_LABEL, confirming)) : ''} pending={step.isPending} error={step.error}
+                onConfirm={() => { if (confirming) step.mutate(confirming); }} onClose={() => setConfirming(null)} />
             </Stack>
           )}
         </Card>

@@ -36,7 +36,7 @@ export function ClaimClocks({ claimId }: { claimId: string }) {
             {clock.late !== null && (
               <Text size="sm" c={clock.late ? 'red.9' : 'teal.9'}>{clock.late ? t('intake.clocks.filedLate') : t('intake.clocks.filedInTime')}</Text>
             )}
-            <Text size="xs" c="dimmed">{clock.source}{clock.calendarCode ? ` · ${clock.calendarCode}` : ''}</Text>
+            <Text size="xs" c="dimmed">{clock.source}{clock.calendarName ? ` · ${clock.calendarName}` : ''}</Text>
             {clock.skipped.length > 0 && (
               <details>
                 <summary><Text span size="sm">{t('intake.clocks.skipped', { count: clock.skipped.reduce((n, s) => n + s.days, 0) })}</Text></summary>

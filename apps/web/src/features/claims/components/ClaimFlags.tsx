@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, VULNERABILITY_CATEGORIES, type TClaim } from '@refugio/domain';
+import { isClosedFile, LIMITS, VULNERABILITY_CATEGORIES, type TClaim } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
@@ -11,6 +11,7 @@ import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { addFlag, CLAIMS_KEY, withdrawFlag } from '../api/claims.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** Specific needs: recorded ones (sensitive ones hidden unless the field policy allows), suggestions to confirm, a form to add one. */
 export function ClaimFlags({ claim }: { claim: TClaim }) {
@@ -34,6 +35,8 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
   });
   const errorOf = useFieldErrorMap(add.error);
   const active = claim.flags.filter((f) => f.withdrawnAt === null);
+  // A closed file is read as it ended: its needs are no longer recorded or withdrawn.
+  const closed = isClosedFile(claim.status);
 
   return (
     <Card withBorder component="section" aria-labelledby="flags-title">
@@ -45,15 +48,15 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           <Group key={f.id} justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Group gap={6}>
-                <Badge color={f.sensitive ? 'grape.9' : 'blue.9'} variant="light" tt="none">
+                <StateBadge tone={f.sensitive ? 'sensitive' : 'info'} look="outline">
                   {f.category ? t(labelKey(CATEGORY_LABEL, f.category)) : t('intake.flags.sensitive')}
-                </Badge>
+                </StateBadge>
                 <Text size="sm">{nameOf(f.personId)}</Text>
               </Group>
               {f.indicator && <Text size="sm">{f.indicator}</Text>}
               <Text size="xs" c="dimmed">{formatDateTime(f.recordedAt, language)}{f.recordedBy ? ` · ${f.recordedBy}` : ''}</Text>
             </div>
-            {!f.redacted && (
+            {!f.redacted && !closed && (
               <Button size="xs" variant="subtle" color="red" loading={withdraw.isPending}
                 onClick={() => {
                   const reason = window.prompt(t('intake.flags.withdrawReason'));
@@ -65,7 +68,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           </Group>
         ))}
       </Stack>
-      {claim.suggestedFlags.length > 0 && (
+      {claim.suggestedFlags.length > 0 && !closed && (
         <Stack gap="xs" mt="md">
           <Title order={3} size="h5">{t('intake.flags.suggested')}</Title>
           {claim.suggestedFlags.map((s) => {
@@ -82,6 +85,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           })}
         </Stack>
       )}
+      {closed ? <Text size="sm" c="dimmed" mt="md">{t('intake.claim.closedReadOnly')}</Text> : (
       <Stack gap="xs" mt="md" component="form" onSubmit={(e) => {
         e.preventDefault();
         add.mutate({ personId: draft.personId || null, category: draft.category, indicator: draft.indicator.trim() });
@@ -101,6 +105,7 @@ export function ClaimFlags({ claim }: { claim: TClaim }) {
           onChange={(e) => setDraft({ ...draft, indicator: e.currentTarget.value })} />
         <Group><Button type="submit" loading={add.isPending}>{t('intake.flags.record')}</Button></Group>
       </Stack>
+      )}
     </Card>
   );
 }

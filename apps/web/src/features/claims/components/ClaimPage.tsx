@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isClosedFile } from '@refugio/domain';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
@@ -34,7 +35,8 @@ export function ClaimPage() {
   if (!claim.data) return <ErrorAlert error={claim.error} />;
   const c = claim.data;
   const principal = c.members.find((m) => m.relation === 'principal')?.person;
-  const mayCorrect = me.data ? canAny(me.data, 'update', 'claim') : false;
+  // A closed file is read-only: what it says is how it ended.
+  const mayCorrect = me.data ? canAny(me.data, 'update', 'claim') && !isClosedFile(c.status) : false;
   const editing = c.members.find((m) => m.person.id === editingPersonId)?.person;
   const nameOf = (p: (typeof c.members)[number]['person']) => [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
   const principalName = principal ? nameOf(principal) : '';
@@ -58,6 +60,7 @@ export function ClaimPage() {
         {c.enteredMexicoOn && <Text size="sm">{t('intake.claim.enteredMexicoOn')}: {formatDate(c.enteredMexicoOn, language)}</Text>}
         {c.protectionExpressedAt && <Text size="sm">{t('intake.claim.protectionExpressedAt')}: {formatDateTime(c.protectionExpressedAt, language)}</Text>}
       </Group>
+      {isClosedFile(c.status) && <Alert color="gray" mb="md" role="status">{t('intake.claim.closedReadOnly')}</Alert>}
       {!c.canReadSensitive && <Alert color="gray" mb="md">{t('intake.claim.sensitiveHidden')}</Alert>}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
-  CLAIM_CHANNELS, CLAIM_MODALITIES, LIMITS, MEMBER_RELATIONS, suggestFlags, VULNERABILITY_CATEGORIES,
+  arrivalDateIssues, CLAIM_CHANNELS, CLAIM_MODALITIES, DEFAULT_TIME_ZONE, LIMITS, MEMBER_RELATIONS, suggestFlags, VULNERABILITY_CATEGORIES,
   type MemberRelation, type TClaimInput, type TDuplicateCandidate, type VulnerabilityCategory,
 } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -40,6 +40,12 @@ function stepOfField(field: string): number {
   return 0;
 }
 
+/** The value at a dotted path (`members.0.person.givenNames`), to tell whether a field changed since it was sent. */
+function valueAt(value: unknown, path: string): string {
+  const found = path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+  return JSON.stringify(found ?? null);
+}
+
 /** Registration in four steps: the claim, the family (with the duplicate check), specific needs, review. */
 export function RegisterClaimPage() {
   const { t } = useTranslation();
@@ -56,6 +62,9 @@ export function RegisterClaimPage() {
   const [members, setMembers] = useState<MemberDraft[]>([newMember('principal')]);
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
   const [extraFlags, setExtraFlags] = useState<FlagDraft[]>([]);
+  /** The first step's own checks, shown as the clerk leaves a field or asks for the next step. */
+  const [claimIssues, setClaimIssues] = useState<Record<string, string>>({});
+  const [submitted, setSubmitted] = useState<ClaimDraft | null>(null);
 
   const suggestions = suggestFlags(members.map((m) => ({
     relation: m.relation, unaccompanied: m.unaccompanied,
@@ -86,6 +95,7 @@ export function RegisterClaimPage() {
   const submit = useMutation({
     mutationFn: async () => {
       const input = body();
+      setSubmitted(input);
       const created = await registerClaim(input, keyFor(input));
       // "Not the same person" answers are recorded now that the new persons exist.
       await Promise.all(members.flatMap((m, index) => {
@@ -103,7 +113,33 @@ export function RegisterClaimPage() {
       if (isApiError(error) && error.errors[0]) setActive(stepOfField(error.errors[0].field));
     },
   });
-  const errorOf = useFieldErrorMap(submit.error);
+  const serverErrorOf = useFieldErrorMap(submit.error);
+  // The server's word on a field holds until the clerk changes that field; then it goes.
+  const errorOf = (path: string) => claimIssues[path] ?? (submitted && valueAt(body(), path) === valueAt(submitted, path) ? serverErrorOf(path) : undefined);
+  const checkClaimStep = (draft = claim) => {
+    const issues: Record<string, string> = {};
+    if (!draft.officeId) issues.officeId = t('validation.required');
+    const dates = arrivalDateIssues({
+      enteredMexicoOn: draft.enteredMexicoOn || null,
+      protectionExpressedAt: draft.protectionExpressedAt ? new Date(draft.protectionExpressedAt).toISOString() : null,
+    }, DEFAULT_TIME_ZONE);
+    for (const issue of dates) issues[issue.field] ??= t(issue.message);
+    return issues;
+  };
+  // Once a field has shown an error, it is checked again on every keystroke so the error leaves as soon as it is fixed.
+  const changeClaim = (patch: Partial<typeof claim>) => {
+    const next = { ...claim, ...patch };
+    setClaim(next);
+    if (Object.keys(claimIssues).length > 0) setClaimIssues(checkClaimStep(next));
+  };
+  const goTo = (step: number) => {
+    if (active === 0 && step > 0) {
+      const issues = checkClaimStep();
+      setClaimIssues(issues);
+      if (Object.keys(issues).length > 0) return;
+    }
+    setActive(step);
+  };
   const setMember = (index: number, patch: Partial<MemberDraft>) => setMembers((all) => all.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   const memberName = (index: number) => {
     const m = members[index];
@@ -116,12 +152,12 @@ export function RegisterClaimPage() {
     <>
       <PageHeader title={t('intake.register.title')} description={t('intake.register.description')} />
       <ErrorAlert error={submit.error} fields={[]} />
-      <Stepper active={active} onStepClick={setActive} mt="md">
+      <Stepper active={active} onStepClick={goTo} mt="md">
         <Stepper.Step label={t('intake.register.stepClaim')}>
           <Card withBorder maw={900}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect label={t('intake.claim.office')} required value={claim.officeId} error={errorOf('officeId')}
-                data={offices.map((o) => ({ value: o.id, label: o.name }))} onChange={(e) => setClaim({ ...claim, officeId: e.currentTarget.value })} />
+                data={offices.map((o) => ({ value: o.id, label: o.name }))} onChange={(e) => changeClaim({ officeId: e.currentTarget.value })} />
               <NativeSelect label={t('intake.claim.channel')} required value={claim.channel} error={errorOf('channel')}
                 data={CLAIM_CHANNELS.map((c) => ({ value: c, label: t(labelKey(CHANNEL_LABEL, c)) }))}
                 onChange={(e) => setClaim({ ...claim, channel: e.currentTarget.value as TClaimInput['channel'] })} />
@@ -130,10 +166,10 @@ export function RegisterClaimPage() {
                 onChange={(e) => setClaim({ ...claim, modality: e.currentTarget.value as TClaimInput['modality'] })} />
               <TextInput type="date" label={t('intake.claim.enteredMexicoOn')} description={t('intake.register.enteredHint')}
                 value={claim.enteredMexicoOn} error={errorOf('enteredMexicoOn')} max={today()}
-                onChange={(e) => setClaim({ ...claim, enteredMexicoOn: e.currentTarget.value })} />
+                onBlur={() => setClaimIssues(checkClaimStep())} onChange={(e) => changeClaim({ enteredMexicoOn: e.currentTarget.value })} />
               <TextInput type="datetime-local" label={t('intake.claim.protectionExpressedAt')} description={t('intake.register.expressedHint')}
                 value={claim.protectionExpressedAt} error={errorOf('protectionExpressedAt')}
-                onChange={(e) => setClaim({ ...claim, protectionExpressedAt: e.currentTarget.value })} />
+                onBlur={() => setClaimIssues(checkClaimStep())} onChange={(e) => changeClaim({ protectionExpressedAt: e.currentTarget.value })} />
             </SimpleGrid>
             {claim.channel === 'third_party' && <Alert mt="md" color="blue">{t('intake.register.thirdPartyNote')}</Alert>}
           </Card>
@@ -217,7 +253,7 @@ export function RegisterClaimPage() {
       </Stepper>
       <Group mt="lg">
         {active > 0 && <Button variant="default" onClick={() => setActive(active - 1)}>{t('common.previous')}</Button>}
-        {active < 3 ? <Button onClick={() => setActive(active + 1)}>{t('common.next')}</Button>
+        {active < 3 ? <Button onClick={() => goTo(active + 1)}>{t('common.next')}</Button>
           : <Button loading={submit.isPending} onClick={() => submit.mutate()}>{t('intake.register.submit')}</Button>}
       </Group>
     </>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCoiSource } from '@refugio/domain';
@@ -9,14 +9,15 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { coiFileUrl } from '../api/coi.ts';
 import { COI_TOPIC_LABEL } from '../labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The marks a source carries wherever it is shown: older than the authority's limit, retired. */
 export function CoiSourceBadges({ source, maxAgeYears }: { source: Pick<TCoiSource, 'outdated' | 'status'>; maxAgeYears: number }) {
   const { t } = useTranslation();
   return (
     <>
-      {source.outdated && <Badge color="orange.9" variant="filled" tt="none">{t('coi.outdated', { years: maxAgeYears })}</Badge>}
-      {source.status === 'retired' && <Badge color="gray.8" variant="filled" tt="none">{t('coi.retired')}</Badge>}
+      {source.outdated && <StateBadge tone="warning">{t('coi.outdated', { years: maxAgeYears })}</StateBadge>}
+      {source.status === 'retired' && <StateBadge tone="neutral">{t('coi.retired')}</StateBadge>}
     </>
   );
 }
@@ -37,7 +38,7 @@ export function CoiSourceCard({ source, maxAgeYears, actions }: { source: TCoiSo
       </Text>
       {source.topics.length > 0 && (
         <Group gap={4}>
-          {source.topics.map((topic) => <Badge key={topic} variant="outline" color="blue.9" tt="none">{t(labelKey(COI_TOPIC_LABEL, topic))}</Badge>)}
+          {source.topics.map((topic) => <StateBadge tone="info" look="outline" key={topic}>{t(labelKey(COI_TOPIC_LABEL, topic))}</StateBadge>)}
         </Group>
       )}
       {source.excerpt && <Text size="sm" lineClamp={4}>{source.excerpt}</Text>}

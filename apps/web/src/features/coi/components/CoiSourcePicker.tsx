@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCoiSearch } from '../api/coi.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 interface Props {
   value: string | null;
@@ -28,7 +29,7 @@ export function CoiSourcePicker({ value, onChange, error, country }: Props) {
               <Group gap={6} wrap="wrap">
                 <Text size="sm">{source.title}</Text>
                 <Text size="xs" c="dimmed">{source.publisher} · {source.publishedOn}</Text>
-                {source.outdated && <Badge size="sm" color="orange.9" variant="filled" tt="none">{t('coi.outdated', { years: results.data!.maxAgeYears })}</Badge>}
+                {source.outdated && <StateBadge tone="warning" size="sm">{t('coi.outdated', { years: results.data!.maxAgeYears })}</StateBadge>}
               </Group>
             )} />
           ))}

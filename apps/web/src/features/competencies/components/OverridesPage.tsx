@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function defaultPeriod() {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
@@ -62,9 +63,9 @@ export function OverridesPage() {
                     <Table.Td>{o.missing.map((m) => m.title).join(', ')}</Table.Td>
                     <Table.Td>{o.reason}</Table.Td>
                     <Table.Td>
-                      <Badge variant="filled" tt="none" color={o.resolved ? 'teal.9' : 'red.9'}>
+                      <StateBadge tone={o.resolved ? 'positive' : 'negative'}>
                         {o.resolved ? t('competencies.overrides.resolvedYes') : t('competencies.overrides.resolvedNo')}
-                      </Badge>
+                      </StateBadge>
                     </Table.Td>
                   </Table.Tr>
                 ))}

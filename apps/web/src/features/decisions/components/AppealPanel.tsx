@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_OUTCOMES, todayIn, type AppealOutcome, type TDecision } from '@refugio/domain';
@@ -10,6 +10,7 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { lodgeAppeal, resolveAppeal, useAppealClock } from '../api/decisions.ts';
 import { APPEAL_OUTCOME_LABEL } from './labels.ts';
 import { StepError } from './UnmetSafeguards.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The recurso de revisión's term as the authority's calendar counts it, each skipped day with its source (ADR 009). */
 function AppealClock({ claimId }: { claimId: string }) {
@@ -73,7 +74,7 @@ export function AppealPanel({ decision, timeZone }: { decision: TDecision; timeZ
           <div key={a.id}>
             <Group gap="xs">
               <Text size="sm" fw={600}>{t('decisions.appeal.lodgedOn', { date: formatDate(a.lodgedOn, language) })}</Text>
-              {a.outcome && <Badge variant="outline" color="blue.9">{t(APPEAL_OUTCOME_LABEL[a.outcome])}</Badge>}
+              {a.outcome && <StateBadge tone="info" look="outline">{t(APPEAL_OUTCOME_LABEL[a.outcome])}</StateBadge>}
             </Group>
             <Text size="sm">{a.grounds}</Text>
             {a.resolution && <Text size="sm" c="dimmed">{formatDate(a.resolvedOn ?? a.lodgedOn, language)}: {a.resolution}</Text>}

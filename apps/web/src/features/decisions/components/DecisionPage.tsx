@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DECISION_SECTIONS, isAppealable, isPositive, type TDecision } from '@refugio/domain';
@@ -15,6 +15,7 @@ import { METHOD_LABEL, OUTCOME_LABEL, STATUS_LABEL } from './labels.ts';
 import { NotificationForm } from './NotificationForm.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function Summary({ decision }: { decision: TDecision }) {
   const { t } = useTranslation();
@@ -24,12 +25,12 @@ function Summary({ decision }: { decision: TDecision }) {
       <Title order={2} size="h4" id="summary-title" mb="xs">{t('decisions.summary.title')}</Title>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge size="lg" variant="outline" color="blue.9">{t(STATUS_LABEL[decision.status])}</Badge>
+          <StateBadge tone="info" look="outline" size="lg">{t(STATUS_LABEL[decision.status])}</StateBadge>
           <Text fw={600}>{t(OUTCOME_LABEL[decision.outcome])}</Text>
         </Group>
         <Text size="sm">
           {t('decisions.summary.legalBasis')}: {decision.legalBasis.citation}
-          {!decision.legalBasis.verified && <Badge ml="xs" color="orange.9" variant="outline">{t('decisions.summary.unverified')}</Badge>}
+          {!decision.legalBasis.verified && <StateBadge tone="warning" look="outline" ml="xs">{t('decisions.summary.unverified')}</StateBadge>}
         </Text>
         <Table>
           <Table.Thead>

@@ -8,6 +8,7 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { notifyDecision } from '../api/decisions.ts';
 import { METHOD_LABEL } from './labels.ts';
 import { StepError } from './UnmetSafeguards.tsx';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.tsx';
 
 /** "YYYY-MM-DDTHH:mm" of this computer's clock, as a datetime-local input holds it. */
 function localNow(): string {
@@ -27,6 +28,7 @@ export function NotificationForm({ decision }: { decision: TDecision }) {
   const [interpreterName, setInterpreterName] = useState('');
   const [acknowledged, setAcknowledged] = useState(true);
   const [refusalReason, setRefusalReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const notify = useMutation({
     mutationFn: () => {
       const body = {
@@ -35,14 +37,16 @@ export function NotificationForm({ decision }: { decision: TDecision }) {
       };
       return notifyDecision(decision.claimId, body, keyFor(body));
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['claims', decision.claimId] }),
+    onSuccess: () => { setConfirming(false); return queryClient.invalidateQueries({ queryKey: ['claims', decision.claimId] }); },
+    // A refused notification shows its reasons under the form, where the fields are.
+    onError: () => setConfirming(false),
   });
   const errors = useFieldErrors(notify.error);
   return (
     <Card withBorder component="section" aria-labelledby="notify-title">
       <Title order={2} size="h4" id="notify-title" mb={4}>{t('decisions.notify.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('decisions.notify.intro')}</Text>
-      <form onSubmit={(e) => { e.preventDefault(); notify.mutate(); }}>
+      <form onSubmit={(e) => { e.preventDefault(); notify.reset(); setConfirming(true); }}>
         <Stack gap="xs">
           <StepError error={notify.error} fields={['notifiedAt', 'place', 'method', 'language', 'interpreterName', 'refusalReason']} />
           <TextInput type="datetime-local" label={t('decisions.notify.at')} required value={at} error={errors.notifiedAt} onChange={(e) => setAt(e.currentTarget.value)} />
@@ -60,6 +64,8 @@ export function NotificationForm({ decision }: { decision: TDecision }) {
           <Group><Button type="submit" loading={notify.isPending}>{t('decisions.notify.submit')}</Button></Group>
         </Stack>
       </form>
+      <ConfirmDialog opened={confirming} title={t('decisions.notify.confirmTitle')} message={t('decisions.notify.confirmMessage')}
+        confirmLabel={t('decisions.notify.submit')} pending={notify.isPending} onConfirm={() => notify.mutate()} onClose={() => setConfirming(false)} />
     </Card>
   );
 }

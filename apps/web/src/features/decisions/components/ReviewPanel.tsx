@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_HEADINGS, REVIEW_RATINGS, type ReviewHeading, type ReviewRating, type TDecision } from '@refugio/domain';
@@ -10,6 +10,8 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { addComment, approveDecision, resolveComment, returnDecision, signDecision, submitDecision, useReviewers } from '../api/decisions.ts';
 import { HEADING_LABEL, RATING_LABEL } from './labels.ts';
 import { StepError } from './UnmetSafeguards.tsx';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /**
  * Four eyes (ADR 030): the drafter submits to a named reviewer; the reviewer comments under the
@@ -28,6 +30,7 @@ export function ReviewPanel({ decision }: { decision: TDecision }) {
   const [rating, setRating] = useState<ReviewRating>('minor_error');
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
+  const [confirmSign, setConfirmSign] = useState(false);
   const submit = useMutation({ mutationFn: () => submitDecision(decision.claimId, { version: decision.version, reviewerId }), onSuccess: refresh });
   const add = useMutation({
     mutationFn: () => { const body = { section: heading, rating, comment }; return addComment(decision.claimId, body, keyFor(body)); },
@@ -36,7 +39,7 @@ export function ReviewPanel({ decision }: { decision: TDecision }) {
   const resolve = useMutation({ mutationFn: (id: string) => resolveComment(decision.claimId, id), onSuccess: refresh });
   const back = useMutation({ mutationFn: () => returnDecision(decision.claimId, { version: decision.version, reason }), onSuccess: refresh });
   const approve = useMutation({ mutationFn: () => approveDecision(decision.claimId, decision.version), onSuccess: refresh });
-  const sign = useMutation({ mutationFn: () => signDecision(decision.claimId, decision.version), onSuccess: refresh });
+  const sign = useMutation({ mutationFn: () => signDecision(decision.claimId, decision.version), onSuccess: () => { setConfirmSign(false); return refresh(); } });
   const commentErrors = useFieldErrors(add.error);
   const submitErrors = useFieldErrors(submit.error);
   const returnErrors = useFieldErrors(back.error);
@@ -51,8 +54,8 @@ export function ReviewPanel({ decision }: { decision: TDecision }) {
               <List.Item key={c.id}>
                 <Group gap="xs">
                   <Text fw={600} size="sm">{t(HEADING_LABEL[c.section])}</Text>
-                  <Badge color={c.rating === 'significant_error' ? 'red.9' : c.rating === 'minor_error' ? 'orange.9' : 'gray.8'} variant="outline">{t(RATING_LABEL[c.rating])}</Badge>
-                  {c.resolvedAt ? <Badge color="teal.9" variant="outline">{t('decisions.review.resolved')}</Badge> : null}
+                  <StateBadge tone={c.rating === 'significant_error' ? 'negative' : c.rating === 'minor_error' ? 'warning' : 'neutral'} look="outline">{t(RATING_LABEL[c.rating])}</StateBadge>
+                  {c.resolvedAt ? <StateBadge tone="positive" look="outline">{t('decisions.review.resolved')}</StateBadge> : null}
                 </Group>
                 <Text size="sm">{c.comment}</Text>
                 <Text size="xs" c="dimmed">{c.author?.fullName} · {formatDateTime(c.createdAt, language)} · {t('decisions.review.round', { round: c.round })}</Text>
@@ -106,7 +109,10 @@ export function ReviewPanel({ decision }: { decision: TDecision }) {
           <Stack gap="xs">
             <StepError error={sign.error} />
             <Text size="sm">{t('decisions.sign.intro')}</Text>
-            <Group><Button loading={sign.isPending} onClick={() => sign.mutate()}>{t('decisions.sign.submit')}</Button></Group>
+            <Group><Button onClick={() => { sign.reset(); setConfirmSign(true); }}>{t('decisions.sign.submit')}</Button></Group>
+            <ConfirmDialog opened={confirmSign} title={t('decisions.sign.confirmTitle')} message={t('decisions.sign.confirmMessage')}
+              confirmLabel={t('decisions.sign.submit')} pending={sign.isPending} error={sign.error}
+              onConfirm={() => sign.mutate()} onClose={() => setConfirmSign(false)} />
           </Stack>
         )}
       </Stack>

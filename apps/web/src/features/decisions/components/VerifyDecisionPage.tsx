@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Container, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Container, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { usePublicDecision } from '../api/decisions.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The public page a decision's verification address opens: no login, no personal data (ADR 030). */
 export function VerifyDecisionPage() {
@@ -24,7 +25,7 @@ export function VerifyDecisionPage() {
         {decision.isError && <Alert color="red" role="alert">{t('decisions.verify.notFound')}</Alert>}
         {d && (
           <Card withBorder>
-            <Badge color={d.superseded ? 'orange.9' : 'teal.9'} size="lg" mb="sm">{t(d.superseded ? 'decisions.verify.superseded' : 'decisions.verify.authentic')}</Badge>
+            <StateBadge tone={d.superseded ? 'warning' : 'positive'} size="lg" mb="sm">{t(d.superseded ? 'decisions.verify.superseded' : 'decisions.verify.authentic')}</StateBadge>
             <Table>
               <Table.Tbody>
                 <Table.Tr><Table.Th scope="row">{t('decisions.verify.signedOn')}</Table.Th><Table.Td>{formatDate(d.signedOn, language)}</Table.Td></Table.Tr>

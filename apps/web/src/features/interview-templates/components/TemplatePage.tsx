@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { notifySuccess } from '../../../lib/notify.ts';
 import { publishTemplate, TEMPLATES_KEY, useTemplate, useTemplates } from '../api/interview-templates.ts';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import { TemplateStatusBadge } from './TemplatesPage.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function TemplateView({ template }: { template: TInterviewTemplate }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ function TemplateView({ template }: { template: TInterviewTemplate }) {
                 {stage.questions.map((q) => (
                   <List.Item key={q.id}>
                     {q.text} <Text span size="xs" c="dimmed">· {t(QUESTION_TYPE_LABEL[q.type])}{q.options.length > 0 ? `: ${q.options.map((o) => o.label).join(', ')}` : ''}</Text>
-                    {q.sensitive && <Badge ml="xs" size="xs" color="grape.9" variant="filled" tt="none">{t('interviews.editor.sensitiveBadge')}</Badge>}
+                    {q.sensitive && <StateBadge tone="sensitive" ml="xs" size="xs">{t('interviews.editor.sensitiveBadge')}</StateBadge>}
                   </List.Item>
                 ))}
               </List>

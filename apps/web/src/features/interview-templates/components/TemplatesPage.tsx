@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,11 +11,12 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { installTemplates, TEMPLATES_KEY, useTemplates } from '../api/interview-templates.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 export function TemplateStatusBadge({ status }: { status: TTemplateSummary['status'] }) {
   const { t } = useTranslation();
-  const color = status === 'published' ? 'teal.9' : status === 'draft' ? 'blue.9' : 'gray.8';
-  return <Badge color={color} variant="filled" tt="none">{t(TEMPLATE_STATUS_LABEL[status])}</Badge>;
+  const tone = status === 'published' ? 'positive' : status === 'draft' ? 'info' : 'neutral';
+  return <StateBadge tone={tone}>{t(TEMPLATE_STATUS_LABEL[status])}</StateBadge>;
 }
 
 /** The authority's questionnaires: the latest version of each, with how many interviews each version carries. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, List, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { INTERVIEW_STATUS_LABEL } from '@refugio/domain';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useClaimInterviews } from '../api/interviews.ts';
 import { StartInterviewDialog } from './StartInterviewDialog.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** A claim's personal interviews, and the start of a new one when an interview is scheduled. */
 export function ClaimInterviewsCard({ claim, mayUpdate }: { claim: { id: string; status: string }; mayUpdate: boolean }) {
@@ -30,7 +31,7 @@ export function ClaimInterviewsCard({ claim, mayUpdate }: { claim: { id: string;
                 <Anchor component={Link} to={`/claims/${claim.id}/interviews/${i.id}`} size="sm">
                   {t('interviews.card.item', { person: i.personName, at: formatDateTime(i.startedAt, language) })}
                 </Anchor>
-                <Badge size="sm" variant="filled" color={i.status === "signed" ? "teal.9" : "blue.9"} tt="none">{t(INTERVIEW_STATUS_LABEL[i.status])}</Badge>
+                <StateBadge tone={i.status === "signed" ? 'positive' : 'info'} size="sm">{t(INTERVIEW_STATUS_LABEL[i.status])}</StateBadge>
               </Group>
               <Text size="xs" c="dimmed">{t('interviews.card.details', { template: i.templateTitle, version: i.templateVersion, officer: i.officerName })}</Text>
             </List.Item>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,6 +22,7 @@ import { RecordReview } from './RecordReview.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SignaturesCard } from './SignaturesCard.tsx';
 import { StageSection } from './StageSection.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /**
  * The officer's working screen for one interview (ADR 025): who is present, each stage of the
@@ -58,7 +59,7 @@ export function InterviewPage() {
         description={t('interviews.page.description', { template: record.template.title, version: record.template.version, language: languageLabel(record.language, language) })}
         actions={<Anchor href={pdfUrl(record.id)} download>{record.status === 'signed' ? t('interviews.page.pdf') : t('interviews.page.pdfDraft')}</Anchor>} />
       <Group gap="sm" wrap="wrap">
-        <Badge color={record.status === 'signed' ? 'teal.9' : 'blue.9'} variant="filled" tt="none">{t(INTERVIEW_STATUS_LABEL[record.status])}</Badge>
+        <StateBadge tone={record.status === 'signed' ? 'positive' : 'info'}>{t(INTERVIEW_STATUS_LABEL[record.status])}</StateBadge>
         {store && record.status !== 'signed' && record.canWrite && <SaveStatus summary={summary} restored={restored} />}
         <Text size="sm">{t('interviews.page.started', { at: formatDateTime(record.startedAt, language), officer: record.officerName })}</Text>
         {claimId && <Anchor component={Link} to={`/claims/${claimId}`} size="sm">{t('interviews.page.backToClaim')}</Anchor>}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { INTERVIEW_STATUS_LABEL } from '@refugio/domain';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useMyInterviews } from '../api/interviews.ts';
 import { languageLabel } from './language-label.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The interviews an interpreter took part in: their participation, not the claims (ADR 024). */
 export function MyInterviewsPage() {
@@ -27,7 +28,7 @@ export function MyInterviewsPage() {
           { key: 'claim', header: t('interviews.mine.claim'), render: (i) => `${i.claimNumber} · ${i.applicantName}` },
           { key: 'office', header: t('interviews.mine.office'), render: (i) => i.officeName },
           { key: 'language', header: t('interviews.mine.language'), render: (i) => languageLabel(i.language, language) },
-          { key: 'status', header: t('interviews.mine.status'), render: (i) => <Badge variant="filled" color={i.status === 'signed' ? 'teal.9' : 'blue.9'} tt="none">{t(INTERVIEW_STATUS_LABEL[i.status])}</Badge> },
+          { key: 'status', header: t('interviews.mine.status'), render: (i) => <StateBadge tone={i.status === 'signed' ? 'positive' : 'info'}>{t(INTERVIEW_STATUS_LABEL[i.status])}</StateBadge> },
         ]} />
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TDuplicateCandidate, TDuplicateCheckInput } from '@refugio/domain';
@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { recordNotDuplicate, useDuplicateCheck } from '../api/persons.ts';
 import { formatPoints, reasonText } from './reason-text.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 export interface DuplicateCandidatesProps {
   /**
@@ -74,10 +75,10 @@ export function DuplicateCandidates({ person, linkedPersonId, onLink, onNotSame,
                     {c.nationalities.length > 0 && ` · ${c.nationalities.join(', ')}`}
                   </Text>
                 </div>
-                <Badge color={c.level === 'high' ? 'red.9' : 'dark'} variant={c.level === 'high' ? 'filled' : 'outline'} size="lg">
+                <StateBadge tone={c.level === 'high' ? 'negative' : 'neutral'} look={c.level === 'high' ? 'filled' : 'outline'} size="lg">
                   {c.level === 'high' ? t('duplicates.candidates.levelHigh') : t('duplicates.candidates.levelPossible')}
                   {' · '}{t('duplicates.candidates.score', { score: c.score })}
-                </Badge>
+                </StateBadge>
               </Group>
               <Text size="sm" fw={600} mt="sm">{t('duplicates.candidates.why')}</Text>
               <List size="sm" spacing={2}>

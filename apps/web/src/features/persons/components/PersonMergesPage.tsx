@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TDuplicateCandidate, type TDuplicateCheckInput, type TPersonMerge } from '@refugio/domain';
@@ -16,6 +16,7 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { MERGES_KEY, mergePersons, undoPersonMerge, usePersonMerges } from '../api/persons.ts';
 import { DuplicateCandidates } from './DuplicateCandidates.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 const EMPTY_SEARCH = { givenNames: '', firstSurname: '', secondSurname: '', birthDate: '' };
 
@@ -102,7 +103,7 @@ export function PersonMergesPage() {
       key: 'state', header: t('common.status'),
       render: (m) => m.undoneAt
         ? <Text size="sm" c="dimmed">{t('duplicates.merges.undoneOn', { date: formatDateTime(m.undoneAt, language) })}</Text>
-        : <Badge color="teal.9" variant="light">{t('duplicates.merges.active')}</Badge>,
+        : <StateBadge tone="positive" look="outline">{t('duplicates.merges.active')}</StateBadge>,
     },
     {
       key: 'actions', header: t('common.actions'), hiddenHeader: true,

@@ -1,17 +1,18 @@
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TNextStep } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { useNextSteps } from '../api/procedure.ts';
 import { SafeguardLine } from './SafeguardLine.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function StepVerdict({ step }: { step: TNextStep }) {
   const { t } = useTranslation();
-  if (!step.permitted) return <Badge color="gray.8" variant="outline" tt="none">{t('procedure.nextSteps.notPermitted')}</Badge>;
+  if (!step.permitted) return <StateBadge tone="neutral" look="outline">{t('procedure.nextSteps.notPermitted')}</StateBadge>;
   return step.allowed
-    ? <Badge color="teal.9" variant="filled" tt="none">{t('procedure.nextSteps.possible')}</Badge>
-    : <Badge color="red.9" variant="filled" tt="none">{t('procedure.nextSteps.blocked')}</Badge>;
+    ? <StateBadge tone="positive">{t('procedure.nextSteps.possible')}</StateBadge>
+    : <StateBadge tone="negative">{t('procedure.nextSteps.blocked')}</StateBadge>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, List, Modal, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, List, Modal, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TSafeguardEntry, type TStepEntry } from '@refugio/domain';
@@ -13,6 +13,7 @@ import { notifySuccess } from '../../../lib/notify.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useInstitutions } from '../../organisations/index.ts';
 import { PROCEDURE_KEY, switchSafeguard, useProcedureSteps } from '../api/procedure.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 interface Switching {
   safeguard: TSafeguardEntry;
@@ -67,7 +68,7 @@ function SafeguardItem({ safeguard, mayManage, onSwitch }: { safeguard: TSafegua
     <Stack gap={2} data-safeguard={safeguard.code}>
       <Group gap="xs" wrap="wrap">
         <Text size="sm" fw={600}>{safeguard.title}</Text>
-        <Badge variant="outline" color="gray.8" tt="none">{t(`procedure.features.${safeguard.feature}`)}</Badge>
+        <StateBadge tone="neutral" look="outline">{t(`procedure.features.${safeguard.feature}`)}</StateBadge>
       </Group>
       <Text size="sm">{safeguard.requirement}</Text>
       <Text size="xs">{t('procedure.nextSteps.remedy', { remedy: safeguard.remedy })}</Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -17,8 +17,10 @@ import { CLAIMS_KEY } from '../../claims/index.ts';
 import { EMPTY_PERSON, MemberDuplicates } from '../../persons/index.ts';
 import { acceptReferral, REFERRALS_KEY, returnReferral, useReferral, useReferrals } from '../api/referrals.ts';
 import { NOTICE_STATE_LABEL, REFERRAL_STATUS_LABEL } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
-const NOTICE_COLOR: Record<string, string> = { pending: 'blue.9', overdue: 'red.9', met: 'teal.9', missed: 'grape.9' };
+const NOTICE_TONE: Record<string, BadgeTone> = { pending: 'info', overdue: 'negative', met: 'positive', missed: 'negative' };
 
 function ReferralDetail({ id, mayDecide }: { id: string; mayDecide: boolean }) {
   const { t } = useTranslation();
@@ -103,10 +105,10 @@ function ReferralCard({ r, open, onToggle, mayDecide }: { r: TReferralListItem; 
           <Text size="sm">{t('intake.referral.expressedOn', { when: formatDateTime(r.expressedAt, language) })}</Text>
         </div>
         <Stack gap={4} align="flex-end">
-          <Badge variant="light" tt="none">{t(labelKey(REFERRAL_STATUS_LABEL, r.status))}</Badge>
-          <Badge color={NOTICE_COLOR[r.noticeState]} variant="filled" tt="none">
+          <StateBadge tone="neutral" look="outline">{t(labelKey(REFERRAL_STATUS_LABEL, r.status))}</StateBadge>
+          <StateBadge tone={NOTICE_TONE[r.noticeState] ?? 'neutral'}>
             {t(labelKey(NOTICE_STATE_LABEL, r.noticeState))} · {formatDateTime(r.noticeDueAt, language)}
-          </Badge>
+          </StateBadge>
         </Stack>
       </Group>
       <Button variant="subtle" size="xs" mt="xs" onClick={onToggle} aria-expanded={open}>{open ? t('intake.referral.hide') : t('intake.referral.open')}</Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { decideAbandonment, SCHEDULING_KEY, useAbandonmentQueue } from '../api/scheduling.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 type Item = TAbandonmentQueue['items'][number];
 
@@ -29,7 +30,7 @@ export function AbandonmentQueuePage() {
       <PageHeader title={t('scheduling.abandonment.title')} description={t('scheduling.abandonment.description')} />
       <Group gap="sm">
         <Text>{t('scheduling.abandonment.threshold', { threshold: q.threshold })}</Text>
-        {!q.thresholdVerified && <Badge color="dark" variant="outline">{t('scheduling.signatures.unverified')}</Badge>}
+        {!q.thresholdVerified && <StateBadge tone="neutral" look="outline">{t('scheduling.signatures.unverified')}</StateBadge>}
       </Group>
       {!q.thresholdVerified && <Text size="xs" c="dimmed">{t('scheduling.signatures.unverifiedHint')}</Text>}
       {q.items.length === 0 ? <Card withBorder><Text c="dimmed">{t('scheduling.abandonment.empty')}</Text></Card> : (

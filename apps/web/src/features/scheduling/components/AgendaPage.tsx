@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Card, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AGENDA_VIEWS, APPOINTMENT_STATUS_LABEL_KEYS, MODALITY_LABEL_KEYS, todayIn, type AgendaView } from '@refugio/domain';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useAgenda } from '../api/scheduling.ts';
 import { formatLocal, languageName } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 const VIEW_KEYS = { day: 'scheduling.agenda.day', week: 'scheduling.agenda.week', month: 'scheduling.agenda.month' } as const;
 
@@ -48,7 +49,7 @@ export function AgendaPage() {
                     <Table.Td><Anchor component={Link} to={`/claims/${i.claimId}/appointments`}>{i.claimNumber}</Anchor></Table.Td>
                     <Table.Td>{i.room ?? t(MODALITY_LABEL_KEYS[i.modality])}</Table.Td>
                     <Table.Td>{languageName(t, i.language)}{i.interpreterName ? ` (${i.interpreterName})` : ''}</Table.Td>
-                    <Table.Td><Badge variant="light">{t(APPOINTMENT_STATUS_LABEL_KEYS[i.status])}</Badge></Table.Td>
+                    <Table.Td><StateBadge tone="neutral" look="outline">{t(APPOINTMENT_STATUS_LABEL_KEYS[i.status])}</StateBadge></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

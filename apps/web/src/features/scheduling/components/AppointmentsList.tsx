@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,9 +11,11 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { postponeAppointment, recordNoShow, SCHEDULING_KEY } from '../api/scheduling.ts';
 import { formatLocal, languageName } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
-const STATUS_COLOR: Record<TAppointment['status'], string> = {
-  scheduled: 'blue', held: 'green', no_show: 'red', cancelled: 'gray', rescheduled: 'gray', postponed: 'gray',
+const STATUS_TONE: Record<TAppointment['status'], BadgeTone> = {
+  scheduled: 'info', held: 'positive', no_show: 'negative', cancelled: 'neutral', rescheduled: 'neutral', postponed: 'neutral',
 };
 
 /** A claim's appointments, newest first: the notice and the .ics to download, and what can be done with each. */
@@ -63,7 +65,7 @@ export function AppointmentsList({ appointments, mayUpdate, onReschedule }: {
                 {a.postponedFor && <Text size="xs">{t(GUARANTEE_LABEL_KEYS[a.postponedFor as keyof typeof GUARANTEE_LABEL_KEYS] ?? GUARANTEE_LABEL_KEYS.other)}</Text>}
                 {a.clockPaused && <Text size="xs" fw={600}>{t('scheduling.appointments.clockPaused', { basis: a.clockLegalBasis ?? '' })}</Text>}
               </Stack>
-              <Badge color={STATUS_COLOR[a.status]} variant="light">{t(APPOINTMENT_STATUS_LABEL_KEYS[a.status])}</Badge>
+              <StateBadge tone={STATUS_TONE[a.status]} look="outline">{t(APPOINTMENT_STATUS_LABEL_KEYS[a.status])}</StateBadge>
             </Group>
             <Group mt="sm" gap="sm">
               <Anchor href={`/api/appointments/${a.id}/notice`} download>{t('scheduling.appointments.notice')}</Anchor>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { KIND_LABEL_KEYS, MODALITY_LABEL_KEYS, SEX_LABEL_KEYS, type TInterpreter } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -10,6 +10,7 @@ import { can, useMe } from '../../auth/index.ts';
 import { useInterpreters } from '../api/scheduling.ts';
 import { InterpreterForm } from './InterpreterForm.tsx';
 import { languageName } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The interpreter roster of the reader's offices; supervisors add and change entries. */
 export function InterpretersPage() {
@@ -42,7 +43,7 @@ export function InterpretersPage() {
               {interpreters.data.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Th scope="row">
-                    {i.fullName} {!i.active && <Badge color="gray" variant="light">{t('scheduling.interpreters.inactive')}</Badge>}
+                    {i.fullName} {!i.active && <StateBadge tone="neutral" look="outline">{t('scheduling.interpreters.inactive')}</StateBadge>}
                   </Table.Th>
                   <Table.Td>{i.languages.map((code) => languageName(t, code)).join(', ')}</Table.Td>
                   <Table.Td>{t(SEX_LABEL_KEYS[i.sex])}</Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { APPOINTMENT_STATUS_LABEL_KEYS, MODALITY_LABEL_KEYS } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { useMyBookings } from '../api/scheduling.ts';
 import { formatLocal, languageName } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** An interpreter's start page: their bookings and the interviews they took part in, nothing else of the claims. */
 export function MyBookingsPage() {
@@ -29,7 +30,7 @@ export function MyBookingsPage() {
               <Card key={b.id} withBorder component="li">
                 <Group justify="space-between">
                   <Text fw={600}>{formatLocal(b.localStart, language)} – {b.localEnd.slice(11)}</Text>
-                  <Badge variant="light">{t(APPOINTMENT_STATUS_LABEL_KEYS[b.status])}</Badge>
+                  <StateBadge tone="neutral" look="outline">{t(APPOINTMENT_STATUS_LABEL_KEYS[b.status])}</StateBadge>
                 </Group>
                 <Text size="sm">{languageName(t, b.language)} · {t(MODALITY_LABEL_KEYS[b.modality])}</Text>
                 <Text size="sm">{t('scheduling.mine.place', { office: b.officeName, room: b.room ?? b.videoLink ?? '—' })}</Text>

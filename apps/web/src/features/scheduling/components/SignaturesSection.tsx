@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -10,6 +10,7 @@ import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { useMe } from '../../auth/index.ts';
 import { recordSignature, SCHEDULING_KEY, useSignatures } from '../api/scheduling.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The weekly signature (Reglamento art. 24): weeks missed in a row against the authority's threshold, and recording today's. */
 export function SignaturesSection({ claimId, mayUpdate }: { claimId: string; mayUpdate: boolean }) {
@@ -40,7 +41,7 @@ export function SignaturesSection({ claimId, mayUpdate }: { claimId: string; may
         <Stack>
           <Group gap="sm">
             <Text>{t('scheduling.signatures.missed', { count: s.missedWeeks, threshold: s.threshold })}</Text>
-            {!s.thresholdVerified && <Badge color="dark" variant="outline">{t('scheduling.signatures.unverified')}</Badge>}
+            {!s.thresholdVerified && <StateBadge tone="neutral" look="outline">{t('scheduling.signatures.unverified')}</StateBadge>}
           </Group>
           {!s.thresholdVerified && <Text size="xs" c="dimmed">{t('scheduling.signatures.unverifiedHint')}</Text>}
           {mayUpdate && (

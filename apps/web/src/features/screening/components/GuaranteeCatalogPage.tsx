@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, VULNERABILITY_CATEGORIES, type TGuaranteeCatalog } from '@refugio/domain';
@@ -13,6 +13,7 @@ import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { notifySuccess } from '../../../lib/notify.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 import {
   createGuaranteeRule, GUARANTEE_CATALOG_KEY, updateGuaranteeRule, updateGuaranteeType, useGuaranteeCatalog,
 } from '../api/screening.ts';
@@ -105,7 +106,7 @@ export function GuaranteeCatalogPage() {
                 <Text size="sm" fw={600} w={220}>{t(labelKey(CATEGORY_LABEL, need))}</Text>
                 {rules.filter((r) => r.needCode === need).map((r) => (
                   <Group key={r.id} gap={4}>
-                    <Badge variant={r.active ? 'filled' : 'outline'} color={r.active ? 'blue.9' : 'gray.8'} tt="none">{titleOf(r.guaranteeCode)}</Badge>
+                    <StateBadge look={r.active ? 'filled' : 'outline'} tone={r.active ? 'info' : 'neutral'}>{titleOf(r.guaranteeCode)}</StateBadge>
                     {mayManage && (
                       <Button size="compact-xs" variant="subtle" loading={toggle.isPending && toggle.variables?.id === r.id} onClick={() => toggle.mutate(r)}
                         aria-label={`${r.active ? t('screening.catalogue.deactivate') : t('screening.catalogue.activate')}: ${titleOf(r.guaranteeCode)}`}>

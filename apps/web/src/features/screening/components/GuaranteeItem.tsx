@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TGuarantee } from '@refugio/domain';
@@ -11,8 +11,10 @@ import { CATEGORY_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { decideGuarantee } from '../api/screening.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
-const STATUS_COLOR: Record<TGuarantee['status'], string> = { pending: 'red.9', met: 'teal.9', not_applicable: 'gray.8' };
+const STATUS_TONE: Record<TGuarantee['status'], BadgeTone> = { pending: 'negative', met: 'positive', not_applicable: 'neutral' };
 
 /** One guarantee of one person: its status in words, why it applies, its source, and the actions on it. */
 export function GuaranteeItem({ claimId, guarantee, personName, mayUpdate }: {
@@ -39,8 +41,8 @@ export function GuaranteeItem({ claimId, guarantee, personName, mayUpdate }: {
     <Stack gap={4} data-guarantee={guarantee.code ?? 'redacted'} data-status={guarantee.status}>
       <Group gap="xs" wrap="wrap">
         <Text size="sm" fw={600}>{title}</Text>
-        <Badge color={STATUS_COLOR[guarantee.status]} variant="filled" tt="none">{t(`screening.guarantees.statuses.${guarantee.status}`)}</Badge>
-        {guarantee.governsInterview && <Badge color="blue.9" variant="outline" tt="none">{t('screening.guarantees.governsInterview')}</Badge>}
+        <StateBadge tone={STATUS_TONE[guarantee.status]}>{t(`screening.guarantees.statuses.${guarantee.status}`)}</StateBadge>
+        {guarantee.governsInterview && <StateBadge tone="info" look="outline">{t('screening.guarantees.governsInterview')}</StateBadge>}
       </Group>
       <Text size="xs">{t('screening.guarantees.for', { person: personName })}</Text>
       {guarantee.needCodes.length > 0 && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, List, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, List, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, SPECIALISTS, type TSpecialistReferral, type TSpecialistReferralInput } from '@refugio/domain';
@@ -9,6 +9,7 @@ import { currentLanguage } from '../../../lib/i18n.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { recordSpecialistOutcome, referToSpecialist } from '../api/screening.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function OutcomeForm({ claimId, referral }: { claimId: string; referral: TSpecialistReferral }) {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function SpecialistReferrals({ claimId, referrals, people, mayUpdate }: {
               <Stack gap={2}>
                 <Group gap="xs">
                   <Text size="sm" fw={600}>{r.redacted ? t('screening.redacted') : t(`screening.referrals.specialists.${r.specialist}`)} · {nameOf(r.personId)}</Text>
-                  <Badge color={r.status === 'pending' ? 'red.9' : 'teal.9'} variant="filled" tt="none">{t(`screening.referrals.statuses.${r.status}`)}</Badge>
+                  <StateBadge tone={r.status === 'pending' ? 'negative' : 'positive'}>{t(`screening.referrals.statuses.${r.status}`)}</StateBadge>
                 </Group>
                 {r.reason && <Text size="sm">{r.reason}</Text>}
                 <Text size="xs" c="dimmed">{r.referredBy ?? '—'} · {formatDateTime(r.referredAt, language)}</Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MODULE_LEVELS, SESSION_FORMATS, type TTrainingModule } from '@refugio/domain';
@@ -10,6 +10,7 @@ import { roleLabel } from '../../../lib/role-label.ts';
 import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useTrainingModules } from '../api/training-curriculum.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 interface Filter { level: string; format: string; group: string }
 
@@ -71,11 +72,11 @@ export function CurriculumPage() {
               <Table.Tr key={m.id}>
                 <Table.Th scope="row">
                   <Anchor component={Link} to={`/training/catalogue/${m.id}`} size="sm" fw={600}>{m.code} · {m.title}</Anchor>
-                  {!m.active && <Badge ml={6} color="dark" variant="outline" tt="none">{t('common.inactive')}</Badge>}
+                  {!m.active && <StateBadge tone="neutral" look="outline" ml={6}>{t('common.inactive')}</StateBadge>}
                   {m.description && <Text size="xs">{m.description}</Text>}
                 </Table.Th>
                 <Table.Td>{t(LEVEL_LABEL[m.level])}</Table.Td>
-                <Table.Td><Group gap={4}>{m.formats.map((f) => <Badge key={f} variant="outline" color="dark">{t(FORMAT_LABEL[f])}</Badge>)}</Group></Table.Td>
+                <Table.Td><Group gap={4}>{m.formats.map((f) => <StateBadge tone="neutral" look="outline" key={f}>{t(FORMAT_LABEL[f])}</StateBadge>)}</Group></Table.Td>
                 <Table.Td>{m.targetGroups.map((g) => roleLabel(t, g)).join(', ') || '—'}</Table.Td>
                 <Table.Td>{t('training.catalogue.workload', { hours: m.onlineHours, days: m.faceToFaceDays })}</Table.Td>
                 <Table.Td>{m.competencies.map((c) => c.title).join(', ') || '—'}</Table.Td>

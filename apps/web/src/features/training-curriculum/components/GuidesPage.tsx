@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, type TGuide } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -14,6 +14,7 @@ import { useGuides } from '../api/training-curriculum.ts';
 import { GuideLink } from './GuideLink.tsx';
 import { GuideModulesDialog } from './GuideModulesDialog.tsx';
 import { GuideVersionDialog, type GuideVersionTarget } from './GuideVersionDialog.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** Which dialog is open: a new guide or version (with its target), or a guide's modules. */
 type Dialog = { kind: 'version'; target: GuideVersionTarget | null } | { kind: 'modules'; guide: TGuide } | null;
@@ -71,7 +72,7 @@ export function GuidesPage() {
                   <Table.Th scope="row"><Text size="sm" ff="monospace">{g.code}</Text></Table.Th>
                   <Table.Td>
                     <GuideLink guide={g} />
-                    {!g.latest && <Badge ml="xs" variant="outline" color="dark">{t('training.guides.superseded')}</Badge>}
+                    {!g.latest && <StateBadge tone="neutral" look="outline" ml="xs">{t('training.guides.superseded')}</StateBadge>}
                   </Table.Td>
                   <Table.Td>{g.kind === 'file' ? t('training.guides.pdfSize', { kb: sizeInKb(g.sizeBytes ?? 0) }) : t('training.guides.kindLink')}</Table.Td>
                   <Table.Td>{g.modules.map((m) => m.code).join(', ') || '—'}</Table.Td>

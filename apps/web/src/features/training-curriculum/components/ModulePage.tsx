@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TCurriculumModule } from '@refugio/domain';
@@ -12,6 +12,7 @@ import { FORMAT_LABEL, LEVEL_LABEL } from '../../../lib/training-labels.ts';
 import { can, useMe } from '../../auth/index.ts';
 import { useCompetencies, useGuides, useModule } from '../api/training-curriculum.ts';
 import { GuideLink } from './GuideLink.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -55,7 +56,7 @@ export function ModulePage() {
           <Button component={Link} to={`/training/catalogue/${module.id}/edit`}>{t('common.edit')}</Button>
         )}
       />
-      {!module.active && <Badge color="dark" variant="outline">{t('common.inactive')}</Badge>}
+      {!module.active && <StateBadge tone="neutral" look="outline">{t('common.inactive')}</StateBadge>}
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
           <Fact label={t('training.fields.level')}>{t(LEVEL_LABEL[module.level])}</Fact>

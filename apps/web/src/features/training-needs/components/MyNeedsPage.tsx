@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, PLAN_FORMATS, ZNeedsResponse, type TMyCampaign, type TNeedsResponseInput } from '@refugio/domain';
@@ -14,6 +14,7 @@ import { FORMAT_LABEL } from '../../../lib/training-labels.ts';
 import { useFieldErrorMap } from '../../../lib/use-field-error-map.ts';
 import { answerCampaign, TRAINING_NEEDS_KEY, useMyCampaigns } from '../api/training-needs.ts';
 import { SELF_LEVEL_LABEL } from './labels.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 type Answer = TMyCampaign['response'];
 const fieldsOf = (response: Answer): TNeedsResponseInput => ({
@@ -70,7 +71,7 @@ function Questionnaire({ mine }: { mine: TMyCampaign }) {
           <Text size="sm">{t('trainingNeeds.mine.levelsHint')}</Text>
           {mine.competencies.map((competency) => (
             <Radio.Group key={competency.code} label={competency.title} error={errorOf(`selfLevels.${competency.code}`)}
-              description={competency.required ? <Badge size="xs" variant="filled" color="indigo.9" tt="none">{t('trainingNeeds.mine.required')}</Badge> : undefined}
+              description={competency.required ? <StateBadge tone="info" size="xs">{t('trainingNeeds.mine.required')}</StateBadge> : undefined}
               value={draft.selfLevels[competency.code] === undefined ? '' : String(draft.selfLevels[competency.code])}
               onChange={(v) => setDraft({ ...draft, selfLevels: { ...draft.selfLevels, [competency.code]: Number(v) } })}>
               <Group mt={4} gap="md">

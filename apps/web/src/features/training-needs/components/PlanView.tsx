@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TCampaign } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -10,8 +10,10 @@ import { useTrainingPlan } from '../api/training-needs.ts';
 import { EnrolFromPlan } from './EnrolFromPlan.tsx';
 import { PRIORITY_LABEL } from './labels.ts';
 import { reasonText } from './reasons.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
-const PRIORITY_COLOR = { high: 'red.9', medium: 'blue.9', low: 'gray.7' } as const;
+const PRIORITY_TONE = { high: 'negative', medium: 'info', low: 'neutral' } as const satisfies Record<string, BadgeTone>;
 const level = (code: string | null) => (code && code in LEVEL_LABEL ? LEVEL_LABEL[code as keyof typeof LEVEL_LABEL] : null);
 
 /** The gap analysis: what it is based on, sessions to plan per module and format, and each proposal with its reasons. */
@@ -108,7 +110,7 @@ export function PlanView({ campaign }: { campaign: TCampaign }) {
             <Table.Tbody>
               {items.map((i) => (
                 <Table.Tr key={`${i.userId}-${i.moduleCode ?? i.competencies[0]?.code}`}>
-                  <Table.Td><Badge variant="filled" tt="none" color={PRIORITY_COLOR[i.priority]}>{t(PRIORITY_LABEL[i.priority])}</Badge></Table.Td>
+                  <Table.Td><StateBadge tone={PRIORITY_TONE[i.priority]}>{t(PRIORITY_LABEL[i.priority])}</StateBadge></Table.Td>
                   <Table.Th scope="row">{i.fullName}<Text size="xs">{i.officeName}</Text></Table.Th>
                   <Table.Td>
                     {i.moduleCode ? `${i.moduleCode} · ${i.moduleTitle}` : t('trainingNeeds.plan.noModule')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TCertificate } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
@@ -7,7 +7,8 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { certificatePdfUrl, useMyCertificates } from '../api/training-records.ts';
-import { STATUS_COLOR, STATUS_LABEL } from './certificate-status.ts';
+import { STATUS_TONE, STATUS_LABEL } from './certificate-status.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 export function MyCertificatesPage() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function MyCertificatesPage() {
                 <Table.Th scope="row">{c.moduleTitle}<Text size="xs" c="dimmed">{c.sessionCode}</Text></Table.Th>
                 <Table.Td>{formatDate(c.completedOn, language)}</Table.Td>
                 <Table.Td>{validity(c)}</Table.Td>
-                <Table.Td><Badge color={STATUS_COLOR[c.status]}>{t(STATUS_LABEL[c.status])}</Badge></Table.Td>
+                <Table.Td><StateBadge tone={STATUS_TONE[c.status]}>{t(STATUS_LABEL[c.status])}</StateBadge></Table.Td>
                 <Table.Td>
                   <Anchor href={certificatePdfUrl(c.id)}>{t('trainingRecords.mine.pdf', { code: c.verificationCode })}</Anchor>
                 </Table.Td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -16,6 +16,8 @@ import { ImportDialog } from './ImportDialog.tsx';
 import { IssueCertificates } from './IssueCertificates.tsx';
 import { RevokeCertificate } from './RevokeCertificate.tsx';
 import { DateCell, NumberCell } from './RecordInputs.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
 const MISSING_LABEL: Record<CompletionPart, string> = {
   online: 'trainingRecords.status.missingOnline',
@@ -26,7 +28,7 @@ const MISSING_LABEL: Record<CompletionPart, string> = {
 function StatusCell({ p }: { p: TParticipantRecords }) {
   const { t } = useTranslation();
   if (p.status.complete) {
-    return <Badge color="teal.9">{t('trainingRecords.status.complete', { date: formatDate(p.status.completedOn!, currentLanguage()) })}</Badge>;
+    return <StateBadge tone="positive">{t('trainingRecords.status.complete', { date: formatDate(p.status.completedOn!, currentLanguage()) })}</StateBadge>;
   }
   return <Text size="sm">{t('trainingRecords.status.missing', { parts: p.status.missing.map((m) => t(MISSING_LABEL[m])).join(', ') })}</Text>;
 }
@@ -75,7 +77,7 @@ function ParticipantRow({ data, p, onSaved, onError }: {
       <Table.Td><StatusCell p={p} /></Table.Td>
       <Table.Td>
         {p.certificate && (p.certificate.revoked
-          ? <Badge color="red.9">{t('trainingRecords.certificates.revoked')}</Badge>
+          ? <StateBadge tone="negative">{t('trainingRecords.certificates.revoked')}</StateBadge>
           : (
             <Group gap={4} wrap="nowrap">
               <Anchor href={certificatePdfUrl(p.certificate.id)} size="sm">{p.certificate.verificationCode}</Anchor>
@@ -88,10 +90,10 @@ function ParticipantRow({ data, p, onSaved, onError }: {
 }
 
 /** How each kind of verdict shows in the import history. */
-const IMPORT_BADGE: Record<TImportResult['status'], { color: string; label: string }> = {
-  accepted: { color: 'teal.9', label: 'trainingRecords.import.acceptedBadge' },
-  rejected: { color: 'red.9', label: 'trainingRecords.import.rejectedBadge' },
-  needs_review: { color: 'yellow.9', label: 'trainingRecords.import.pendingBadge' },
+const IMPORT_BADGE: Record<TImportResult['status'], { tone: BadgeTone; label: string }> = {
+  accepted: { tone: 'positive', label: 'trainingRecords.import.acceptedBadge' },
+  rejected: { tone: 'negative', label: 'trainingRecords.import.rejectedBadge' },
+  needs_review: { tone: 'warning', label: 'trainingRecords.import.pendingBadge' },
 };
 
 /** A session's records: attendance grid, online completions, results, status, imports and certificates. */
@@ -156,7 +158,7 @@ export function SessionRecordsPage() {
           <Title order={2} size="h4">{t('trainingRecords.import.history')}</Title>
           {data.imports.map((i) => (
             <Group key={i.id} gap="xs">
-              <Badge color={IMPORT_BADGE[i.status].color}>{t(IMPORT_BADGE[i.status].label)}</Badge>
+              <StateBadge tone={IMPORT_BADGE[i.status].tone}>{t(IMPORT_BADGE[i.status].label)}</StateBadge>
               <Text size="sm">{i.fileName} · {formatDateTime(i.importedAt, language)} · {i.importedBy}</Text>
               {i.status === 'needs_review' && (
                 <Button size="compact-sm" variant="light" onClick={() => setReviewing(i)}

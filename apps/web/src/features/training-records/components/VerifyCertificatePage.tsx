@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
@@ -6,7 +6,8 @@ import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { usePublicCertificate } from '../api/training-records.ts';
-import { STATUS_COLOR, STATUS_LABEL } from './certificate-status.ts';
+import { STATUS_TONE, STATUS_LABEL } from './certificate-status.ts';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The public page a certificate's verification URL opens: no login, only the allowed fields. */
 export function VerifyCertificatePage() {
@@ -27,7 +28,7 @@ export function VerifyCertificatePage() {
           <Card withBorder>
             <Group justify="space-between" mb="sm">
               <Text fw={700}>{c.fullName}</Text>
-              <Badge color={STATUS_COLOR[c.status]} size="lg">{t(STATUS_LABEL[c.status])}</Badge>
+              <StateBadge tone={STATUS_TONE[c.status]} size="lg">{t(STATUS_LABEL[c.status])}</StateBadge>
             </Group>
             <Table>
               <Table.Tbody>

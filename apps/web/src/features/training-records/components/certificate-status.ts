@@ -1,4 +1,5 @@
 import type { TPublicCertificate } from '@refugio/domain';
+import type { BadgeTone } from '../../../components/ui/badge-tones.ts';
 
 type Status = TPublicCertificate['status'];
 
@@ -8,4 +9,4 @@ export const STATUS_LABEL: Record<Status, string> = {
   revoked: 'trainingRecords.verify.statusRevoked',
 };
 
-export const STATUS_COLOR: Record<Status, string> = { valid: 'teal.9', expired: 'orange.9', revoked: 'red.9' };
+export const STATUS_TONE: Record<Status, BadgeTone> = { valid: 'positive', expired: 'warning', revoked: 'negative' };

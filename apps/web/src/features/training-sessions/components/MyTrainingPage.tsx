@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { TRAINING_SESSIONS_KEY } from '../../../lib/training-sessions-key.ts';
 import { acknowledgeGuide, requestPlace, useMyEnrolments, useRequestableSessions, withdrawRequest } from '../api/training-sessions.ts';
 import { ENROLMENT_STATUS_LABEL } from './labels.ts';
 import { SessionGuideLink } from './SessionGuides.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 const startOf = (s: TTrainingSessionSummary, language: Language) => {
   const first = s.onlineStartsOn ?? s.firstDay;
@@ -148,7 +149,7 @@ export function MyTrainingPage() {
                 <Table.Th scope="row"><Anchor component={Link} to={`/training/sessions/${e.session.id}`}>{e.session.moduleTitle}</Anchor></Table.Th>
                 <Table.Td>{startOf(e.session, language)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(ENROLMENT_STATUS_LABEL[e.status])}</Badge>
+                  <StateBadge tone="neutral" look="outline">{t(ENROLMENT_STATUS_LABEL[e.status])}</StateBadge>
                   {e.status === 'rejected' && e.decisionReason && <Text size="xs">{t('trainingSessions.session.decisionReason', { reason: e.decisionReason })}</Text>}
                 </Table.Td>
                 <Table.Td>

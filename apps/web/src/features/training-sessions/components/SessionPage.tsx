@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Checkbox, Grid, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Grid, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { ENROLMENT_STATUS_LABEL, SESSION_STATUS_LABEL } from './labels.ts';
 import { SessionEditDialog } from './SessionEditDialog.tsx';
 import { GuidesCard } from './SessionGuides.tsx';
 import { RequestsCard } from './SessionRequests.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 /** The coordinator picks staff (many at once for a videoconference) and enrols them. */
 function EnrolCard({ session }: { session: TTrainingSession }) {
@@ -80,7 +81,7 @@ export function SessionPage() {
           </Group>
         )} />
       <Group gap="sm" mb="md">
-        <Badge variant="light">{t(SESSION_STATUS_LABEL[s.status])}</Badge>
+        <StateBadge tone="neutral" look="outline">{t(SESSION_STATUS_LABEL[s.status])}</StateBadge>
         <Text size="sm">{t('trainingSessions.list.placesValue', { enrolled: s.enrolled, capacity: s.capacity, waiting: s.waitlisted })}</Text>
         {s.onlineStartsOn && <Text size="sm">{t('trainingSessions.session.online', { date: formatDate(s.onlineStartsOn, language) })}</Text>}
         {s.videoLink && <Anchor size="sm" href={s.videoLink}>{t('trainingSessions.session.videoLink')}</Anchor>}

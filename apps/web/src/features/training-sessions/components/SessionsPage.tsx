@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Text, TextInput, Stack } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Text, TextInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ import { useTrainingModules } from '../../training-curriculum/index.ts';
 import { createTrainingSession, useTrainingSessions } from '../api/training-sessions.ts';
 import { SESSION_STATUS_LABEL } from './labels.ts';
 import { DaysEditor, TrainerChecklist, type DayDraft } from './SessionFields.tsx';
+import { StateBadge } from '../../../components/ui/StateBadge.tsx';
 
 
 /** Coordinator's form: module, format, where, when, capacity. The server checks what the format needs. */
@@ -96,7 +97,7 @@ export function SessionsPage() {
     { key: 'format', header: t('trainingSessions.form.format'), render: (s) => t(FORMAT_LABEL[s.format]) },
     { key: 'when', header: t('trainingSessions.list.when'), render: when },
     { key: 'places', header: t('trainingSessions.list.places'), render: (s) => t('trainingSessions.list.placesValue', { enrolled: s.enrolled, capacity: s.capacity, waiting: s.waitlisted }) },
-    { key: 'status', header: t('trainingSessions.list.status'), render: (s) => <Badge variant="light">{t(SESSION_STATUS_LABEL[s.status])}</Badge> },
+    { key: 'status', header: t('trainingSessions.list.status'), render: (s) => <StateBadge tone="neutral" look="outline">{t(SESSION_STATUS_LABEL[s.status])}</StateBadge> },
   ];
   return (
     <>

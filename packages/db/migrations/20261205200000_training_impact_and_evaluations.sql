@@ -5,7 +5,7 @@
 
 -- The impact comparison selects the signed decisions of a window of dates (a tenth of a decade's).
 CREATE INDEX decisions_signed_at_idx ON decisions (signed_at) WHERE status IN ('signed', 'superseded');
-CREATE INDEX appeals_decision_idx ON appeals (decision_id);
+-- Appeals by their decision: appeals_decision_idx, created with the results summaries.
 
 CREATE TABLE capacity_actions (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

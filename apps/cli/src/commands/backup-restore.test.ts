@@ -50,7 +50,35 @@ async function addAwkwardContent(target: CliTarget): Promise<void> {
     expect(await writeAuditCheckpoint(db, key!)).toMatchObject({ status: 'written' });
     await addInterviewContent(db);
     await addCaseWorkContent(db);
+    await addResultsContent(db);
   });
+}
+
+/** One row in every results summary (ADR 040) and in the evaluation of a capacity-building action (ADR 047). */
+async function addResultsContent(db: Queryable): Promise<void> {
+  const office = `(SELECT id FROM offices WHERE code = 'COMAR-TAP')`;
+  const admin = `(SELECT id FROM users WHERE username = 'admin')`;
+  const month = `DATE '2026-09-01'`;
+  await db.query(`INSERT INTO results_refreshes (name, refreshed_at, duration_ms, row_count) VALUES ('applications', now(), 12, 1)`);
+  await db.query(`INSERT INTO results_applications (month, office_id, origin, sex, age_group, count_type, n) VALUES (${month}, ${office}, 'HND', 'female', '18-59', 'P', 3)`);
+  await db.query(`INSERT INTO results_first_decisions (month, office_id, origin, sex, age_group, count_type, outcome, n)
+    VALUES (${month}, ${office}, 'HND', 'female', '18-59', 'C', 'refugee_cartagena', 1)`);
+  await db.query(`INSERT INTO results_decision_times (month, office_id, days, term, extension, n) VALUES (${month}, ${office}, 45, 45, 0, 1)`);
+  await db.query(`INSERT INTO results_open_claims (office_id, officer_id, age_band, risk_band, overdue, n)
+    VALUES (${office}, (SELECT id FROM users WHERE username = 'elegibilidad'), '0-15', 'on_track', false, 2)`);
+  await db.query(`INSERT INTO results_inm_notices (month, office_id, state, n) VALUES (${month}, ${office}, 'in_time', 1)`);
+  await db.query(`INSERT INTO results_appeal_windows (month, office_id, opened, lodged, lodged_in_time, still_open) VALUES (${month}, ${office}, 1, 1, 1, 0)`);
+  await db.query(`INSERT INTO results_appeal_outcomes (month, office_id, cohort, outcome, n) VALUES (${month}, ${office}, '2025', 'pending', 1)`);
+  await db.query(`INSERT INTO results_reviews (month, office_id, cohort, reviewed, returned) VALUES (${month}, ${office}, '2025', 2, 1)`);
+  await db.query(`INSERT INTO results_review_reasons (month, office_id, section, rating, n) VALUES (${month}, ${office}, 'legal_analysis', 'minor_error', 1)`);
+  await db.query(`INSERT INTO results_interviews (month, office_id, interviews, checklist_complete, with_guarantees, guarantees_met_before)
+    VALUES (${month}, ${office}, 1, 1, 1, 1)`);
+  const action = await db.query<{ id: string }>(`INSERT INTO capacity_actions (institution_id, title, kind, funder, objectives, partners, starts_on, ends_on, created_by)
+    VALUES ((SELECT id FROM institutions WHERE code = 'COMAR'), 'México II', 'eu_funded', 'UE (MIEUX)', 'Fortalecer la entrevista', ARRAY['EUAA', 'ACNUR'],
+            DATE '2026-01-01', DATE '2026-06-30', ${admin}) RETURNING id`);
+  await db.query(`INSERT INTO capacity_action_sessions (action_id, session_id) SELECT $1, id FROM training_sessions WHERE code = 'BK-2026-01'`, [action.rows[0]!.id]);
+  await db.query(`INSERT INTO capacity_action_criteria (action_id, criterion, rating, assessment, evidence, updated_by)
+    VALUES ($1, 'ownership', 'met', 'La COMAR dirigió el programa', 'Minutas', ${admin})`, [action.rows[0]!.id]);
 }
 
 /** A calendar, two persons (one merged into the other), a claim with members and clocks. */
@@ -358,7 +386,7 @@ describe(`refugio backup and restore (${backend})`, { timeout: 120_000 }, () => 
     const before = await snapshot(source);
     const refused = await source.run(['restore', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Refusing to restore: the target is not empty \(audit_events has \d+ rows, users has 11 rows, institutions has 4 rows\)/);
+    expect(refused.stderr).toMatch(/Refusing to restore: the target is not empty \(audit_events has \d+ rows, users has 12 rows, institutions has 4 rows\)/);
     expect(await snapshot(source)).toEqual(before);
   });
 });

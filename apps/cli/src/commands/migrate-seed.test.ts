@@ -44,6 +44,6 @@ describe('refugio migrate and seed-demo on an empty database', () => {
 
     const again = await target.run(['seed-demo', '--password', 'another-password-2']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/Refusing to seed demo data: .* is not empty \(audit_events has 1 row, users has 10 rows, institutions has 4 rows\)/);
+    expect(again.stderr).toMatch(/Refusing to seed demo data: .* is not empty \(audit_events has 1 row, users has 11 rows, institutions has 4 rows\)/);
   });
 });

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: everything CI checks, from a clean clone on Debian (as root, or with sudo):
 #   1. system packages (Debian postgresql and chromium, installed when missing)
-#   2. type-check and lint
-#   3. unit tests
-#   4. integration tests on PGlite
-#   5. integration tests again on a throwaway PostgreSQL cluster (loopback port, stopped on exit)
-#   6. browser tests (Playwright with /usr/bin/chromium), when e2e/playwright.config.ts exists
+#   2. type-check, lint and unit tests, side by side (tsc uses one core, vitest the other)
+#   3. integration tests on PGlite
+#   4. integration tests again on a throwaway PostgreSQL cluster (loopback port, stopped on exit)
+#   5. browser tests (Playwright with /usr/bin/chromium), when e2e/playwright.config.ts exists
 # Stops at the first failing phase and prints how long each phase took and what it counted.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -64,6 +63,41 @@ phase() {
   fi
 }
 
+# phases_together NAME=COMMAND…: starts each phase at once (they share no state; type-checking
+# keeps one core busy while the unit tests use the other), then reports each as `phase` does.
+phases_together() {
+  local names=() pids=() logs=() spec name log
+  for spec in "$@"; do
+    name=${spec%%=*}
+    log="$LOG_DIR/$(tr -c 'A-Za-z0-9' '-' <<<"$name").log"
+    (
+      started=$SECONDS
+      bash -c "${spec#*=}" >"$log" 2>&1
+      status=$?
+      echo $((SECONDS - started)) >"$log.seconds"
+      exit "$status"
+    ) &
+    names+=("$name"); pids+=($!); logs+=("$log")
+  done
+  local i status failed=0
+  for i in "${!names[@]}"; do
+    set +e
+    wait "${pids[$i]}"
+    status=$?
+    set -e
+    echo
+    echo "━━ ${names[$i]}"
+    cat "${logs[$i]}"
+    local result="ok"
+    (( status == 0 )) || { result="FAILED (exit $status)"; failed=$status; }
+    SUMMARY+=("$(printf '%-34s %5ss  %s  %s' "${names[$i]}" "$(cat "${logs[$i]}.seconds")" "$result" "$(counts_of "${logs[$i]}")")")
+  done
+  if (( failed != 0 )); then
+    echo "✗ a phase failed (exit $failed); its output is above." >&2
+    exit "$failed"
+  fi
+}
+
 skip() {
   echo
   echo "━━ $1: skipped ($2)"
@@ -112,9 +146,7 @@ if [[ ! -d node_modules ]]; then
 fi
 
 phase "System packages" ensure_system_packages
-phase "Type-check" npm run --silent typecheck
-phase "Lint" npm run --silent lint
-phase "Unit tests" npx vitest run --project unit
+phases_together "Type-check=npm run --silent typecheck" "Lint=npm run --silent lint" "Unit tests=npx vitest run --project unit"
 phase "Integration tests (PGlite)" env REFUGIO_TEST_DB=pglite npx vitest run --project integration
 
 PG_PORT=$(free_port)

@@ -50,7 +50,10 @@ async function recordFact(page: Page, number: number, fact: {
   await card.getByRole('button', { name: `Agregar prueba al hecho n.º ${number}` }).click();
   const evidence = card.getByRole('form', { name: `Agregar prueba al hecho n.º ${number}` });
   await expect(evidence.getByLabel('Tipo de prueba')).toHaveValue('coi');
+  // The picker searches 300 ms after the last keystroke; choose among the words' results, not the list they replace.
+  const searched = page.waitForResponse((r) => r.url().includes('/api/coi-sources?') && new URL(r.url()).searchParams.get('q') === fact.search);
   await evidence.getByLabel('Buscar en la biblioteca').fill(fact.search);
+  await searched;
   await evidence.getByRole('radio', { name: new RegExp(fact.source) }).check({ timeout: 15_000 });
   await evidence.getByLabel('Pasaje citado').fill(fact.passage);
   await evidence.getByLabel('Qué es y qué muestra').fill(`Información del país sobre el hecho ${number}`);

@@ -7,12 +7,15 @@
  * - times opening one claim's assessment with `--facts` facts (40) and `--evidence` items (200) —
  *   citations of library sources, typed and uploaded documents, witness statements — through the
  *   use case (`getAssessment`, its audit event included; target ≤ 150 ms p95).
- * The decision feature adds its own figures (the signed PDF) to this suite.
+ * - generates that claim's draft decision once (`generateDecision`: the six sections composed from
+ *   the 40 facts, the draft_decision step and its safeguards, one transaction) and renders its PDF
+ *   `--rounds` times through the download's use case (`decisionPdfFile`, audited; target: generating
+ *   and rendering ≤ 2 s).
  * Usage: npm run bench -- decisions [--sources 100000] [--facts 40] [--evidence 200] [--database-url postgres://…/db]
  *        (without --database-url: embedded PGlite in a temporary folder)
  */
 import type { Database } from '@refugio/db';
-import { demoContext, getAssessment, resolveCalendar, searchCoiSources } from '@refugio/domain/server';
+import { decisionPdfFile, demoContext, generateDecision, getAssessment, resolveCalendar, searchCoiSources } from '@refugio/domain/server';
 import { ZCoiSearchQuery, type TCoiSearchQuery } from '@refugio/domain';
 import { withBenchDatabase } from './lib/database.ts';
 import { percentile } from './lib/load.ts';
@@ -175,6 +178,21 @@ export async function benchDecisions(options: { databaseUrl?: string | undefined
       shape = { facts: assessment.facts.length, evidence: assessment.facts.reduce((n, f) => n + f.evidence.length, 0) };
     }
     openTimes.sort((a, b) => a - b);
+
+    // The draft decision, generated once (a claim has one), then its PDF rendered `rounds` times.
+    const { version } = (await db.query<{ version: number }>('SELECT version FROM claims WHERE id = $1', [claim])).rows[0]!;
+    let started = performance.now();
+    const draft = await generateDecision(db, ctx, { claimId: claim, input: { version, outcome: 'refugee_cartagena', personOutcomes: [] } });
+    const generateMs = performance.now() - started;
+    const pdfTimes: number[] = [];
+    let pdfBytes = 0;
+    for (let i = 0; i < rounds; i++) {
+      started = performance.now();
+      const file = await decisionPdfFile(db, ctx, { claimId: claim });
+      pdfTimes.push(performance.now() - started);
+      pdfBytes = file.pdf.byteLength;
+    }
+    pdfTimes.sort((a, b) => a - b);
     return {
       database: options.databaseUrl ? 'postgres' : 'pglite',
       load: { sources, ms: loadMs },
@@ -186,6 +204,12 @@ export async function benchDecisions(options: { databaseUrl?: string | undefined
       openAssessment: {
         ...shape, runs: openTimes.length, p50: round(percentile(openTimes, 50)), p95: round(percentile(openTimes, 95)), max: round(openTimes.at(-1)!),
         targetP95: 150,
+      },
+      draftDecision: {
+        sectionsChars: Object.values(draft.decision?.sections ?? {}).reduce((n, section) => n + section.text.length, 0),
+        generateMs: round(generateMs), pdf: { runs: pdfTimes.length, bytes: pdfBytes, p50: round(percentile(pdfTimes, 50)), p95: round(percentile(pdfTimes, 95)),
+          max: round(pdfTimes.at(-1)!) },
+        generateAndRenderMs: round(generateMs + percentile(pdfTimes, 50)), target: 2000,
       },
     };
   });

@@ -73,6 +73,16 @@ export const NAME_VARIANTS: ReadonlyArray<{ variants: readonly string[]; to: str
   { variants: ['amed'], to: 'amad', note: 'Ahmed, Ahmad' },
 ];
 
+/**
+ * The least trigram similarity of the folded names at which a candidate can still be shown when
+ * the person looked for has no birth date (ADR 057): the birth date then gives no points, so
+ * without a document in common only the name (45 × similarity, similarity rounded to hundredths,
+ * points rounded) and a nationality in common (+10) can reach the threshold. Names the same once
+ * folded (the equalities above) have similarity 1. One hundredth lower, for float rounding.
+ */
+export const LEAST_SHOWN_SIMILARITY_WITHOUT_BIRTH_DATE =
+  Math.floor(((DUPLICATE_WEIGHTS.threshold - DUPLICATE_WEIGHTS.nationality.overlap - 0.5) / DUPLICATE_WEIGHTS.name.similarityFactor - 0.005) * 100) / 100 - 0.01;
+
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
 };

@@ -6,7 +6,8 @@
 -- load's time). They become plain columns kept by one BEFORE trigger that folds the given names
 -- and the surnames once and derives every key from them. The trigger overwrites whatever an
 -- INSERT or UPDATE puts in them, so they stay derived from the name, birth date and documents as
--- before (a restore writing old values gets them recomputed). Values are unchanged: the folding
+-- before (a restore writing old values gets them recomputed; `UPDATE persons SET name_key = NULL`
+-- recomputes every key, which a migration changing the fold must do). Values are unchanged: the folding
 -- is word by word, so fold(given || ' ' || surnames) = fold(given) || ' ' || fold(surnames).
 
 -- The same folding as before, in PL/pgSQL: plain replace()/translate() for the literal rules
@@ -87,11 +88,12 @@ BEGIN
      AND NEW.second_surname IS NOT DISTINCT FROM OLD.second_surname
      AND NEW.birth_date IS NOT DISTINCT FROM OLD.birth_date
      AND NEW.birth_date_estimated IS NOT DISTINCT FROM OLD.birth_date_estimated
-     AND NEW.documents IS NOT DISTINCT FROM OLD.documents THEN
-    NEW.name_key := OLD.name_key;
-    NEW.name_sort_key := OLD.name_sort_key;
-    NEW.surname_year_keys := OLD.surname_year_keys;
-    NEW.document_keys := OLD.document_keys;
+     AND NEW.documents IS NOT DISTINCT FROM OLD.documents
+     AND NEW.name_key IS NOT DISTINCT FROM OLD.name_key
+     AND NEW.name_sort_key IS NOT DISTINCT FROM OLD.name_sort_key
+     AND NEW.surname_year_keys IS NOT DISTINCT FROM OLD.surname_year_keys
+     AND NEW.document_keys IS NOT DISTINCT FROM OLD.document_keys THEN
+    -- Nothing the keys derive from changed, and nobody wrote a key: keep them.
     RETURN NEW;
   END IF;
   -- Statements below are simple expressions and loops (no query per row): a name has a handful

@@ -104,7 +104,7 @@ export const syntheticLoadCommand: Command = {
         progress.stop();
         if (setAside.length > 0) ctx.note(`Building ${setAside.length} secondary indexes…`);
         const indexStarted = performance.now();
-        await buildIndexesSetAside(db, context, setAside);
+        await buildIndexesSetAside(db, context, setAside, jobs);
         timings.set('(indexes built after the load)', performance.now() - indexStarted);
       }
       const loadMs = performance.now() - started;

@@ -339,7 +339,7 @@ async function secondaryIndexes(db: Queryable): Promise<Array<{ name: string; de
  * in between): their definitions are in that load's `synthetic.loaded` event (phase
  * `indexes_dropped`), and an index that exists is left alone. Returns the names built.
  */
-export async function restoreSetAsideIndexes(db: Queryable, ctx: RequestContext): Promise<string[]> {
+export async function restoreSetAsideIndexes(db: Queryable, ctx: RequestContext, jobs = 1): Promise<string[]> {
   const { rows } = await db.query<{ phase: string; definitions: Array<{ name: string; definition: string }> | null }>(
     `SELECT details->>'phase' AS phase, details->'definitions' AS definitions FROM audit_events
       WHERE action = 'synthetic.loaded' AND details->>'phase' IN ('indexes_dropped', 'indexes_rebuilt')
@@ -347,12 +347,21 @@ export async function restoreSetAsideIndexes(db: Queryable, ctx: RequestContext)
   const last = rows[0];
   if (!last || last.phase !== 'indexes_dropped' || !last.definitions) return [];
   const built: string[] = [];
+  const missing: Array<{ name: string; definition: string }> = [];
   for (const index of last.definitions) {
     const exists = await db.query(`SELECT 1 FROM pg_class WHERE oid = to_regclass($1)`, [index.name]);
-    if (exists.rowCount !== 0) continue;
-    await db.query(index.definition);
-    built.push(index.name);
+    if (exists.rowCount === 0) missing.push(index);
   }
+  // Largest tables first, `jobs` builds at once (each on its own pooled connection).
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const index = missing[next++]!;
+      await db.query(index.definition);
+      built.push(index.name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   await recordAudit(db, ctx, { action: 'synthetic.loaded', entityType: 'system', details: { phase: 'indexes_rebuilt', indexes: built } });
   return built;
 }
@@ -379,9 +388,11 @@ export async function setIndexesAside(db: Database, ctx: RequestContext, claimsT
 }
 
 /** Builds the indexes setIndexesAside dropped (after the load, or after it failed). */
-export async function buildIndexesSetAside(db: Database, ctx: RequestContext, indexes: ReadonlyArray<{ name: string; definition: string }>): Promise<void> {
+export async function buildIndexesSetAside(
+  db: Database, ctx: RequestContext, indexes: ReadonlyArray<{ name: string; definition: string }>, jobs = 1,
+): Promise<void> {
   if (indexes.length === 0) return;
-  await restoreSetAsideIndexes(db, ctx);
+  await restoreSetAsideIndexes(db, ctx, db.kind === 'postgres' ? jobs : 1);
 }
 
 export { generateBatch };

@@ -3,8 +3,9 @@
  * the server's `findDuplicateCandidates` fetches candidates through indexes and scores them here.
  * Design and reasons: docs/decisions/011-duplicate-detection.md.
  *
- * `foldName` mirrors the SQL function `refugio_name_fold` (migration 20261128143000); an
- * integration test checks that both fold the same names to the same keys.
+ * `foldName` mirrors the SQL function `refugio_name_fold` (migrations 20261128143000 and
+ * 20261206100000, ADR 055); an integration test checks that both fold the same names to the same
+ * keys.
  */
 
 /** Every weight and threshold of the scoring model, in one place. Scores are clamped to 0–100. */

@@ -101,7 +101,8 @@ export async function benchIntake(options: IntakeOptions) {
   });
   if (have.institutions === 0) await runCli(['seed-demo', '--password', PASSWORD], env);
   if (have.synthetic < target) {
-    const out = await runCli(['synthetic', 'load', '--claims', String(target - have.synthetic), '--json'], env);
+    // Two connections on PostgreSQL (the loader's --jobs): one core each.
+    const out = await runCli(['synthetic', 'load', '--claims', String(target - have.synthetic), '--json', ...(options.databaseUrl ? ['--jobs', '2'] : [])], env);
     results.load = JSON.parse(out);
   } else {
     results.load = { skipped: `already ${have.synthetic} synthetic claims` };

@@ -4,7 +4,10 @@ import { CliError, flag, stringOption, UsageError, type Command } from '../comma
 import { describeTarget, withDatabase } from '../database.ts';
 import { rowProgress } from '../progress.ts';
 import { buildNamePools } from '../synthetic/generate.ts';
-import { generateBatch, generatorSetup, insertBatch, prepareLoad, whyNotSyntheticTarget, type BatchCounts } from '../synthetic/load.ts';
+import {
+  buildIndexesSetAside, generateBatch, generatorSetup, insertBatch, LOADED_TABLES, prepareLoad, restoreSetAsideIndexes, setIndexesAside,
+  whyNotSyntheticTarget, type BatchCounts,
+} from '../synthetic/load.ts';
 
 const MAX_CLAIMS = 10_000_000;
 
@@ -32,6 +35,9 @@ export const syntheticLoadCommand: Command = {
       + '(claim numbers continue each office\'s counters), officers, and due dates from the materialized calendar.',
     'Each batch is one transaction of multi-row inserts with one audit event "synthetic.loaded" carrying its counts (not one '
       + 'event per claim). Needs the faker dev dependency (npm ci without --omit=dev).',
+    'On PostgreSQL, when the claims to load outnumber those present, the secondary indexes of the loaded tables are dropped '
+      + 'first and built once after the load (their definitions are audited first; a load killed half-way gets them back at the '
+      + 'next run). Unique indexes, primary and foreign keys stay.',
   ],
   options: {
     claims: { type: 'string', value: 'N', description: 'Number of claims to load', required: true },
@@ -59,6 +65,8 @@ export const syntheticLoadCommand: Command = {
           + 'Use a demo or benchmark database, or --force if you are certain.');
       }
       const context = cliContext();
+      const rebuilt = await restoreSetAsideIndexes(db, context);
+      if (rebuilt.length > 0) ctx.note(`Built ${rebuilt.length} index(es) an interrupted load had set aside.`);
       const plan = await prepareLoad(db, context);
       const pools = buildNamePools(fakerModule.fakerES_MX, fakerModule.fakerFR, seed);
       const setup = generatorSetup(plan, { seed, today: todayIn(), total, pools });
@@ -67,6 +75,7 @@ export const syntheticLoadCommand: Command = {
       const sum: BatchCounts = { claims: 0, persons: 0, members: 0, clocks: 0, flags: 0, events: 0, assignments: 0, open: 0, nearDuplicates: 0 };
       const timings = new Map<string, number>();
       const started = performance.now();
+      const setAside = await setIndexesAside(db, context, total);
       // Batches are taken in index order (claim numbers are assigned when a batch is taken), by
       // --jobs connections at once: PostgreSQL spends most of a batch computing the persons'
       // generated name keys, so two connections use two cores.
@@ -93,10 +102,14 @@ export const syntheticLoadCommand: Command = {
         if (failure) throw failure.reason;
       } finally {
         progress.stop();
+        if (setAside.length > 0) ctx.note(`Building ${setAside.length} secondary indexes…`);
+        const indexStarted = performance.now();
+        await buildIndexesSetAside(db, context, setAside, jobs);
+        timings.set('(indexes built after the load)', performance.now() - indexStarted);
       }
       const loadMs = performance.now() - started;
       const analyzeStarted = performance.now();
-      for (const table of ['persons', 'claims', 'claim_members', 'claim_clocks', 'claim_events', 'claim_assignments', 'vulnerability_flags']) {
+      for (const table of LOADED_TABLES) {
         // VACUUM too: it sets the visibility map, so counts are index-only scans from the start.
         await db.query(`VACUUM (ANALYZE) ${table}`);
       }

@@ -1,7 +1,7 @@
 /**
  * Bulk loader of synthetic claims: each batch is one transaction of multi-row
  * `INSERT … SELECT FROM unnest($1::…[], …)` statements (persons, claims, members, clocks, timeline,
- * assignments, flags), with the indexes kept, and ONE audit event `synthetic.loaded` per batch
+ * assignments, flags), and ONE audit event `synthetic.loaded` per batch
  * carrying the counts: the audit trail records that fake data entered the database and how much,
  * without a million `claim.created` events whose hash chain would dominate the load time and
  * drown the real trail. Due dates come from the materialized calendar ordinals (the same
@@ -315,6 +315,84 @@ export async function insertBatch(
     });
     return counts;
   });
+}
+
+/** The tables a load writes; their secondary indexes may be set aside during a first load. */
+export const LOADED_TABLES = ['persons', 'claims', 'claim_members', 'claim_clocks', 'claim_events', 'claim_assignments', 'vulnerability_flags'] as const;
+
+/**
+ * Secondary indexes of the loaded tables: not unique, not behind a constraint (primary keys,
+ * unique claim numbers and foreign keys stay, so a load is checked as before).
+ */
+async function secondaryIndexes(db: Queryable): Promise<Array<{ name: string; definition: string }>> {
+  const { rows } = await db.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = current_schema() AND t.relname = ANY($1::text[]) AND NOT i.indisunique
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY 1`, [[...LOADED_TABLES]]);
+  return rows;
+}
+
+/**
+ * Builds every index a previous load set aside and did not build again (the process was killed
+ * in between): their definitions are in that load's `synthetic.loaded` event (phase
+ * `indexes_dropped`), and an index that exists is left alone. Returns the names built.
+ */
+export async function restoreSetAsideIndexes(db: Queryable, ctx: RequestContext, jobs = 1): Promise<string[]> {
+  const { rows } = await db.query<{ phase: string; definitions: Array<{ name: string; definition: string }> | null }>(
+    `SELECT details->>'phase' AS phase, details->'definitions' AS definitions FROM audit_events
+      WHERE action = 'synthetic.loaded' AND details->>'phase' IN ('indexes_dropped', 'indexes_rebuilt')
+      ORDER BY id DESC LIMIT 1`);
+  const last = rows[0];
+  if (!last || last.phase !== 'indexes_dropped' || !last.definitions) return [];
+  const built: string[] = [];
+  const missing: Array<{ name: string; definition: string }> = [];
+  for (const index of last.definitions) {
+    const exists = await db.query(`SELECT 1 FROM pg_class WHERE oid = to_regclass($1)`, [index.name]);
+    if (exists.rowCount === 0) missing.push(index);
+  }
+  // Largest tables first, `jobs` builds at once (each on its own pooled connection).
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const index = missing[next++]!;
+      await db.query(index.definition);
+      built.push(index.name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  await recordAudit(db, ctx, { action: 'synthetic.loaded', entityType: 'system', details: { phase: 'indexes_rebuilt', indexes: built } });
+  return built;
+}
+
+/**
+ * A first load into (nearly) empty tables: each secondary index is dropped before the load and
+ * built once after it, which costs far less than maintaining it row by row (a GIN trigram index
+ * above all). Only when the claims to load outnumber those present, so a top-up of a loaded
+ * database keeps its indexes. The definitions are audited first, so a load killed half-way gets
+ * them back at the next `synthetic load` (restoreSetAsideIndexes). PostgreSQL only: on PGlite a
+ * load is small and the embedded database has one connection anyway.
+ */
+export async function setIndexesAside(db: Database, ctx: RequestContext, claimsToLoad: number): Promise<Array<{ name: string; definition: string }>> {
+  if (db.kind !== 'postgres') return [];
+  const present = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM claims')).rows[0]?.n ?? 0;
+  if (claimsToLoad <= present) return [];
+  return db.transaction(async (tx) => {
+    const indexes = await secondaryIndexes(tx);
+    if (indexes.length === 0) return [];
+    await recordAudit(tx, ctx, { action: 'synthetic.loaded', entityType: 'system', details: { phase: 'indexes_dropped', definitions: indexes } });
+    for (const index of indexes) await tx.query(`DROP INDEX ${index.name}`);
+    return indexes;
+  });
+}
+
+/** Builds the indexes setIndexesAside dropped (after the load, or after it failed). */
+export async function buildIndexesSetAside(
+  db: Database, ctx: RequestContext, indexes: ReadonlyArray<{ name: string; definition: string }>, jobs = 1,
+): Promise<void> {
+  if (indexes.length === 0) return;
+  await restoreSetAsideIndexes(db, ctx, db.kind === 'postgres' ? jobs : 1);
 }
 
 export { generateBatch };

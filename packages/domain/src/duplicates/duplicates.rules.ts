@@ -3,8 +3,9 @@
  * the server's `findDuplicateCandidates` fetches candidates through indexes and scores them here.
  * Design and reasons: docs/decisions/011-duplicate-detection.md.
  *
- * `foldName` mirrors the SQL function `refugio_name_fold` (migration 20261128143000); an
- * integration test checks that both fold the same names to the same keys.
+ * `foldName` mirrors the SQL function `refugio_name_fold` (migrations 20261128143000 and
+ * 20261206100000, ADR 055); an integration test checks that both fold the same names to the same
+ * keys.
  */
 
 /** Every weight and threshold of the scoring model, in one place. Scores are clamped to 0–100. */
@@ -72,6 +73,16 @@ export const NAME_VARIANTS: ReadonlyArray<{ variants: readonly string[]; to: str
   { variants: ['iusef', 'iusif', 'iosef'], to: 'iusuf', note: 'Yusuf, Youssef, Yousif, Yosef, Youssouf' },
   { variants: ['amed'], to: 'amad', note: 'Ahmed, Ahmad' },
 ];
+
+/**
+ * The least trigram similarity of the folded names at which a candidate can still be shown when
+ * the person looked for has no birth date (ADR 057): the birth date then gives no points, so
+ * without a document in common only the name (45 × similarity, similarity rounded to hundredths,
+ * points rounded) and a nationality in common (+10) can reach the threshold. Names the same once
+ * folded (the equalities above) have similarity 1. One hundredth lower, for float rounding.
+ */
+export const LEAST_SHOWN_SIMILARITY_WITHOUT_BIRTH_DATE =
+  Math.floor(((DUPLICATE_WEIGHTS.threshold - DUPLICATE_WEIGHTS.nationality.overlap - 0.5) / DUPLICATE_WEIGHTS.name.similarityFactor - 0.005) * 100) / 100 - 0.01;
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',

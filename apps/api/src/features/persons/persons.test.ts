@@ -161,6 +161,79 @@ describe('duplicate check', () => {
   });
 });
 
+describe('duplicate check without a birth date (ADR 057)', () => {
+  // A hand-made register around one name: spelling variants, swapped and split surnames, a typo,
+  // a missing or different given name, another nationality, an alias, a document in common, and
+  // people who merely look alike. The expected lists are what the check returned before the
+  // whole-name scan was restricted to the similarity that can be shown (same candidates, scores
+  // and reasons).
+  const REGISTER: PersonFields[] = [
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamani', birthDate: '1988-02-03', nationalities: ['PER'] },
+    { givenNames: 'ROSA ELENA', firstSurname: 'QUISPE', secondSurname: 'MAMANÍ', birthDate: '1979-10-30', nationalities: ['PER'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Mamani', secondSurname: 'Quispe', nationalities: ['PER'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe Mamani', birthDate: '1990-01-01', birthDateEstimated: true, nationalities: ['PER'] },
+    { givenNames: 'Rosa Helena', firstSurname: 'Quispe', secondSurname: 'Mamanni', birthDate: '1988-03-02', nationalities: ['PER'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamanu', birthDate: '2001-06-07', nationalities: ['PER'] },
+    { givenNames: 'Rosa', firstSurname: 'Quispe', secondSurname: 'Mamani', birthDate: '1988-02-03', nationalities: ['PER'] },
+    { givenNames: 'Rosa María', firstSurname: 'Quispe', secondSurname: 'Mamani', nationalities: ['PER'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamani', birthDate: '1988-02-03', nationalities: ['BOL'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamani' },
+    { givenNames: 'Elena', firstSurname: 'Condori', otherNames: ['Rosa Elena Quispe Mamani'], birthDate: '1987-12-12', nationalities: ['PER'] },
+    { givenNames: 'Rosalinda', firstSurname: 'Quispe', secondSurname: 'Huamán', birthDate: '1988-02-03', nationalities: ['PER'] },
+    { givenNames: 'Rosa', firstSurname: 'Quispe', nationalities: ['PER'] },
+    { givenNames: 'Elena', firstSurname: 'Mamani', secondSurname: 'Quispe', nationalities: ['PER'] },
+    { givenNames: 'Juan', firstSurname: 'Pérez', documents: [{ type: 'passport', number: 'PE-4455667', issuingCountry: 'PER' }], nationalities: ['PER'] },
+  ];
+  const QUERIES = [
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamani', nationalities: ['PER'] },
+    { givenNames: 'Rosa Elena', firstSurname: 'Quispe', secondSurname: 'Mamani' },
+    { givenNames: 'Rosa Elena', firstSurname: 'Mamani', nationalities: ['PER'] },
+    { givenNames: 'Roza', firstSurname: 'Kispe', secondSurname: 'Mamani', nationalities: ['PER'],
+      documents: [{ type: 'passport', number: 'pe 4455667', issuingCountry: 'PER' }] },
+  ];
+  // Sorted: candidates with equal scores come in no particular order.
+  const EXPECTED: string[][] = [
+    [
+      '#0 60 possible name:exact:50 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#1 58 possible name:accent_insensitive:48 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#13 46 possible name:similar:36 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#2 55 possible name:swapped_surnames:45 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#3 52 possible name:surname_set:42 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#4 50 possible name:transliteration:40 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#5 48 possible name:similar:38 birthDate:missing:0 nationality:match:10 document:missing:0',
+      '#9 50 possible name:exact:50 birthDate:missing:0 nationality:missing:0 document:missing:0',
+    ],
+    [
+      '#0 50 possible name:exact:50 birthDate:missing:0 nationality:missing:0 document:missing:0',
+      '#1 48 possible name:accent_insensitive:48 birthDate:missing:0 nationality:missing:0 document:missing:0',
+      '#2 45 possible name:swapped_surnames:45 birthDate:missing:0 nationality:missing:0 document:missing:0',
+      '#8 50 possible name:exact:50 birthDate:missing:0 nationality:missing:0 document:missing:0',
+      '#9 50 possible name:exact:50 birthDate:missing:0 nationality:missing:0 document:missing:0',
+    ],
+    [],
+    [
+      '#14 55 possible name:different:0 birthDate:missing:0 nationality:match:10 document:match:45',
+    ],
+  ];
+
+  it('shows the same candidates, scores and reasons as before on a hand-made register', async () => {
+    const names = new Map<string, number>();
+    for (const [i, p] of REGISTER.entries()) {
+      const id = await insertPerson(t.db, p);
+      names.set(id, i);
+      await insertClaim(t.db, 'COMAR-TAP', [{ personId: id, relation: 'principal' }]);
+    }
+    const got: string[][] = [];
+    for (const query of QUERIES) {
+      const res = await check(registro, { ...query, limit: 50 });
+      expect(res.statusCode).toBe(200);
+      got.push(candidatesOf(res).filter((c) => names.has(c.personId)).map((c) =>
+        `#${names.get(c.personId)} ${c.score} ${c.level} ${c.reasons.map((r) => `${r.field}:${r.kind}:${r.points}`).join(' ')}`).toSorted());
+    }
+    expect(got).toEqual(EXPECTED);
+  });
+});
+
 describe('not the same person', () => {
   it('records the pair once, audits it, and the pair is not proposed again', async () => {
     const newcomer = await insertPerson(t.db, { givenNames: 'Jose Luis', firstSurname: 'Hernandez', secondSurname: 'Perez', birthDate: '1990-05-14', nationalities: ['HND'] });
@@ -276,5 +349,25 @@ describe('folding in SQL and in code agree', () => {
     const docs = [{ number: 'f-123 456' }, { number: 'ab' }, { number: 'ÑX 99-88' }];
     const keys = (await t.db.query<{ keys: string[] }>('SELECT refugio_document_keys($1::jsonb) AS keys', [JSON.stringify(docs)])).rows[0]!.keys;
     expect(keys).toEqual([...new Set(docs.map((d) => documentKey(d.number)).filter((k) => k.length >= 4))].toSorted());
+  });
+
+  it('the keys stored on insert and on update equal the key functions (ADR 055)', async () => {
+    const ids = [
+      await insertPerson(t.db, { givenNames: 'Mohammed Ahmed', firstSurname: 'Youssef', secondSurname: 'El-Haddad', birthDate: '1985-03-02', birthDateEstimated: true,
+        documents: [{ type: 'passport', number: 'ñx 99-88', issuingCountry: null }, { type: 'id', number: 'NX9988', issuingCountry: null }, { type: 'id', number: '12', issuingCountry: null }] }),
+      await insertPerson(t.db, { givenNames: 'Zoë', firstSurname: null, secondSurname: '  ', birthDate: '2001-01-01' }),
+      await insertPerson(t.db, { givenNames: '—', firstSurname: 'Çelik Çelik', secondSurname: 'Phillipe' }),
+      await insertPerson(t.db, { givenNames: 'Ana', firstSurname: '李', birthDate: '1999-09-09' }),
+    ];
+    await t.db.query(`UPDATE persons SET second_surname = 'Villalobos', birth_date = '1984-01-01', name_key = 'forged', document_keys = '{FORGED}'
+                       WHERE id = $1`, [ids[0]]);
+    await t.db.query(`UPDATE persons SET phone = '+52 55 0000 0000', name_sort_key = 'forged' WHERE id = $1`, [ids[1]]);
+    const { rows } = await t.db.query<{ same: boolean }>(
+      `SELECT name_key = refugio_person_name_key(given_names, first_surname, second_surname)
+              AND name_sort_key = refugio_name_sort_key(given_names, first_surname, second_surname)
+              AND surname_year_keys = refugio_surname_year_keys(given_names, first_surname, second_surname, birth_date, birth_date_estimated)
+              AND document_keys = refugio_document_keys(documents) AS same
+         FROM persons WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(rows.map((r) => r.same)).toEqual([true, true, true, true]);
   });
 });

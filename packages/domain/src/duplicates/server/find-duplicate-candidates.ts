@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/server/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import {
-  DOCUMENT_KEY_MIN, DUPLICATE_WEIGHTS, documentKey, isShownCandidate, nearbyBirthDates, scoreCandidate,
+  DOCUMENT_KEY_MIN, DUPLICATE_WEIGHTS, documentKey, LEAST_SHOWN_SIMILARITY_WITHOUT_BIRTH_DATE, isShownCandidate, nearbyBirthDates, scoreCandidate,
   type MatchDocument, type MatchPerson, type MatchResult,
 } from '../duplicates.rules.ts';
 import type { TDuplicateCandidate, TDuplicateCheckInput, TDuplicateCheckResult } from '../duplicates.schemas.ts';
@@ -25,7 +25,7 @@ const NAME_SCAN_THRESHOLD = 0.45;
 /** Birth-date and estimated-year arms keep names at least this similar (then scoring decides). */
 const NEAR_DATE_SIMILARITY = 0.3;
 /** Rows each index arm may contribute before scoring. */
-const ARM_LIMITS = { name: 200, sortKey: 50, document: 50, birthDate: 100, year: 100, noBirthDate: 100 } as const;
+const ARM_LIMITS = { name: 200, sortKey: 50, document: 50, birthDate: 100, year: 100, noBirthDate: 100, aliases: 100 } as const;
 
 interface PersonRow {
   id: string;
@@ -68,9 +68,15 @@ const PERSON_SELECT = `SELECT p.id, p.given_names AS "givenNames", p.first_surna
  *   name similarity;
  * - estimated birth dates within a year, sharing a surname word (GIN on surname_year_keys);
  * - persons without a birth date, by name trigrams (a partial trigram index);
- * - and, only when the query has no birth date, the whole-name trigram index.
+ * - and, only when the query has no birth date: persons with other names or aliases by name
+ *   trigrams (a partial trigram index), and the whole-name trigram index as a second statement
+ *   (`wholeName`) run at the least similarity a candidate can be shown with (ADR 057): with no
+ *   birth date a name below it cannot reach the threshold, and the index then reads only the
+ *   rarer trigrams of the name instead of the long posting lists of "jos" or "ez ".
  */
-export async function duplicateCandidateQuery(db: Queryable, query: DuplicateQuery): Promise<{ sql: string; params: unknown[] }> {
+export async function duplicateCandidateQuery(db: Queryable, query: DuplicateQuery): Promise<{
+  sql: string; params: unknown[]; wholeName: { sql: string; params: unknown[]; threshold: number } | null;
+}> {
   const documentKeys = [...new Set((query.documents ?? []).map((d) => documentKey(d.number)).filter((k) => k.length >= DOCUMENT_KEY_MIN))];
   const hasDate = !!query.birthDate && nearbyBirthDates(query.birthDate).length > 0;
   const year = hasDate ? Number(query.birthDate!.slice(0, 4)) : null;
@@ -104,15 +110,23 @@ export async function duplicateCandidateQuery(db: Queryable, query: DuplicateQue
     arms.push(arm(`SELECT id FROM persons WHERE surname_year_keys && ?::text[] AND similarity(name_key, $1) >= ${NEAR_DATE_SIMILARITY}
                    ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.year}`, keys.yearKeys));
   } else {
-    arms.push(arm(`SELECT id FROM persons WHERE name_key % $1 ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.name}`));
+    // An alias can be shown whatever the main name's similarity: these few persons keep the
+    // scan at NAME_SCAN_THRESHOLD, as every person had before.
+    arms.push(arm(`SELECT id FROM persons WHERE other_names <> '{}' AND name_key % $1
+                   ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.aliases}`));
   }
-  return { sql: `SELECT DISTINCT id FROM (${arms.join('\n UNION ALL ')}) arms`, params };
+  const wholeName = hasDate ? null : {
+    sql: `SELECT id FROM persons WHERE name_key % $1 ORDER BY similarity(name_key, $1) DESC, id LIMIT ${ARM_LIMITS.name}`,
+    params: [keys.key],
+    threshold: Math.max(NAME_SCAN_THRESHOLD, LEAST_SHOWN_SIMILARITY_WITHOUT_BIRTH_DATE),
+  };
+  return { sql: `SELECT DISTINCT id FROM (${arms.join('\n UNION ALL ')}) arms`, params, wholeName };
 }
 
-/** Runs `fn` with the trigram threshold of the name scans, restoring the previous one after. */
-export async function withNameScanThreshold<T>(db: Queryable, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` with the trigram threshold of the name scans (or `threshold`), restoring the previous one after. */
+export async function withNameScanThreshold<T>(db: Queryable, fn: () => Promise<T>, threshold = NAME_SCAN_THRESHOLD): Promise<T> {
   const previous = (await db.query<{ t: string | null }>(`SELECT current_setting('pg_trgm.similarity_threshold', true) AS t`)).rows[0]?.t ?? '0.3';
-  await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SCAN_THRESHOLD)]);
+  await db.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(threshold)]);
   try {
     return await fn();
   } finally {
@@ -121,9 +135,15 @@ export async function withNameScanThreshold<T>(db: Queryable, fn: () => Promise<
 }
 
 async function candidateIds(db: Queryable, query: DuplicateQuery): Promise<string[]> {
-  const { sql, params } = await duplicateCandidateQuery(db, query);
+  const { sql, params, wholeName } = await duplicateCandidateQuery(db, query);
   const { rows } = await withNameScanThreshold(db, () => db.query<{ id: string }>(sql, params));
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  if (wholeName) {
+    const seen = new Set(ids);
+    const more = await withNameScanThreshold(db, () => db.query<{ id: string }>(wholeName.sql, wholeName.params), wholeName.threshold);
+    for (const r of more.rows) if (!seen.has(r.id)) ids.push(r.id);
+  }
+  return ids;
 }
 
 async function loadPersons(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {

@@ -244,7 +244,7 @@ describe('lifecycle', () => {
     expect(claim.status).toBe('withdrawn');
     expect(claim.clocks.every((c) => c.state === 'stopped')).toBe(true);
     claim = (await step(claim.id, 'close', { version: claim.version })).json<TClaim>();
-    expect(claim).toMatchObject({ status: 'closed', allowedActions: [] });
+    expect(claim).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
     expect(claim.closedAt).not.toBeNull();
   });
 
@@ -276,6 +276,66 @@ describe('lifecycle', () => {
     const res = await call(t.app, 'PATCH', `/api/claims/${fresh.id}`, { session: registro, body: { modality: 'prioritised', version: 1 } });
     expect(res.json<TClaim>()).toMatchObject({ modality: 'prioritised', version: 2 });
     expectProblem(await call(t.app, 'PATCH', `/api/claims/${fresh.id}`, { session: registro, body: { modality: 'accelerated', version: 1 } }), 409, 'VERSION_CONFLICT');
+  });
+});
+
+const reopen = (id: string, body: Record<string, unknown>, session = supervisor) => step(id, 'reopen', body, session);
+
+describe('reopening a closed file (ADR 050)', () => {
+  const reason = 'Se presentó el escrito de desistimiento por error; la persona lo ratifica';
+
+  it('is the supervisor\'s act, with a written reason, and returns the claim to the status it was closed from', async () => {
+    let claim = (await register(family({ flags: [] }))).json<TClaim>();
+    claim = (await step(claim.id, 'admit', { version: claim.version })).json<TClaim>();
+    const dueBefore = claim.clocks.find((c) => c.kind === 'decision')!.dueOn;
+    claim = (await step(claim.id, 'withdraw', { version: claim.version, reason: 'La persona desiste por escrito' })).json<TClaim>();
+    claim = (await step(claim.id, 'close', { version: claim.version })).json<TClaim>();
+    expect(claim).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
+
+    // The clerk updates claims but does not reopen them: refused before the body is read.
+    expectProblem(await reopen(claim.id, { version: claim.version, reason }, registro), 403, 'FORBIDDEN');
+    expect(fieldErrors(await reopen(claim.id, { version: claim.version }))).toEqual([{ field: 'reason', code: 'validation.required' }]);
+    const short = expectProblem(await reopen(claim.id, { version: claim.version, reason: 'error' }), 400, 'VALIDATION_FAILED');
+    expect(short.errors).toMatchObject([{ field: 'reason', code: 'validation.reopen_reason_required', params: { minimum: 10 } }]);
+    expectProblem(await reopen(claim.id, { version: claim.version - 1, reason }), 409, 'VERSION_CONFLICT');
+
+    // The confirmation reads where it leads before anyone takes it.
+    const next = (await call(t.app, 'GET', `/api/claims/${claim.id}/next-steps`, { session: supervisor })).json<{ steps: Array<{ step: string; to: string | null; allowed: boolean }> }>();
+    expect(next.steps.find((s) => s.step === 'reopen')).toMatchObject({ to: 'admitted', allowed: true });
+
+    const res = await reopen(claim.id, { version: claim.version, reason });
+    expect(res.statusCode, res.body).toBe(200);
+    const reopened = res.json<TClaim>();
+    expect(reopened).toMatchObject({ status: 'admitted', closedAt: null, version: claim.version + 1 });
+    // The deciding clock counts again where it stopped (no working day passed while it was closed).
+    expect(reopened.clocks.find((c) => c.kind === 'decision')).toMatchObject({ state: 'running', dueOn: dueBefore });
+    expect((await auditEvents(t.db, 'claim.reopened')).at(-1)).toMatchObject({
+      entity_id: claim.id, details: { from: 'closed', to: 'admitted', reason, restoredStatus: 'admitted' },
+    });
+    const timeline = (await call(t.app, 'GET', `/api/claims/${claim.id}/timeline`, { session: supervisor })).json<Array<{ kind: string; fromStatus: string | null; toStatus: string | null; reason: string | null }>>();
+    expect(timeline.at(-1)).toMatchObject({ kind: 'status_changed', fromStatus: 'closed', toStatus: 'admitted', reason });
+    // Open again: its people can be corrected, and the next closing records its own status.
+    const principal = reopened.members[0]!.person;
+    const corrected = await call(t.app, 'PATCH', `/api/claims/${claim.id}/persons/${principal.id}`, {
+      session: registro, body: { secondSurname: 'Ramos', version: principal.version },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await t.db.query('SELECT closed_from_status FROM claims WHERE id = $1', [claim.id])).rows[0]).toEqual({ closed_from_status: null });
+  });
+
+  it('returns an abandoned file to where it stood, and refuses a file that was transferred', async () => {
+    let abandoned = (await register(family({ flags: [] }))).json<TClaim>();
+    abandoned = (await step(abandoned.id, 'abandon', { version: abandoned.version, reason: 'Tres semanas sin firmar' })).json<TClaim>();
+    const back = (await reopen(abandoned.id, { version: abandoned.version, reason: 'La persona acreditó hospitalización' })).json<TClaim>();
+    expect(back).toMatchObject({ status: 'registered' });
+
+    let moved = (await register(family({ flags: [] }))).json<TClaim>();
+    moved = (await step(moved.id, 'transfer', { version: moved.version, reason: 'Cambio de residencia', toOfficeId: cdmx })).json<TClaim>();
+    expect(moved.allowedActions).not.toContain('reopen');
+    moved = (await step(moved.id, 'close', { version: moved.version })).json<TClaim>();
+    const refused = expectProblem(await reopen(moved.id, { version: moved.version, reason }), 409, 'SAFEGUARD_UNMET');
+    expect(refused.unmet).toMatchObject([{ code: 'not_transferred', state: 'unmet' }]);
+    expect((await get(moved.id, supervisor)).json<TClaim>().status).toBe('closed');
   });
 });
 

@@ -20,6 +20,13 @@ export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', '
   'decision_drafted', 'in_review', 'approved', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
 
 /**
+ * Decided, but an act of the authority is still due: the notification (LRPCPAP art. 24), or the
+ * appeal's resolution (art. 25). Their deciding clock has stopped, so they are not open; the work
+ * queue's "in progress" filter still lists them, because someone still has to act (ADR 051).
+ */
+export const AWAITING_ACT_STATUSES = ['decided', 'appealed'] as const satisfies readonly ClaimStatus[];
+
+/**
  * Statuses whose file is closed: what it says is what the authority decided or recorded at its end,
  * so its people, needs and guarantees are no longer corrected in place (the screen shows it read-only).
  */

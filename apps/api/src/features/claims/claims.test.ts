@@ -365,6 +365,14 @@ describe('assignment and record scope', () => {
     claim = res.json<TClaim>();
     expect(claim).toMatchObject({ assignedOfficerId: elegibilidad.userId, assignedOfficerName: 'Ana Elegibilidad Torres' });
     expect((await auditEvents(t.db, 'claim.assigned')).at(-1)).toMatchObject({ entity_id: claim.id, details: { to: elegibilidad.userId } });
+    // The history says to whom and by whom, by name.
+    const timeline = (await call(t.app, 'GET', `/api/claims/${claim.id}/timeline`, { session: supervisor }))
+      .json<Array<{ kind: string; actor: string | null; assignedTo: string | null; assignedFrom: string | null; reason: string | null }>>();
+    expect(timeline.find((e) => e.kind === 'assigned')).toMatchObject({
+      assignedTo: 'Ana Elegibilidad Torres', assignedFrom: null, actor: (await t.db.query<{ full_name: string }>(
+        `SELECT full_name FROM users WHERE username = 'supervisor'`)).rows[0]!.full_name, reason: 'Carga equilibrada',
+    });
+    expect(timeline.filter((e) => e.kind !== 'assigned').every((e) => e.assignedTo === null && e.assignedFrom === null)).toBe(true);
   });
 
   it('then the officer reads it (with sensitive fields, as its officer) and finds it in "my claims"', async () => {
@@ -420,10 +428,30 @@ describe('work queue', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
-    const openCount = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims WHERE status NOT IN ('closed', 'withdrawn', 'decided', 'notified', 'abandoned', 'transferred')`)).rows[0]!.n;
+    // In progress: the open claims and those decided with an act still due (ADR 051).
+    const openCount = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims
+      WHERE status NOT IN ('closed', 'withdrawn', 'notified', 'abandoned', 'transferred') AND office_id = $1`, [tapachula])).rows[0]!.n;
     expect(seen.length).toBe(openCount);
     const dues = seen.map((c) => c.decisionDueOn ?? '9999-12-31');
     expect(dues).toEqual(dues.toSorted());
+  });
+
+  it('keeps a decided claim whose notification is due in "in progress", and shows the working days left', async () => {
+    const fresh = (await register(family({ flags: [] }))).json<TClaim>();
+    const listed = (await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.find((c) => c.id === fresh.id)!;
+    const expected = (await t.db.query<{ n: number }>(
+      `SELECT working_days_left(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) AS n FROM claims c JOIN offices o ON o.id = c.office_id WHERE c.id = $1`,
+      [fresh.id])).rows[0]!.n;
+    expect(listed).toMatchObject({ decisionWorkingDaysLeft: expected, riskBand: expected > 10 ? 'on_track' : 'due_soon' });
+    // Signed but not yet notified (the decision journey is decisions.test.ts): its clock no longer counts.
+    await t.db.query(`UPDATE claims SET status = 'decided' WHERE id = $1`, [fresh.id]);
+    const inProgress = (await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(inProgress.find((c) => c.id === fresh.id)).toMatchObject({ status: 'decided', decisionWorkingDaysLeft: null, riskBand: null });
+    const finished = (await list('open=false&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(finished.some((c) => c.id === fresh.id)).toBe(false);
+    // The risk counts stay about open claims.
+    const overdueOnly = (await list('open=true&riskBand=on_track&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(overdueOnly.some((c) => c.id === fresh.id)).toBe(false);
   });
 
   it('searches names without accents and in any order, and claim numbers', async () => {

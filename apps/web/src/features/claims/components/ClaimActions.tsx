@@ -24,6 +24,12 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
   const [reason, setReason] = useState('');
   const [toOfficeId, setToOfficeId] = useState('');
   const [officerId, setOfficerId] = useState(claim.assignedOfficerId ?? '');
+  // The claim as the server has it after a save (or another user's change) sets the choice again.
+  const [savedOfficerId, setSavedOfficerId] = useState(claim.assignedOfficerId);
+  if (savedOfficerId !== claim.assignedOfficerId) {
+    setSavedOfficerId(claim.assignedOfficerId);
+    setOfficerId(claim.assignedOfficerId ?? '');
+  }
   const [override, setOverride] = useState(false);
   const [confirming, setConfirming] = useState<TransitionAction | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
@@ -105,6 +111,9 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
       {mayAssign && (
         <Card withBorder component="section" aria-labelledby="assign-title">
           <Title order={2} size="h4" id="assign-title" mb="sm">{t('intake.assign.title')}</Title>
+          <Text size="sm" mb="xs" data-testid="assigned-officer">
+            {claim.assignedOfficerName ? t('intake.assign.current', { name: claim.assignedOfficerName }) : t('intake.claim.unassigned')}
+          </Text>
           <ErrorAlert error={assign.error} />
           {/* "Who can take this claim": competent officers first, by caseload and soonest due date. */}
           <NativeSelect label={t('intake.assign.officer')} value={officerId}

@@ -101,6 +101,11 @@ describe('completion rule → competencies', () => {
       session: trainer, body: { sessionDayId: f.dayIds[1], minutes: 240, expected: null } });
     expect(day2.json<TParticipantRecords>().status.missing).toEqual(['assessment']);
     expect(await grants('elegibilidad')).toEqual([]);
+    // A grade outside the 0–100 scale is refused with its message, never stored nor erased.
+    const tooHigh = expectProblem(await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, {
+      session: trainer, body: { score: 150, expected: null } }), 400, 'VALIDATION_FAILED');
+    expect(tooHigh.errors).toEqual([{ field: 'score', code: 'validation.too_big', params: { maximum: 100 }, message: 'Debe ser como máximo 100.' }]);
+    expect((await participant('elegibilidad')).status.missing).toEqual(['assessment']);
     const scored = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, { session: trainer, body: { score: 85, expected: null } });
     expect(scored.json<TParticipantRecords>()).toMatchObject({
       status: { complete: true, missing: [], attendancePct: 100, completedOn: f.days[1] }, grantedCompetencies: ['interviewing_children'],

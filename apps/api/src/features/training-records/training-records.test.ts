@@ -190,10 +190,20 @@ describe('certificates', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Named in the certificate's language, like its pages.
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="constancia-[^"]+\.pdf"$/);
     expect((await call(t.app, 'GET', `/api/training/certificates/${certificateId}/pdf`, { session: coordinator })).statusCode).toBe(200);
     expectProblem(await call(t.app, 'GET', `/api/training/certificates/${certificateId}/pdf`, { session: supervisor }), 404, 'NOT_FOUND');
     const mine = await call(t.app, 'GET', '/api/training/certificates/mine', { session: officer });
     expect(mine.json<Array<{ verificationCode: string; status: string }>>()).toMatchObject([{ verificationCode: code, status: 'valid' }]);
+    // "My certificates" names the module in the reader's language (the PDF keeps the certificate's).
+    await t.db.query("UPDATE users SET language = 'en' WHERE username = 'elegibilidad'");
+    try {
+      const inEnglish = await call(t.app, 'GET', '/api/training/certificates/mine', { session: await loginAs(t.app, 'elegibilidad') });
+      expect(inEnglish.json<Array<{ moduleTitle: string }>>()).toMatchObject([{ moduleTitle: 'Interviewing children' }]);
+    } finally {
+      await t.db.query("UPDATE users SET language = 'es-MX' WHERE username = 'elegibilidad'");
+    }
   });
 
   it('revokes with a reason; the public page then says revoked', async () => {

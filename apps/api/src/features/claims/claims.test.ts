@@ -430,7 +430,8 @@ describe('work queue', () => {
     expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
     // In progress: the open claims and those decided with an act still due (ADR 051).
     const openCount = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims
-      WHERE status NOT IN ('closed', 'withdrawn', 'notified', 'abandoned', 'transferred') AND office_id = $1`, [tapachula])).rows[0]!.n;
+      WHERE (status IN ('decided', 'appealed') AND closed_at IS NULL OR status NOT IN ('closed', 'withdrawn', 'notified', 'abandoned', 'transferred', 'decided', 'appealed'))
+        AND office_id = $1`, [tapachula])).rows[0]!.n;
     expect(seen.length).toBe(openCount);
     const dues = seen.map((c) => c.decisionDueOn ?? '9999-12-31');
     expect(dues).toEqual(dues.toSorted());
@@ -449,6 +450,10 @@ describe('work queue', () => {
     expect(inProgress.find((c) => c.id === fresh.id)).toMatchObject({ status: 'decided', decisionWorkingDaysLeft: null, riskBand: null });
     const finished = (await list('open=false&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
     expect(finished.some((c) => c.id === fresh.id)).toBe(false);
+    // A decided file marked concluded (a history imported as such) is finished, not in progress.
+    await t.db.query(`UPDATE claims SET closed_at = now() WHERE id = $1`, [fresh.id]);
+    expect((await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.some((c) => c.id === fresh.id)).toBe(false);
+    expect((await list('open=false&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.some((c) => c.id === fresh.id)).toBe(true);
     // The risk counts stay about open claims.
     const overdueOnly = (await list('open=true&riskBand=on_track&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
     expect(overdueOnly.some((c) => c.id === fresh.id)).toBe(false);

@@ -11,8 +11,11 @@ import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TClaimListItem, TClaimQuery, ZRiskCounts } from '../intake.schemas.ts';
 import { attentionCondition } from './work-queue-attention.ts';
 
-/** Decided claims with an act still due (ADR 051), as SQL. */
-const AWAITING_ACT_SQL = `(${AWAITING_ACT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/**
+ * Decided claims with an act still due (ADR 051), as SQL: in one of those statuses, their file not
+ * marked concluded (`closed_at`, which a history imported as concluded carries).
+ */
+const AWAITING_ACT_CONDITION = `(c.status IN (${AWAITING_ACT_STATUSES.map((s) => `'${s}'`).join(', ')}) AND c.closed_at IS NULL)`;
 const OPEN_CONDITION = `c.status IN ${OPEN_STATUS_SQL}`;
 
 /** The sort key of every queue: due date, claims without one last ('infinity'), then id. */
@@ -75,7 +78,7 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>):
   };
   if (query.officeId) add('c.office_id = ?', query.officeId);
   if (query.open || query.riskBand) where.push(OPEN_CONDITION);
-  if (query.open === false) where.push(`c.status NOT IN ${OPEN_STATUS_SQL}`, `c.status NOT IN ${AWAITING_ACT_SQL}`);
+  if (query.open === false) where.push(`c.status NOT IN ${OPEN_STATUS_SQL}`, `NOT ${AWAITING_ACT_CONDITION}`);
   if (query.status && query.status.length > 0) add('c.status = ANY(?::text[])', query.status);
   if (query.officerId) add('c.assigned_officer_id = ?', query.officerId);
   if (query.mine) add('c.assigned_officer_id = ?', actor.userId);
@@ -149,7 +152,7 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
   // partial index and sort every open claim.
   const inProgress = query.open === true && !query.riskBand;
   const pageSql = inProgress
-    ? `SELECT c.* FROM ((${pageOf(conditions.join(' AND '))}) UNION ALL (${pageOf(conditions.join(' AND ').replace(OPEN_CONDITION, `c.status IN ${AWAITING_ACT_SQL}`))})) c
+    ? `SELECT c.* FROM ((${pageOf(conditions.join(' AND '))}) UNION ALL (${pageOf(conditions.join(' AND ').replace(OPEN_CONDITION, AWAITING_ACT_CONDITION))})) c
         ORDER BY ${SORT_KEY}, c.id LIMIT ${query.limit + 1}`
     : pageOf(conditions.join(' AND '));
   const sensitiveOffice = actor.permissions.has('read:sensitive:office');

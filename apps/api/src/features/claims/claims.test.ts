@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClaim, TClaimListItem } from '@refugio/domain';
 import { translate } from '@refugio/domain/server';
+import { listMigrations, splitSql } from '@refugio/db';
 import {
   auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, userIdOf, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
@@ -336,6 +337,18 @@ describe('reopening a closed file (ADR 050)', () => {
     const refused = expectProblem(await reopen(moved.id, { version: moved.version, reason }), 409, 'SAFEGUARD_UNMET');
     expect(refused.unmet).toMatchObject([{ code: 'not_transferred', state: 'unmet' }]);
     expect((await get(moved.id, supervisor)).json<TClaim>().status).toBe('closed');
+  });
+
+  it('finds where a file closed before the column existed stood, from its timeline (the migration\'s backfill)', async () => {
+    let old = (await register(family({ flags: [] }))).json<TClaim>();
+    old = (await step(old.id, 'admit', { version: old.version })).json<TClaim>();
+    old = (await step(old.id, 'abandon', { version: old.version, reason: 'Tres semanas sin firmar' })).json<TClaim>();
+    old = (await step(old.id, 'close', { version: old.version })).json<TClaim>();
+    await t.db.query('UPDATE claims SET closed_from_status = NULL WHERE id = $1', [old.id]);
+    const migration = (await listMigrations()).find((m) => m.name.endsWith('_claim_reopening'))!;
+    const backfill = splitSql(migration.sql).find((sql) => sql.includes('UPDATE claims c SET closed_from_status'))!;
+    await t.db.query(backfill);
+    expect((await t.db.query('SELECT closed_from_status FROM claims WHERE id = $1', [old.id])).rows[0]).toEqual({ closed_from_status: 'admitted' });
   });
 });
 

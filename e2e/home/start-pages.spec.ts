@@ -12,6 +12,9 @@ const ROLES = [
   { user: 'supervisor', role: 'supervisor', sections: ['Vencidos en su oficina', 'Sin oficial asignado', 'Oficial sin la capacitación requerida'] },
   { user: 'inm', role: 'first-contact-officer', sections: ['Canalizaciones enviadas sin respuesta'] },
   { user: 'capacitacion', role: 'training-coordinator', sections: ['Próximas sesiones de capacitación'] },
+  // The observer's work is the aggregates; the interpreter's, their bookings: each lands there.
+  { user: 'acnur', role: 'observer', sections: ['Oficinas comparadas'] },
+  { user: 'interprete', role: 'interpreter', sections: ['Próximas y recientes', 'Entrevistas en las que participó'] },
 ] as const;
 
 const WIDTHS = [{ width: 1366, height: 900 }, { width: 390, height: 844 }] as const;

@@ -134,3 +134,53 @@ test('a claim shows its next steps and what each is missing; the administrator r
     await expect(assign).not.toContainText('Desactivada en');
   });
 });
+
+test('a supervisor reopens a withdrawn file, and an assignment with an override names its officer', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  const token = await csrf(page);
+  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
+  const created = await page.request.post('/api/claims', {
+    headers: { 'x-csrf-token': token },
+    data: {
+      officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
+      members: [
+        { relation: 'principal', person: { givenNames: 'Marta Lucía', firstSurname: 'Pineda', sex: 'female', birthDate: '1990-04-11', nationalities: ['SLV'], languages: ['es'] } },
+        { relation: 'child', person: { givenNames: 'Sofía', firstSurname: 'Pineda', sex: 'female', birthDate: '2017-08-20', nationalities: ['SLV'], languages: ['es'] } },
+      ],
+      // A child in the family: her officer needs "Entrevista a niñas, niños y adolescentes", which `elegibilidad` lacks.
+      flags: [{ memberIndex: 1, category: 'child', indicator: 'Niña de 9 años' }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const claim = await created.json() as Claim;
+  const withdrawn = await page.request.post(`/api/claims/${claim.id}/withdraw`, {
+    headers: { 'x-csrf-token': token }, data: { version: claim.version, reason: 'Desiste por escrito' } });
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200);
+
+  await page.goto(`/claims/${claim.id}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Expediente concluido' })).toBeVisible({ timeout: 15_000 });
+  const actions = page.getByRole('region', { name: 'Siguiente paso' });
+  await actions.getByLabel('Motivo').fill('El desistimiento se registró por error de captura');
+  await actions.getByRole('button', { name: 'Reabrir expediente' }).click();
+  const dialog = page.getByRole('dialog', { name: '¿Reabrir expediente?' });
+  await expect(dialog).toContainText('La solicitud quedará en «Registrada».');
+  await expect(dialog).toContainText('La solicitud vuelve a su estado anterior');
+  await dialog.getByRole('button', { name: 'Reabrir expediente' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Expediente concluido' })).toHaveCount(0);
+
+  const assignment = page.getByRole('region', { name: 'Asignación' });
+  await expect(assignment.getByTestId('assigned-officer')).toHaveText('Sin asignar');
+  const officers = await (await page.request.get(`/api/claims/${claim.id}/assignable-officers`)).json() as Array<{ id: string; username: string }>;
+  const officerId = officers.find((o) => o.username === 'elegibilidad')!.id;
+  await assignment.getByLabel('Oficial de elegibilidad').selectOption(officerId);
+  await assignment.getByLabel('Asignar de todos modos (excepción justificada)').check();
+  await assignment.getByLabel('Motivo de la excepción').fill('Única oficial disponible esta semana; la supervisión acompaña la entrevista');
+  await assignment.getByRole('button', { name: 'Asignar' }).click();
+  await expect(assignment.getByTestId('assigned-officer')).toHaveText('Asignada a: Ana Elegibilidad Torres');
+  await expect(assignment.getByLabel('Oficial de elegibilidad')).toHaveValue(officerId);
+  const history = page.getByRole('region', { name: 'Historial' });
+  await expect(history).toContainText('Desistida → Registrada');
+  await expect(history).toContainText('Asignada a Ana Elegibilidad Torres.');
+  await expectAccessible(page);
+});

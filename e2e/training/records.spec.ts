@@ -55,6 +55,12 @@ test('records: imports with line errors, completion, certificates with progress,
     const row = page.getByRole('row', { name: /Ana Elegibilidad Torres/ });
     await expect(row).toContainText('Falta: evaluación aprobada');
     const score = page.getByRole('textbox', { name: 'Calificación de Ana Elegibilidad Torres' });
+    // Outside the scale: said, kept on screen, not saved (nor clamped to 100, nor erased).
+    await score.fill('150');
+    await score.press('Enter');
+    await expect(row.getByText('Escriba un número entre 0 y 100.')).toBeVisible();
+    await expect(score).toHaveValue('150');
+    await expect(row).toContainText('Falta: evaluación aprobada');
     await score.fill('85');
     await score.press('Enter');
     await expect(row).toContainText('Concluido el');

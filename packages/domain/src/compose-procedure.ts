@@ -6,7 +6,7 @@ import { registerClockEffects } from './calendars/server/index.ts';
 import { registerDecisions } from './decisions/server/index.ts';
 import { registerAssignment, registerTransfer } from './intake/server/index.ts';
 import { registerInterviewRecordOpening, registerInterviewStartSafeguards, registerSignedRecordSafeguard } from './interviews/server/index.ts';
-import { registerFourEyes } from './procedure/server/index.ts';
+import { registerFourEyes, registerReopening } from './procedure/server/index.ts';
 import { registerScreening } from './screening/server/index.ts';
 import { registerCompetencyGate } from './training/server/index.ts';
 
@@ -20,6 +20,7 @@ export function composeProcedure(): void {
   registerTransfer();
   registerCompetencyGate();
   registerFourEyes();
+  registerReopening();
   registerScreening();
   registerInterviewRecordOpening();
   registerInterviewStartSafeguards();

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { Language } from '@refugio/domain';
+import { languageName } from './language-name.ts';
 
 /**
  * The nationalities most seen among claims at COMAR (its 2023 and 2024 figures: Haiti, Honduras,
@@ -25,15 +27,7 @@ export function countryName(alpha3: string, language: Language): string {
   return alpha2 ? (new Intl.DisplayNames([language], { type: 'region' }).of(alpha2) ?? alpha3) : alpha3;
 }
 
-export function languageOptions(language: Language): Array<{ value: string; label: string }> {
-  const names = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
-  return LANGUAGE_CODES.map((code) => {
-    let label: string = code;
-    try {
-      label = names.of(code) ?? code;
-    } catch {
-      // An engine without this language's name shows the code.
-    }
-    return { value: code, label: label === code ? code : `${label} (${code})` };
-  });
+/** The languages met at first contact as options, each named in the reader's language (never a bare code). */
+export function languageOptions(t: TFunction, language: Language): Array<{ value: string; label: string }> {
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(t, code, language) }));
 }

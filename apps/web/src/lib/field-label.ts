@@ -31,6 +31,11 @@ const LABEL_OF_SEGMENT: Record<string, string> = {
   category: 'intake.flags.category',
   indicator: 'intake.flags.indicator',
   memberIndex: 'intake.flags.person',
+  venue: 'trainingSessions.form.venue',
+  videoLink: 'trainingSessions.form.videoLink',
+  onlineStartsOn: 'trainingSessions.form.onlineStartsOn',
+  onlineEndsOn: 'trainingSessions.form.onlineEndsOn',
+  selfLevels: 'trainingNeeds.mine.levels',
 };
 
 export function fieldLabel(t: TFunction, path: string): string | undefined {

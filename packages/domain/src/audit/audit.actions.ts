@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'claim.abandoned', // side exit; details.reason
   'claim.withdrawn', // side exit; details.reason
   'claim.transferred', // side exit; details.toOfficeId, reason
+  'claim.reopened', // a supervisor reopened a closed file (ADR 050); details.from, to (= restoredStatus), reason
   'referral.created', // first contact referred a person to COMAR; details.targetOfficeId
   'referral.viewed', // a referral opened
   'referral.accepted', // COMAR accepted: details.claimId of the claim created

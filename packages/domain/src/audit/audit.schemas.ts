@@ -32,4 +32,12 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
-export const ZAuditPage = z.object({ items: z.array(ZAuditEvent), nextBefore: z.number().nullable() });
+export const ZAuditPage = z.object({
+  items: z.array(ZAuditEvent),
+  nextBefore: z.number().nullable(),
+  /**
+   * What the page's records and the ids in their details are called (a person's name, an office,
+   * a claim number, a session code), so an entry reads as a sentence, never as a uuid.
+   */
+  names: z.record(z.string(), z.string()).default({}),
+});

@@ -181,6 +181,9 @@ export const ZClaimEvent = z.object({
   details: z.record(z.string(), z.unknown()),
   actor: z.string().nullable(),
   occurredAt: z.string(),
+  /** An assignment: the officer given the claim (null when unassigned) and the one who held it before. */
+  assignedTo: z.string().nullable(),
+  assignedFrom: z.string().nullable(),
 });
 
 /** A clock as stored; the explanation day by day comes from the calendars feature (explainClaimClocks). */
@@ -248,6 +251,8 @@ export const ZClaimListItem = z.object({
   /** Categories of active flags the caller may see; `sensitive` counts the hidden ones. */
   flagCategories: z.array(z.enum(VULNERABILITY_CATEGORIES)),
   hiddenSensitiveFlags: z.number(),
+  /** Working days left on the deciding clock on the claim's calendar (negative once overdue); null when it is not counting. */
+  decisionWorkingDaysLeft: z.number().nullable(),
 });
 export type TClaimListItem = z.infer<typeof ZClaimListItem>;
 
@@ -259,7 +264,10 @@ const ZStatusList = z.string().max(500)
 export const ZClaimQuery = z.strictObject({
   officeId: z.uuid().optional(),
   status: ZStatusList.optional(),
-  /** Only open claims (not decided, notified, closed, abandoned, withdrawn or transferred). */
+  /**
+   * true: claims still in progress, open ones and those decided with an act still due (the
+   * notification, an appeal's resolution; ADR 051); false: the others.
+   */
   open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   officerId: z.uuid().optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

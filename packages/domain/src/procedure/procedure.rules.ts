@@ -20,6 +20,13 @@ export const OPEN_STATUSES = ['registered', 'admitted', 'interview_scheduled', '
   'decision_drafted', 'in_review', 'approved', 'late_filing_review'] as const satisfies readonly ClaimStatus[];
 
 /**
+ * Decided, but an act of the authority is still due: the notification (LRPCPAP art. 24), or the
+ * appeal's resolution (art. 25). Their deciding clock has stopped, so they are not open; the work
+ * queue's "in progress" filter still lists them, because someone still has to act (ADR 051).
+ */
+export const AWAITING_ACT_STATUSES = ['decided', 'appealed'] as const satisfies readonly ClaimStatus[];
+
+/**
  * Statuses whose file is closed: what it says is what the authority decided or recorded at its end,
  * so its people, needs and guarantees are no longer corrected in place (the screen shows it read-only).
  */
@@ -40,7 +47,12 @@ export interface StepDeclaration {
   /** Where the step leads; null when the status stays (assignment). */
   to: ClaimStatus | null;
   /** The action on `claim` the caller needs, in a scope that reaches the claim. */
-  permission: 'register' | 'update' | 'assign';
+  permission: 'register' | 'update' | 'assign' | 'reopen';
+  /**
+   * The step leads back to the status the file was closed from (`claims.closed_from_status`)
+   * instead of a fixed one; `to` is then null in the declaration (reopening, ADR 050).
+   */
+  returnsToStatusBeforeClosing?: boolean;
   /** The timeline must say why: side exits, the prevención, sending a draft back. */
   needsReason: boolean;
   /** The kind of the timeline entry the step writes (`status_changed` names both statuses). */
@@ -79,9 +91,20 @@ export const STEPS = {
   abandon: { from: OPEN_STATUSES, to: 'abandoned', permission: 'update', needsReason: true, timeline: 'status_changed' },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn', permission: 'update', needsReason: true, timeline: 'status_changed' },
   transfer: { from: OPEN_STATUSES, to: 'transferred', permission: 'update', needsReason: true, timeline: 'status_changed' },
+  /**
+   * A supervisor reopens a closed, abandoned or withdrawn file with a written reason: it returns to
+   * the status it was closed from (ADR 050). A transferred file is the receiving office's.
+   */
+  reopen: {
+    from: ['closed', 'abandoned', 'withdrawn'], to: null, returnsToStatusBeforeClosing: true, permission: 'reopen', needsReason: true,
+    timeline: 'status_changed',
+  },
 } as const satisfies Record<string, StepDeclaration>;
 
 export type StepCode = keyof typeof STEPS;
+
+/** The shortest reason a reopening accepts: a sentence, not a word (ADR 050). */
+export const REOPEN_REASON_MIN = 10;
 export const STEP_CODES = Object.keys(STEPS) as StepCode[];
 
 /** Steps taken through another feature's use case, not a lifecycle route of their own. */

@@ -8,6 +8,8 @@ export const LIMITS = {
   passwordMax: 128,
   codeMax: 32,
   reasonMax: 2000,
+  /** A place as a header shows it (a training venue): a line, not a paragraph. */
+  placeMax: 200,
   pageSizeMax: 200,
 } as const;
 

@@ -88,6 +88,8 @@ export const PERMISSIONS = [
   // Signing a claim's approved decision as the authority's signatory (ADR 030): the decide step,
   // after a second officer approved the draft (LRPCPAP art. 24: a written, reasoned decision).
   'sign:decision:office',
+  // Reopening a closed, abandoned or withdrawn file with a written reason (ADR 050): the office head's act.
+  'reopen:claim:office',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -162,7 +164,7 @@ export const BUILT_IN_ROLES: Record<RoleCode, { permissions: Permission[]; requi
       'read:training:all', 'enrol:training:own', 'read:competency:own', 'read:competency:office', 'override:gating:office', 'read:report:office',
       'read:results:office', 'read:procedure:all', 'read:interpreter:office', 'manage:interpreter:office', 'manage:template:institution',
       'decide:abandonment:office', 'read:coi:all', 'create:coi:all', 'manage:coi:all', 'review:exclusion:office',
-      'sign:decision:office'],
+      'sign:decision:office', 'reopen:claim:office'],
   },
   registration_clerk: {
     requiresTotp: false,

@@ -4,7 +4,7 @@ import { sealAuditEvents, verifyAuditChain } from '@refugio/domain/server';
 import { call, countRows, createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/test-app.ts';
 
 interface AuditEvent { id: number; seq: number | null; action: string; entityType: string; entityId: string | null; officeId: string | null; actorUsername: string | null; requestId: string | null }
-interface AuditPage { items: AuditEvent[]; nextBefore: number | null }
+interface AuditPage { items: AuditEvent[]; nextBefore: number | null; names: Record<string, string> }
 
 let t: TestApp;
 let admin: TestSession;
@@ -114,6 +114,19 @@ describe('audit viewer', () => {
     const today = (await t.db.query<{ today: string }>('SELECT current_date::text AS today')).rows[0]!.today;
     expect((await list(admin, `?from=${today}&to=${today}&limit=1`)).items).toHaveLength(1);
     expect((await list(admin, '?to=2000-01-01')).items).toEqual([]);
+  });
+
+  it('names the records and the ids in the details, so no entry reads as a uuid', async () => {
+    const created = await list(admin, '?action=institution.created');
+    const institution = created.items[0]!.entityId!;
+    const { rows } = await t.db.query<{ name: string }>('SELECT name FROM institutions WHERE id = $1', [institution]);
+    expect(created.names[institution]).toBe(rows[0]!.name);
+    const users = await list(admin, '?entityType=user&limit=5');
+    expect(users.items.length).toBeGreaterThan(0);
+    for (const event of users.items) {
+      const { rows: named } = await t.db.query<{ full_name: string }>('SELECT full_name FROM users WHERE id::text = $1', [event.entityId]);
+      expect(users.names[event.entityId!]).toBe(named[0]!.full_name);
+    }
   });
 
   it('pages with a keyset cursor without gaps or repeats', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TClaim, TClaimListItem } from '@refugio/domain';
 import { translate } from '@refugio/domain/server';
+import { listMigrations, splitSql } from '@refugio/db';
 import {
   auditEvents, call, createTestApp, expectProblem, fieldErrors, loginAs, userIdOf, type TestApp, type TestSession,
 } from '../../testing/test-app.ts';
@@ -244,7 +245,7 @@ describe('lifecycle', () => {
     expect(claim.status).toBe('withdrawn');
     expect(claim.clocks.every((c) => c.state === 'stopped')).toBe(true);
     claim = (await step(claim.id, 'close', { version: claim.version })).json<TClaim>();
-    expect(claim).toMatchObject({ status: 'closed', allowedActions: [] });
+    expect(claim).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
     expect(claim.closedAt).not.toBeNull();
   });
 
@@ -279,6 +280,78 @@ describe('lifecycle', () => {
   });
 });
 
+const reopen = (id: string, body: Record<string, unknown>, session = supervisor) => step(id, 'reopen', body, session);
+
+describe('reopening a closed file (ADR 050)', () => {
+  const reason = 'Se presentó el escrito de desistimiento por error; la persona lo ratifica';
+
+  it('is the supervisor\'s act, with a written reason, and returns the claim to the status it was closed from', async () => {
+    let claim = (await register(family({ flags: [] }))).json<TClaim>();
+    claim = (await step(claim.id, 'admit', { version: claim.version })).json<TClaim>();
+    const dueBefore = claim.clocks.find((c) => c.kind === 'decision')!.dueOn;
+    claim = (await step(claim.id, 'withdraw', { version: claim.version, reason: 'La persona desiste por escrito' })).json<TClaim>();
+    claim = (await step(claim.id, 'close', { version: claim.version })).json<TClaim>();
+    expect(claim).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
+
+    // The clerk updates claims but does not reopen them: refused before the body is read.
+    expectProblem(await reopen(claim.id, { version: claim.version, reason }, registro), 403, 'FORBIDDEN');
+    expect(fieldErrors(await reopen(claim.id, { version: claim.version }))).toEqual([{ field: 'reason', code: 'validation.required' }]);
+    const short = expectProblem(await reopen(claim.id, { version: claim.version, reason: 'error' }), 400, 'VALIDATION_FAILED');
+    expect(short.errors).toMatchObject([{ field: 'reason', code: 'validation.reopen_reason_required', params: { minimum: 10 } }]);
+    expectProblem(await reopen(claim.id, { version: claim.version - 1, reason }), 409, 'VERSION_CONFLICT');
+
+    // The confirmation reads where it leads before anyone takes it.
+    const next = (await call(t.app, 'GET', `/api/claims/${claim.id}/next-steps`, { session: supervisor })).json<{ steps: Array<{ step: string; to: string | null; allowed: boolean }> }>();
+    expect(next.steps.find((s) => s.step === 'reopen')).toMatchObject({ to: 'admitted', allowed: true });
+
+    const res = await reopen(claim.id, { version: claim.version, reason });
+    expect(res.statusCode, res.body).toBe(200);
+    const reopened = res.json<TClaim>();
+    expect(reopened).toMatchObject({ status: 'admitted', closedAt: null, version: claim.version + 1 });
+    // The deciding clock counts again where it stopped (no working day passed while it was closed).
+    expect(reopened.clocks.find((c) => c.kind === 'decision')).toMatchObject({ state: 'running', dueOn: dueBefore });
+    expect((await auditEvents(t.db, 'claim.reopened')).at(-1)).toMatchObject({
+      entity_id: claim.id, details: { from: 'closed', to: 'admitted', reason, restoredStatus: 'admitted' },
+    });
+    const timeline = (await call(t.app, 'GET', `/api/claims/${claim.id}/timeline`, { session: supervisor })).json<Array<{ kind: string; fromStatus: string | null; toStatus: string | null; reason: string | null }>>();
+    expect(timeline.at(-1)).toMatchObject({ kind: 'status_changed', fromStatus: 'closed', toStatus: 'admitted', reason });
+    // Open again: its people can be corrected, and the next closing records its own status.
+    const principal = reopened.members[0]!.person;
+    const corrected = await call(t.app, 'PATCH', `/api/claims/${claim.id}/persons/${principal.id}`, {
+      session: registro, body: { secondSurname: 'Ramos', version: principal.version },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await t.db.query('SELECT closed_from_status FROM claims WHERE id = $1', [claim.id])).rows[0]).toEqual({ closed_from_status: null });
+  });
+
+  it('returns an abandoned file to where it stood, and refuses a file that was transferred', async () => {
+    let abandoned = (await register(family({ flags: [] }))).json<TClaim>();
+    abandoned = (await step(abandoned.id, 'abandon', { version: abandoned.version, reason: 'Tres semanas sin firmar' })).json<TClaim>();
+    const back = (await reopen(abandoned.id, { version: abandoned.version, reason: 'La persona acreditó hospitalización' })).json<TClaim>();
+    expect(back).toMatchObject({ status: 'registered' });
+
+    let moved = (await register(family({ flags: [] }))).json<TClaim>();
+    moved = (await step(moved.id, 'transfer', { version: moved.version, reason: 'Cambio de residencia', toOfficeId: cdmx })).json<TClaim>();
+    expect(moved.allowedActions).not.toContain('reopen');
+    moved = (await step(moved.id, 'close', { version: moved.version })).json<TClaim>();
+    const refused = expectProblem(await reopen(moved.id, { version: moved.version, reason }), 409, 'SAFEGUARD_UNMET');
+    expect(refused.unmet).toMatchObject([{ code: 'not_transferred', state: 'unmet' }]);
+    expect((await get(moved.id, supervisor)).json<TClaim>().status).toBe('closed');
+  });
+
+  it('finds where a file closed before the column existed stood, from its timeline (the migration\'s backfill)', async () => {
+    let old = (await register(family({ flags: [] }))).json<TClaim>();
+    old = (await step(old.id, 'admit', { version: old.version })).json<TClaim>();
+    old = (await step(old.id, 'abandon', { version: old.version, reason: 'Tres semanas sin firmar' })).json<TClaim>();
+    old = (await step(old.id, 'close', { version: old.version })).json<TClaim>();
+    await t.db.query('UPDATE claims SET closed_from_status = NULL WHERE id = $1', [old.id]);
+    const migration = (await listMigrations()).find((m) => m.name.endsWith('_claim_reopening'))!;
+    const backfill = splitSql(migration.sql).find((sql) => sql.includes('UPDATE claims c SET closed_from_status'))!;
+    await t.db.query(backfill);
+    expect((await t.db.query('SELECT closed_from_status FROM claims WHERE id = $1', [old.id])).rows[0]).toEqual({ closed_from_status: 'admitted' });
+  });
+});
+
 describe('assignment and record scope', () => {
   let claim: TClaim;
   beforeAll(async () => {
@@ -305,6 +378,14 @@ describe('assignment and record scope', () => {
     claim = res.json<TClaim>();
     expect(claim).toMatchObject({ assignedOfficerId: elegibilidad.userId, assignedOfficerName: 'Ana Elegibilidad Torres' });
     expect((await auditEvents(t.db, 'claim.assigned')).at(-1)).toMatchObject({ entity_id: claim.id, details: { to: elegibilidad.userId } });
+    // The history says to whom and by whom, by name.
+    const timeline = (await call(t.app, 'GET', `/api/claims/${claim.id}/timeline`, { session: supervisor }))
+      .json<Array<{ kind: string; actor: string | null; assignedTo: string | null; assignedFrom: string | null; reason: string | null }>>();
+    expect(timeline.find((e) => e.kind === 'assigned')).toMatchObject({
+      assignedTo: 'Ana Elegibilidad Torres', assignedFrom: null, actor: (await t.db.query<{ full_name: string }>(
+        `SELECT full_name FROM users WHERE username = 'supervisor'`)).rows[0]!.full_name, reason: 'Carga equilibrada',
+    });
+    expect(timeline.filter((e) => e.kind !== 'assigned').every((e) => e.assignedTo === null && e.assignedFrom === null)).toBe(true);
   });
 
   it('then the officer reads it (with sensitive fields, as its officer) and finds it in "my claims"', async () => {
@@ -360,10 +441,35 @@ describe('work queue', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
-    const openCount = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims WHERE status NOT IN ('closed', 'withdrawn', 'decided', 'notified', 'abandoned', 'transferred')`)).rows[0]!.n;
+    // In progress: the open claims and those decided with an act still due (ADR 051).
+    const openCount = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims
+      WHERE (status IN ('decided', 'appealed') AND closed_at IS NULL OR status NOT IN ('closed', 'withdrawn', 'notified', 'abandoned', 'transferred', 'decided', 'appealed'))
+        AND office_id = $1`, [tapachula])).rows[0]!.n;
     expect(seen.length).toBe(openCount);
     const dues = seen.map((c) => c.decisionDueOn ?? '9999-12-31');
     expect(dues).toEqual(dues.toSorted());
+  });
+
+  it('keeps a decided claim whose notification is due in "in progress", and shows the working days left', async () => {
+    const fresh = (await register(family({ flags: [] }))).json<TClaim>();
+    const listed = (await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.find((c) => c.id === fresh.id)!;
+    const expected = (await t.db.query<{ n: number }>(
+      `SELECT working_days_left(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) AS n FROM claims c JOIN offices o ON o.id = c.office_id WHERE c.id = $1`,
+      [fresh.id])).rows[0]!.n;
+    expect(listed).toMatchObject({ decisionWorkingDaysLeft: expected, riskBand: expected > 10 ? 'on_track' : 'due_soon' });
+    // Signed but not yet notified (the decision journey is decisions.test.ts): its clock no longer counts.
+    await t.db.query(`UPDATE claims SET status = 'decided' WHERE id = $1`, [fresh.id]);
+    const inProgress = (await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(inProgress.find((c) => c.id === fresh.id)).toMatchObject({ status: 'decided', decisionWorkingDaysLeft: null, riskBand: null });
+    const finished = (await list('open=false&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(finished.some((c) => c.id === fresh.id)).toBe(false);
+    // A decided file marked concluded (a history imported as such) is finished, not in progress.
+    await t.db.query(`UPDATE claims SET closed_at = now() WHERE id = $1`, [fresh.id]);
+    expect((await list('open=true&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.some((c) => c.id === fresh.id)).toBe(false);
+    expect((await list('open=false&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items.some((c) => c.id === fresh.id)).toBe(true);
+    // The risk counts stay about open claims.
+    const overdueOnly = (await list('open=true&riskBand=on_track&limit=100', supervisor)).json<{ items: TClaimListItem[] }>().items;
+    expect(overdueOnly.some((c) => c.id === fresh.id)).toBe(false);
   });
 
   it('searches names without accents and in any order, and claim numbers', async () => {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
-  TRANSITION_ACTIONS, ZAssignableOfficer, ZAssignInput, ZClaim, ZClaimEvent, ZClaimInput, ZClaimPage, ZClaimQuery, ZClaimUpdate,
+  STEPS, TRANSITION_ACTIONS, ZAssignableOfficer, ZAssignInput, ZClaim, ZClaimEvent, ZClaimInput, ZClaimPage, ZClaimQuery, ZClaimUpdate,
   ZClaimClockExplained, ZFlag, ZFlagAdd, ZFlagWithdraw, ZPerson, ZPersonUpdate, ZRiskCounts, ZTransitionInput,
 } from '@refugio/domain';
 import {
   addFlag, assignClaim, countClaimsByRisk, createClaim, getClaim, getClaimClocks, getClaimTimeline, listAssignableOfficers, listClaims,
   TRANSITION_USE_CASES, updateClaim, updatePerson, withdrawFlag,
 } from '@refugio/domain/server';
+import type { Permission } from '@refugio/domain';
 import { idempotent } from '../../plugins/idempotency.ts';
 import type { App } from '../../types.ts';
 
@@ -69,7 +70,8 @@ export async function claimRoutes(app: App): Promise<void> {
   for (const action of TRANSITION_ACTIONS) {
     const path = action.replaceAll('_', '-');
     app.post(`/api/claims/:id/${path}`, {
-      config: UPDATE,
+      // Reopening a closed file is the office head's act (ADR 050); every other step updates the claim.
+      config: { permission: STEPS[action].permission === 'reopen' ? 'reopen:claim:office' : UPDATE.permission } as { permission: Permission },
       schema: {
         tags, summary: `Lifecycle: ${action.replaceAll('_', ' ')} (409 INVALID_STATE from a status that does not allow it, VERSION_CONFLICT on a stale version)`,
         params: ZId, body: ZTransitionInput, response: { 200: ZClaim },

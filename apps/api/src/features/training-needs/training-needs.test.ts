@@ -111,6 +111,9 @@ describe('a needs-assessment campaign', () => {
     expect(fieldErrors(res).map((e) => e.field)).toEqual(['yearsExperience', 'selfLevels.interviewing_children', 'preferredFormat', 'languages']);
     expect(fieldErrors(await answer(elegibilidad, campaign.id, anAnswer({ selfLevels: { astrology: 2 } }))))
       .toEqual([{ field: 'selfLevels.astrology', code: 'validation.unknown_reference' }]);
+    // Nothing saved blank by accident: no competency rated is refused, with its sentence.
+    const blank = expectProblem(await answer(elegibilidad, campaign.id, anAnswer({ selfLevels: {} })), 400, 'VALIDATION_FAILED');
+    expect(blank.errors).toMatchObject([{ field: 'selfLevels', code: 'validation.needs_levels_blank', message: expect.stringContaining('al menos una competencia') }]);
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_needs_responses')).rows[0]!.n).toBe(0);
   });
 

@@ -101,6 +101,11 @@ describe('completion rule → competencies', () => {
       session: trainer, body: { sessionDayId: f.dayIds[1], minutes: 240, expected: null } });
     expect(day2.json<TParticipantRecords>().status.missing).toEqual(['assessment']);
     expect(await grants('elegibilidad')).toEqual([]);
+    // A grade outside the 0–100 scale is refused with its message, never stored nor erased.
+    const tooHigh = expectProblem(await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, {
+      session: trainer, body: { score: 150, expected: null } }), 400, 'VALIDATION_FAILED');
+    expect(tooHigh.errors).toEqual([{ field: 'score', code: 'validation.too_big', params: { maximum: 100 }, message: 'Debe ser como máximo 100.' }]);
+    expect((await participant('elegibilidad')).status.missing).toEqual(['assessment']);
     const scored = await call(t.app, 'PUT', `${base()}/enrolments/${f.enrolments.elegibilidad}/assessment`, { session: trainer, body: { score: 85, expected: null } });
     expect(scored.json<TParticipantRecords>()).toMatchObject({
       status: { complete: true, missing: [], attendancePct: 100, completedOn: f.days[1] }, grantedCompetencies: ['interviewing_children'],
@@ -185,10 +190,20 @@ describe('certificates', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Named in the certificate's language, like its pages.
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="constancia-[^"]+\.pdf"$/);
     expect((await call(t.app, 'GET', `/api/training/certificates/${certificateId}/pdf`, { session: coordinator })).statusCode).toBe(200);
     expectProblem(await call(t.app, 'GET', `/api/training/certificates/${certificateId}/pdf`, { session: supervisor }), 404, 'NOT_FOUND');
     const mine = await call(t.app, 'GET', '/api/training/certificates/mine', { session: officer });
     expect(mine.json<Array<{ verificationCode: string; status: string }>>()).toMatchObject([{ verificationCode: code, status: 'valid' }]);
+    // "My certificates" names the module in the reader's language (the PDF keeps the certificate's).
+    await t.db.query("UPDATE users SET language = 'en' WHERE username = 'elegibilidad'");
+    try {
+      const inEnglish = await call(t.app, 'GET', '/api/training/certificates/mine', { session: await loginAs(t.app, 'elegibilidad') });
+      expect(inEnglish.json<Array<{ moduleTitle: string }>>()).toMatchObject([{ moduleTitle: 'Interviewing children' }]);
+    } finally {
+      await t.db.query("UPDATE users SET language = 'es-MX' WHERE username = 'elegibilidad'");
+    }
   });
 
   it('revokes with a reason; the public page then says revoked', async () => {

@@ -86,6 +86,24 @@ describe('a session', () => {
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions')).rows[0]!.n).toBe(before);
   });
 
+  it('refuses impossible dates and a venue that is a paragraph, in the caller\'s language, naming the field', async () => {
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions')).rows[0]!.n;
+    // The online part prepares the classroom: it cannot start after the first in-person day.
+    expect(fieldErrors(await create(blended({ code: 'ITC-LATE', onlineStartsOn: '2026-03-05' }))))
+      .toEqual([{ field: 'onlineStartsOn', code: 'validation.online_after_in_person' }]);
+    expect(fieldErrors(await create(blended({ code: 'ITC-REV', onlineEndsOn: '2026-01-15' }))))
+      .toEqual([{ field: 'onlineEndsOn', code: 'validation.range_reversed' }]);
+    const long = expectProblem(await create(blended({ code: 'ITC-LONG', venue: 'Sala '.repeat(400) })), 400, 'VALIDATION_FAILED');
+    expect(long.errors).toEqual([{ field: 'venue', code: 'validation.too_long', params: { maximum: 200 }, message: 'Debe tener como máximo 200 caracteres.' }]);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions')).rows[0]!.n).toBe(before);
+    // A change is held to the same rules.
+    const edited = await call(t.app, 'PUT', `/api/training/sessions/${session.id}`, { session: coordinator, body: {
+      version: session.version, venue: session.venue, videoLink: null, onlineStartsOn: '2026-03-10', onlineEndsOn: null, capacity: 1,
+      selfEnrolment: false, language: 'es-MX', days: session.days.map((d) => ({ day: d.day, startsAt: d.startsAt, endsAt: d.endsAt })), trainerIds: [],
+    } });
+    expect(fieldErrors(edited)).toEqual([{ field: 'onlineStartsOn', code: 'validation.online_after_in_person' }]);
+  });
+
   it('is created only by a coordinator', async () => {
     expectProblem(await create(blended({ code: 'X-1' }), elegibilidad), 403, 'FORBIDDEN');
   });

@@ -24,6 +24,11 @@ export function HomePage() {
   const user = me.data;
   // An interpreter reaches their bookings and nothing else of the claims: that list is their start page (ADR 024).
   if (can(user, 'read:interview:own') && !canAny(user, 'read', 'claim')) return <Navigate to="/scheduling/my-bookings" replace />;
+  // Whoever reads the authority's figures and no file (the observer, the national head) starts on the
+  // aggregates: that is their work (ADR 041); the auditor keeps the page with the security alerts.
+  const readsOnlyFigures = canAny(user, 'read', 'report') && !canAny(user, 'read', 'claim') && !canAny(user, 'read', 'audit')
+    && !can(user, 'manage:training:institution') && !can(user, 'create:referral:office');
+  if (readsOnlyFigures) return <Navigate to="/results" replace />;
   const cards = [...NAV_ITEMS.filter((item) => item.allowed(user)), ...ACCOUNT_CARDS];
 
   return (

@@ -13,7 +13,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   usePageTitle(title);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
-      <div>
+      {/* A long word (a venue, a name) wraps instead of pushing the page wider than the screen. */}
+      <div style={{ minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' }}>
         <Title order={1} size="h2">{title}</Title>
         {description && <Text c="dimmed" mt={4}>{description}</Text>}
       </div>

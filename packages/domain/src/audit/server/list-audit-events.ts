@@ -27,7 +27,7 @@ export async function listAuditEvents(
   db: Queryable,
   actor: Actor,
   query: TAuditQuery,
-): Promise<{ items: TAuditEvent[]; nextBefore: number | null }> {
+): Promise<{ items: TAuditEvent[]; nextBefore: number | null; names: Record<string, string> }> {
   const scope = widestScope(actor.permissions, 'read', 'audit');
   if (!scope) throw new AppError('FORBIDDEN');
   const where: string[] = ['operation_id = $1'];
@@ -56,7 +56,9 @@ export async function listAuditEvents(
     params,
   );
   const page = rows.slice(0, query.limit);
+  const names = await namesOf(db, page);
   return {
+    names,
     items: page.map((r) => ({
       id: r.id, seq: r.seq, occurredAt: new Date(r.occurred_at).toISOString(), actorUserId: r.actor_user_id,
       actorUsername: r.actor_username, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
@@ -64,4 +66,29 @@ export async function listAuditEvents(
     })),
     nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids an event names: its record, and ids among its details' values (one level, arrays included). */
+function idsOf(row: Row): string[] {
+  const values = Object.values(row.details ?? {}).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  return [row.entity_id, ...values].filter((v): v is string => typeof v === 'string' && UUID.test(v));
+}
+
+/**
+ * Names of the page's ids in one statement: people (users), offices, institutions, claims (their
+ * number) and training sessions (their code). A person applying for protection is never named
+ * here: the trail is read by auditors who do not read claims.
+ */
+async function namesOf(db: Queryable, rows: Row[]): Promise<Record<string, string>> {
+  const ids = [...new Set(rows.flatMap(idsOf))];
+  if (ids.length === 0) return {};
+  const { rows: named } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, full_name AS name FROM users WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT id::text, name FROM offices WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT id::text, name FROM institutions WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT id::text, claim_number FROM claims WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT id::text, code FROM training_sessions WHERE id = ANY($1::uuid[])`, [ids]);
+  return Object.fromEntries(named.map((n) => [n.id, n.name]));
 }

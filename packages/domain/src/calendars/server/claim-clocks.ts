@@ -292,6 +292,39 @@ export async function stopClock(
   await auditClock(tx, ctx, input.claimId, input.kind, 'stopped', { reason: input.reason ?? null });
 }
 
+/**
+ * A working-day clock stopped when its file closed counts again when the file is reopened (ADR 050):
+ * the working days the file stayed closed are not counted, as for a pause from the day it stopped to
+ * `on`. With `paused`, it stays paused from the day it stopped (a file reopened into a prevención).
+ */
+export async function restartStoppedClock(
+  tx: Queryable, ctx: RequestContext, input: { claimId: string; kind: ClockKind; on: IsoDate; paused: boolean; reason?: string },
+): Promise<StartedClock> {
+  assertClockDate('on', input.on);
+  const clock = await lockClock(tx, input.claimId, input.kind);
+  if (clock.state !== 'stopped' || clock.working_days === null) throw new AppError('INVALID_STATE');
+  await shareCalendar(tx, clock.calendar_id!);
+  const { rows } = await tx.query<{ stopped_on: string }>(
+    `SELECT to_char((k.stopped_at AT TIME ZONE o.time_zone)::date, 'YYYY-MM-DD') AS stopped_on
+       FROM claim_clocks k JOIN claims c ON c.id = k.claim_id JOIN offices o ON o.id = c.office_id WHERE k.id = $1`, [clock.id]);
+  const stoppedOn = rows[0]?.stopped_on ?? input.on;
+  if (input.paused) {
+    await tx.query(`UPDATE claim_clocks SET state = 'paused', stopped_at = NULL, paused_since = $2, version = version + 1 WHERE id = $1`,
+      [clock.id, stoppedOn]);
+    await auditClock(tx, ctx, input.claimId, input.kind, 'paused', { on: stoppedOn, reason: input.reason ?? null });
+    return { kind: clock.kind, state: 'paused', dueOn: clock.due_on, dueAt: null };
+  }
+  const closed = (await tx.query<{ days: number | null }>(
+    'SELECT greatest(working_days_left($1, $2::date, $3::date), 0) AS days', [clock.calendar_id, input.on, stoppedOn])).rows[0]?.days ?? 0;
+  await tx.query(
+    `UPDATE claim_clocks SET state = 'running', stopped_at = NULL, paused_since = NULL, paused_working_days = paused_working_days + $2 WHERE id = $1`,
+    [clock.id, closed]);
+  const dueOn = await recomputeOne(tx, clock.id);
+  await auditClock(tx, ctx, input.claimId, input.kind, 'resumed', { on: input.on, pausedWorkingDays: closed, dueOn, reason: input.reason ?? null });
+  if (clock.kind === 'decision') await syncDecisionDue(tx, input.claimId);
+  return { kind: clock.kind, state: 'running', dueOn, dueAt: null };
+}
+
 // The clocks a change to these calendars can move, with their due date on the re-materialized days.
 // A clock whose window [started_on, due_on] lies wholly before or after the rule's days keeps its
 // due date, so with a window only clocks started before its end and due on or after its start are read.

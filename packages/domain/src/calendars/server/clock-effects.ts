@@ -1,6 +1,7 @@
 import { registerEffect, type StepRun } from '../../procedure/server/index.ts';
+import { isOpenStatus } from '../../procedure/index.ts';
 import type { ClockKind } from '../clock.rules.ts';
-import { pauseClock, resumeClock, startClaimClocks, stopClock, type StartClaimClocksInput } from './claim-clocks.ts';
+import { pauseClock, restartStoppedClock, resumeClock, startClaimClocks, stopClock, type StartClaimClocksInput } from './claim-clocks.ts';
 
 const feature = 'calendars';
 const law = (citationKey: string) => ({ kind: 'law' as const, citationKey });
@@ -53,6 +54,19 @@ export function registerClockEffects(): void {
       for (const clock of (await clocksOf(run)).filter((c) => c.state !== 'stopped')) {
         await stopClock(run.tx, run.ctx, { claimId: run.claim.id, kind: clock.kind, reason: reasonOf(run) });
       }
+    },
+  });
+  // A file reopened before its decision: the deciding clock counts again, without the working days it
+  // stayed closed (ADR 050); reopened into a prevención, it stays paused until admission (art. 18).
+  registerEffect({
+    code: 'decision_clock_restarted', feature, steps: ['reopen'], order: 10, source: law('procedure.sources.lrpcpap_art_24'),
+    async apply(run) {
+      if (!run.to || !isOpenStatus(run.to)) return;
+      const decision = (await clocksOf(run)).find((c) => c.kind === 'decision');
+      if (decision?.state !== 'stopped') return;
+      await restartStoppedClock(run.tx, run.ctx, {
+        claimId: run.claim.id, kind: 'decision', on: run.today, paused: run.to === 'late_filing_review', reason: reasonOf(run),
+      });
     },
   });
 }

@@ -114,7 +114,7 @@ export async function getClaim(db: Queryable, ctx: RequestContext, id: string): 
 
 export interface ClaimEventRow {
   id: string; kind: string; fromStatus: string | null; toStatus: string | null; reason: string | null;
-  details: Record<string, unknown>; actor: string | null; occurredAt: string;
+  details: Record<string, unknown>; actor: string | null; occurredAt: string; assignedTo: string | null; assignedFrom: string | null;
 }
 
 /** The claim's timeline, oldest first (the claim's read is audited by getClaim; the timeline is part of the same file). */
@@ -124,8 +124,12 @@ export async function getClaimTimeline(db: Queryable, ctx: RequestContext, id: s
   const sensitive = mayReadSensitive(actor, key);
   const { rows } = await db.query<ClaimEventRow>(
     `SELECT e.id, e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason, e.details,
-            u.full_name AS actor, ${ISO('e.occurred_at')} AS "occurredAt"
+            u.full_name AS actor, ${ISO('e.occurred_at')} AS "occurredAt", ut.full_name AS "assignedTo", uf.full_name AS "assignedFrom"
        FROM claim_events e LEFT JOIN users u ON u.id = e.actor_user_id
+       -- An assignment says to whom and from whom (its details hold the officers' ids; compared as text,
+       -- so no other kind's details are ever cast).
+       LEFT JOIN users ut ON e.kind = 'assigned' AND ut.id::text = e.details->>'to'
+       LEFT JOIN users uf ON e.kind = 'assigned' AND uf.id::text = e.details->>'from'
       WHERE e.claim_id = $1 ORDER BY e.occurred_at, e.id`, [id]);
   // Flag events name a sensitive category only to readers under the field policy.
   return rows.map((row) => (row.details.sensitive === true && !sensitive

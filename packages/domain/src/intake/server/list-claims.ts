@@ -1,6 +1,7 @@
 import type { Queryable } from '@refugio/db';
 import type { z } from 'zod';
 import { DUE_SOON_WORKING_DAYS } from '../../calendars/index.ts';
+import { AWAITING_ACT_STATUSES } from '../../procedure/index.ts';
 import { OPEN_STATUS_SQL } from '../../procedure/server/index.ts';
 import type { Actor } from '../../shared/context.ts';
 import { AppError, fieldError } from '../../shared/errors.ts';
@@ -9,6 +10,13 @@ import { DEFAULT_TIME_ZONE } from '../../shared/time.ts';
 import { isSensitiveCategory } from '../intake.rules.ts';
 import type { TClaimListItem, TClaimQuery, ZRiskCounts } from '../intake.schemas.ts';
 import { attentionCondition } from './work-queue-attention.ts';
+
+/**
+ * Decided claims with an act still due (ADR 051), as SQL: in one of those statuses, their file not
+ * marked concluded (`closed_at`, which a history imported as concluded carries).
+ */
+const AWAITING_ACT_CONDITION = `(c.status IN (${AWAITING_ACT_STATUSES.map((s) => `'${s}'`).join(', ')}) AND c.closed_at IS NULL)`;
+const OPEN_CONDITION = `c.status IN ${OPEN_STATUS_SQL}`;
 
 /** The sort key of every queue: due date, claims without one last ('infinity'), then id. */
 const SORT_KEY = `COALESCE(c.decision_due_on, 'infinity'::date)`;
@@ -100,8 +108,8 @@ function buildWhere(actor: Actor, query: Omit<TClaimQuery, 'limit' | 'cursor'>, 
     where.push(text);
   };
   if (query.officeId) add('c.office_id = ?', query.officeId);
-  if (query.open || query.riskBand) where.push(`c.status IN ${OPEN_STATUS_SQL}`);
-  if (query.open === false) where.push(`c.status NOT IN ${OPEN_STATUS_SQL}`);
+  if (query.open || query.riskBand) where.push(OPEN_CONDITION);
+  if (query.open === false) where.push(`c.status NOT IN ${OPEN_STATUS_SQL}`, `NOT ${AWAITING_ACT_CONDITION}`);
   if (query.status && query.status.length > 0) add('c.status = ANY(?::text[])', query.status);
   if (query.officerId) add('c.assigned_officer_id = ?', query.officerId);
   if (query.mine) add('c.assigned_officer_id = ?', actor.userId);
@@ -169,13 +177,27 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
   // A name search with few matches starts from the matched persons' claims, each looked up by its
   // key (OFFSET 0 keeps that nested loop), then sorts them: 66–77 ms instead of 2.5–3.1 s for the
   // commonest name pair at 1,000,000 claims (ADR 058). Otherwise the page is an index range scan.
-  let pageFrom = `SELECT c.* FROM claims c WHERE ${conditions.join(' AND ')}`;
+  let nameParam = 0;
   if (nameMatches) {
     params.push(nameMatches);
-    pageFrom = `SELECT c.* FROM (SELECT DISTINCT cm.claim_id FROM unnest($${params.length}::uuid[]) pid
-                                JOIN claim_members cm ON cm.person_id = pid) m
-          CROSS JOIN LATERAL (SELECT c.* FROM claims c WHERE c.id = m.claim_id AND ${conditions.join(' AND ')} OFFSET 0) c`;
+    nameParam = params.length;
   }
+  const rowsWhere = (condition: string) => (nameMatches
+    ? `SELECT c.* FROM (SELECT DISTINCT cm.claim_id FROM unnest($${nameParam}::uuid[]) pid
+                                JOIN claim_members cm ON cm.person_id = pid) m
+          CROSS JOIN LATERAL (SELECT c.* FROM claims c WHERE c.id = m.claim_id AND ${condition} OFFSET 0) c`
+    : `SELECT c.* FROM claims c WHERE ${condition}`);
+  const pageOf = (condition: string) => `${rowsWhere(condition)} ORDER BY ${SORT_KEY}, c.id LIMIT ${query.limit + 1}`;
+  // "In progress" is the open claims and the decided ones with an act still due (ADR 051). Each part
+  // keeps its own ordered index range (the open statuses' partial queue indexes; the few awaiting an
+  // act by office and status), and the page is the first rows of the two: one OR would not match
+  // the partial indexes' predicate and sort every open claim. Reasoned from the plans of the open
+  // queue, not yet measured at a million claims (docs/BENCHMARKS.md).
+  const inProgress = query.open === true && !query.riskBand;
+  const pageSql = inProgress
+    ? `SELECT c.* FROM ((${pageOf(conditions.join(' AND '))}) UNION ALL (${pageOf(conditions.join(' AND ').replace(OPEN_CONDITION, AWAITING_ACT_CONDITION))})) c
+        ORDER BY ${SORT_KEY}, c.id LIMIT ${query.limit + 1}`
+    : pageOf(conditions.join(' AND '));
   const sensitiveOffice = actor.permissions.has('read:sensitive:office');
   const sensitiveOwn = actor.permissions.has('read:sensitive:own');
   params.push(sensitiveOffice ? actor.officeIds : [], sensitiveOwn ? actor.userId : null);
@@ -188,6 +210,8 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
             to_char(c.lodged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lodgedAt",
             to_char(c.decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
             CASE WHEN c.status IN ${OPEN_STATUS_SQL} THEN claim_risk_band(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) END AS "riskBand",
+            CASE WHEN c.status IN ${OPEN_STATUS_SQL} AND c.decision_due_on IS NOT NULL
+                 THEN working_days_left(c.calendar_id, c.decision_due_on, local_today(o.time_zone)) END AS "decisionWorkingDaysLeft",
             c.assigned_officer_id AS "assignedOfficerId", u.full_name AS "assignedOfficerName", c.version,
             concat_ws(' ', p.given_names, p.first_surname, p.second_surname) AS "principalName",
             p.nationalities AS "principalNationalities",
@@ -201,9 +225,7 @@ export async function listClaims(db: Queryable, actor: Actor, query: TClaimQuery
          -- With the joins in the same query a cursor inside a crowd of equal due dates (a suspension
          -- moves thousands to one day) was estimated at ~3 rows and planned as join-everything-then-
          -- sort: 370 ms instead of 4.5 ms at 1,000,000 claims.
-         ${pageFrom}
-          ORDER BY ${SORT_KEY}, c.id
-          LIMIT ${query.limit + 1}) c
+         ${pageSql}) c
        JOIN offices o ON o.id = c.office_id
        JOIN persons p ON p.id = c.principal_person_id
        LEFT JOIN users u ON u.id = c.assigned_officer_id

@@ -4,7 +4,7 @@ import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { loadClaimFor, mayActOnClaim } from '../../shared/policies/claim.policy.ts';
 import { STEP_CODES, STEPS, stepAllowedFrom } from '../procedure.rules.ts';
 import type { TNextSteps } from '../procedure.schemas.ts';
-import { newRun } from './perform-step.ts';
+import { newRun, targetStatus } from './perform-step.ts';
 import { effectsOf, type StepClaim } from './registry.ts';
 import { switchedOffSafeguards, weighSafeguards } from './weigh-safeguards.ts';
 
@@ -22,9 +22,10 @@ export async function listNextSteps(db: Queryable, ctx: RequestContext, claimId:
     if (!stepAllowedFrom(step, claim.status)) continue;
     const declaration = STEPS[step];
     const permitted = mayActOnClaim(actor, declaration.permission, claim);
-    const weighed = await weighSafeguards(newRun(db, ctx, step, claim, {}), off);
+    const to = await targetStatus(db, step, claim.id);
+    const weighed = await weighSafeguards(newRun(db, ctx, step, claim, {}, to), off);
     steps.push({
-      step, to: declaration.to, permitted, needsReason: declaration.needsReason,
+      step, to, permitted, needsReason: declaration.needsReason,
       allowed: permitted && weighed.every((w) => w.state !== 'unmet'),
       safeguards: weighed.map((w) => w.check),
       effects: effectsOf(step).map((effect) => ({

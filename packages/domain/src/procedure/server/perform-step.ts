@@ -5,7 +5,7 @@ import { AppError, FieldErrors, type ErrorCode } from '../../shared/errors.ts';
 import { loadClaimFor, mayReadSensitive } from '../../shared/policies/claim.policy.ts';
 import { todayIn } from '../../shared/time.ts';
 import { versionConflict } from '../../shared/server/db-errors.ts';
-import { STEPS, stepAllowedFrom, type ClaimStatus, type StepCode } from '../procedure.rules.ts';
+import { isClosedFile, STEPS, stepAllowedFrom, type ClaimStatus, type StepCode } from '../procedure.rules.ts';
 import { effectsOf, inputChecksOf, type StepClaim, type StepInput, type StepRun } from './registry.ts';
 import { weighSafeguards, type WeighedSafeguard } from './weigh-safeguards.ts';
 
@@ -32,6 +32,7 @@ export const STEP_AUDIT: Record<StepCode, AuditAction> = {
   abandon: 'claim.abandoned',
   withdraw: 'claim.withdrawn',
   transfer: 'claim.transferred',
+  reopen: 'claim.reopened',
 };
 
 /** A version read by the caller that no longer matches: 409 with the claim as it is now. */
@@ -42,10 +43,10 @@ export interface PerformStepOptions {
   current: CurrentClaim;
 }
 
-export function newRun(tx: Queryable, ctx: RequestContext, step: StepCode, claim: StepClaim, input: StepInput): StepRun {
+export function newRun(tx: Queryable, ctx: RequestContext, step: StepCode, claim: StepClaim, input: StepInput, to: ClaimStatus | null = STEPS[step].to): StepRun {
   const actor = actorOf(ctx);
   return {
-    tx, ctx, actor, step, claim, from: claim.status, to: STEPS[step].to, input, today: todayIn(claim.time_zone),
+    tx, ctx, actor, step, claim, from: claim.status, to, input, today: todayIn(claim.time_zone),
     mayReadSensitive: mayReadSensitive(actor, claim), findings: new Map(), overridden: [], eventDetails: {}, auditDetails: {},
   };
 }
@@ -70,24 +71,44 @@ export async function performStep(
       extra: { reason: step === 'assign' ? 'claim_not_open' : 'transition_not_allowed', action: step, currentStatus: claim.status, allowedFrom: declaration.from },
     });
   }
-  const run = newRun(tx, ctx, step, claim, input);
+  const run = newRun(tx, ctx, step, claim, input, await targetStatus(tx, step, claimId));
   for (const check of inputChecksOf(step)) await check.check(run);
   await enforceSafeguards(run);
-  if (declaration.to && declaration.to !== claim.status) {
-    const closing = declaration.to === 'closed';
-    await tx.query(
-      `UPDATE claims SET status = $2, version = version + 1, updated_at = now()${closing ? ', closed_at = now()' : ''} WHERE id = $1`,
-      [claimId, declaration.to]);
-  }
+  if (run.to && run.to !== claim.status) await moveStatus(tx, claimId, claim.status, run.to);
   for (const effect of effectsOf(step)) await effect.apply(run);
   await writeTimeline(run);
   await recordAudit(tx, ctx, {
     action: STEP_AUDIT[step], entityType: 'claim', entityId: claimId, officeId: claim.office_id,
     details: declaration.timeline === 'status_changed'
-      ? { from: claim.status, to: declaration.to, reason: input.reason ?? null, ...run.auditDetails }
+      ? { from: claim.status, to: run.to, reason: input.reason ?? null, ...run.auditDetails }
       : { reason: input.reason ?? null, ...run.auditDetails },
   });
   return run;
+}
+
+/**
+ * Where the step leads: its declared status, or for a reopening the status the file was closed
+ * from (null when none was recorded; the reopening's input check refuses it, ADR 050).
+ */
+export async function targetStatus(tx: Queryable, step: StepCode, claimId: string): Promise<ClaimStatus | null> {
+  const declaration: { to: ClaimStatus | null; returnsToStatusBeforeClosing?: boolean } = STEPS[step];
+  if (!declaration.returnsToStatusBeforeClosing) return declaration.to;
+  const { rows } = await tx.query<{ closed_from_status: ClaimStatus | null }>('SELECT closed_from_status FROM claims WHERE id = $1', [claimId]);
+  return rows[0]?.closed_from_status ?? null;
+}
+
+/**
+ * The status write. Entering a closed file from an open one keeps where it stood
+ * (`closed_from_status`), which a reopening returns to; leaving the closed files forgets it.
+ */
+async function moveStatus(tx: Queryable, claimId: string, from: ClaimStatus, to: ClaimStatus): Promise<void> {
+  const closing = isClosedFile(to) && !isClosedFile(from);
+  const reopening = isClosedFile(from) && !isClosedFile(to);
+  await tx.query(
+    `UPDATE claims SET status = $2, version = version + 1, updated_at = now()
+       ${to === 'closed' ? ', closed_at = now()' : ''}${closing ? ', closed_from_status = $3' : ''}${reopening ? ', closed_at = NULL, closed_from_status = NULL' : ''}
+     WHERE id = $1`,
+    closing ? [claimId, to, from] : [claimId, to]);
 }
 
 /**
@@ -124,7 +145,7 @@ async function writeTimeline(run: StepRun): Promise<void> {
     await run.tx.query(
       `INSERT INTO claim_events (claim_id, kind, from_status, to_status, reason, details, actor_user_id)
        VALUES ($1, 'status_changed', $2, $3, $4, $5, $6)`,
-      [run.claim.id, run.from, declaration.to, run.input.reason ?? null, JSON.stringify(details), run.actor.userId]);
+      [run.claim.id, run.from, run.to, run.input.reason ?? null, JSON.stringify(details), run.actor.userId]);
     return;
   }
   await run.tx.query(

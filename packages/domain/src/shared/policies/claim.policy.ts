@@ -6,6 +6,7 @@
  *   institution; all.
  * - update (lifecycle steps, flags, corrections): `update:claim:<scope>` on a claim the reader can read.
  * - assign: `assign:claim:office`, on a claim of one of the reader's offices.
+ * - reopen a closed file: `reopen:claim:office` (supervisors), on a claim of one of the reader's offices (ADR 050).
  * - sensitive fields (SOGI, health, trauma): `read:sensitive:office` in the claim's office, or
  *   `read:sensitive:own` for the assigned officer.
  */
@@ -15,7 +16,7 @@ import { AppError } from '../errors.ts';
 import { widestScope, type Scope } from '../permissions.ts';
 import { scopeCondition } from '../scope.ts';
 
-export type ClaimAction = 'read' | 'update' | 'assign' | 'register';
+export type ClaimAction = 'read' | 'update' | 'assign' | 'register' | 'reopen';
 
 /** The widest scope the actor holds for action:claim; FORBIDDEN without any. */
 export function requireClaimScope(actor: Actor, action: 'read' | 'update'): Scope {
@@ -56,7 +57,7 @@ export type ClaimScopeKey = Pick<ClaimKey, 'office_id' | 'institution_id' | 'ass
 
 /** Whether the actor may take an action on a loaded claim. */
 export function mayActOnClaim(actor: Actor, action: ClaimAction, claim: ClaimScopeKey): boolean {
-  if (action === 'assign' || action === 'register') {
+  if (action === 'assign' || action === 'register' || action === 'reopen') {
     return actor.permissions.has(`${action}:claim:office`) && actor.officeIds.includes(claim.office_id);
   }
   const scope = widestScope(actor.permissions, action, 'claim');

@@ -56,7 +56,8 @@ export const ZNeedsResponseInput = z.strictObject({
   comments: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
   /** The version answered last; absent for a first answer. */
   version: ZVersion.optional(),
-});
+// Nothing saved blank by accident: an answer rates at least one competency.
+}).refine((r) => Object.keys(r.selfLevels).length > 0, { message: 'validation.needs_levels_blank', path: ['selfLevels'] });
 export type TNeedsResponseInput = z.infer<typeof ZNeedsResponseInput>;
 
 export const ZNeedsResponse = z.object({

@@ -37,13 +37,13 @@ export const ZTrainingModuleQuery = z.strictObject({
 
 export const ZTrainingSessionDayInput = z.strictObject({ day: ZIsoDate, startsAt: ZTime, endsAt: ZTime });
 
-export const ZTrainingSessionInput = z.strictObject({
+const ZTrainingSessionFields = z.strictObject({
   moduleId: z.uuid(),
   /** Generated from the module and the first date when left out (`ITC-2026-03-01`). */
   code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9-]+$/, { message: 'validation.invalid_format' }).nullable().default(null),
   format: z.enum(SESSION_FORMATS),
   officeId: z.uuid().nullable().default(null),
-  venue: z.string().trim().max(LIMITS.reasonMax).nullable().default(null),
+  venue: z.string().trim().max(LIMITS.placeMax).nullable().default(null),
   videoLink: z.url({ message: 'validation.invalid_url' }).max(500).nullable().default(null),
   onlineStartsOn: ZIsoDate.nullable().default(null),
   onlineEndsOn: ZIsoDate.nullable().default(null),
@@ -53,16 +53,38 @@ export const ZTrainingSessionInput = z.strictObject({
   days: z.array(ZTrainingSessionDayInput).max(20).default([]),
   trainerIds: z.array(z.uuid()).max(10).default([]),
 });
+
+type SessionSchedule = { onlineStartsOn?: string | null; onlineEndsOn?: string | null; days?: ReadonlyArray<{ day: string }> };
+
+/**
+ * The dates of a session that cannot all be true: an online part that ends before it starts, or
+ * that starts after the in-person day (a blended module's online part prepares the classroom,
+ * EUAA training methodology). Shared by the form and the API (the same issues in both).
+ */
+export function sessionScheduleIssues(value: SessionSchedule): Array<{ path: string; code: string }> {
+  const issues: Array<{ path: string; code: string }> = [];
+  const { onlineStartsOn, onlineEndsOn } = value;
+  if (onlineStartsOn && onlineEndsOn && onlineEndsOn < onlineStartsOn) issues.push({ path: 'onlineEndsOn', code: 'validation.range_reversed' });
+  const firstDay = (value.days ?? []).map((d) => d.day).toSorted()[0];
+  if (onlineStartsOn && firstDay && onlineStartsOn > firstDay) issues.push({ path: 'onlineStartsOn', code: 'validation.online_after_in_person' });
+  return issues;
+}
+
+function refineSchedule(value: SessionSchedule, ctx: z.RefinementCtx): void {
+  for (const issue of sessionScheduleIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.code });
+}
+
+export const ZTrainingSessionInput = ZTrainingSessionFields.superRefine(refineSchedule);
 export type TTrainingSessionInput = z.infer<typeof ZTrainingSessionInput>;
 
 /**
  * A session changed after creation: its place, dates, capacity, self-enrolment, language and
  * trainers. The module, format, code and office stay as created.
  */
-export const ZTrainingSessionUpdate = ZTrainingSessionInput.pick({
+export const ZTrainingSessionUpdate = ZTrainingSessionFields.pick({
   venue: true, videoLink: true, onlineStartsOn: true, onlineEndsOn: true, capacity: true, selfEnrolment: true, language: true, days: true,
   trainerIds: true,
-}).extend({ version: ZVersion });
+}).extend({ version: ZVersion }).superRefine(refineSchedule);
 export type TTrainingSessionUpdate = z.infer<typeof ZTrainingSessionUpdate>;
 
 export const ZTrainingSessionStatusInput = z.strictObject({ version: ZVersion, status: z.enum(SESSION_STATUSES) });

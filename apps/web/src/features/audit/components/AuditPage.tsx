@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Center, Text } from '@mantine/core';
+import { Anchor, Button, Center, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEvent } from '@refugio/domain';
 import { DataTable, type Column } from '../../../components/ui/DataTable.tsx';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { EMPTY_AUDIT_FILTERS, useAuditEvents, type AuditFilters } from '../api/audit.ts';
-import { summarizeDetails } from '../summarize-details.ts';
+import { ENTITY_LABEL, entityPath, summarizeDetails } from '../summarize-details.ts';
 import { AuditFiltersForm } from './AuditFiltersForm.tsx';
 
 export function AuditPage() {
@@ -18,6 +19,7 @@ export function AuditPage() {
   const events = useAuditEvents(filters);
   const language = currentLanguage();
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const names: Record<string, string> = Object.assign({}, ...(events.data?.pages.map((p) => p.names) ?? []));
 
   const actionLabel = (action: string) => {
     const key = `audit.actions.${action}`;
@@ -29,17 +31,26 @@ export function AuditPage() {
     { key: 'action', header: t('audit.columns.action'), render: (e) => actionLabel(e.action) },
     {
       key: 'entity', header: t('audit.columns.entity'),
-      render: (e) => (
-        <Text size="sm">
-          {e.entityType}
-          {e.entityId && <Text span size="xs" c="dimmed" ff="monospace" title={e.entityId}> {e.entityId.slice(0, 8)}</Text>}
-        </Text>
-      ),
+      // The kind of record and what it is called, linked to its page when it has one.
+      render: (e) => {
+        const kindKey = ENTITY_LABEL[e.entityType];
+        const kind = kindKey ? t(kindKey) : e.entityType;
+        const name = e.entityId ? names[e.entityId] : undefined;
+        const path = entityPath(e.entityType, e.entityId);
+        return (
+          <Text size="sm">
+            {kind}
+            {name && ' '}
+            {name && (path ? <Anchor component={Link} to={path} size="sm">{name}</Anchor> : name)}
+            {!name && path && <> <Anchor component={Link} to={path} size="sm">{t('audit.openRecord')}</Anchor></>}
+          </Text>
+        );
+      },
     },
     {
       key: 'details', header: t('audit.columns.details'),
       // A long value (a URL, a file hash) wraps instead of widening the table past the screen.
-      render: (e) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{summarizeDetails(e.details) || '—'}</Text>,
+      render: (e) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{summarizeDetails(t, e.details, names) || '—'}</Text>,
     },
     { key: 'ip', header: t('audit.columns.ip'), render: (e) => e.ip ?? '—' },
   ];

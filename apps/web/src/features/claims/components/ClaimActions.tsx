@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, STEPS, type TClaim, type TransitionAction } from '@refugio/domain';
+import { LIMITS, REOPEN_REASON_MIN, STEPS, type TClaim, type TransitionAction } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate } from '../../../lib/format-date.ts';
@@ -24,12 +24,21 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
   const [reason, setReason] = useState('');
   const [toOfficeId, setToOfficeId] = useState('');
   const [officerId, setOfficerId] = useState(claim.assignedOfficerId ?? '');
+  // The claim as the server has it after a save (or another user's change) sets the choice again.
+  const [savedOfficerId, setSavedOfficerId] = useState(claim.assignedOfficerId);
+  if (savedOfficerId !== claim.assignedOfficerId) {
+    setSavedOfficerId(claim.assignedOfficerId);
+    setOfficerId(claim.assignedOfficerId ?? '');
+  }
   const [override, setOverride] = useState(false);
   const [confirming, setConfirming] = useState<TransitionAction | null>(null);
   const [overrideReason, setOverrideReason] = useState('');
   const mayUpdate = me.data ? canAny(me.data, 'update', 'claim') : false;
   const mayAssign = me.data ? can(me.data, 'assign:claim:office') : false;
   const mayOverride = me.data ? can(me.data, 'override:gating:office') : false;
+  // Reopening a closed file is the office head's act (ADR 050): others do not see the button.
+  const mayReopen = me.data ? can(me.data, 'reopen:claim:office') : false;
+  const actions = claim.allowedActions.filter((a) => a !== 'reopen' || mayReopen);
   const officers = useAssignableOfficers(claim.id, mayAssign);
   const offices = useOffices(SIDE_EXITS.some((a) => claim.allowedActions.includes(a)));
   const refresh = () => queryClient.invalidateQueries({ queryKey: CLAIMS_KEY });
@@ -71,7 +80,7 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
         <Card withBorder component="section" aria-labelledby="actions-title">
           <Title order={2} size="h4" id="actions-title" mb="sm">{t('intake.actions.title')}</Title>
           <ErrorAlert error={step.error} fields={[]} />
-          {claim.allowedActions.length === 0 ? <Text size="sm" c="dimmed">{t('intake.actions.none')}</Text> : (
+          {actions.length === 0 ? <Text size="sm" c="dimmed">{t('intake.actions.none')}</Text> : (
             <Stack gap="xs">
               <Textarea label={t('intake.actions.reason')} description={t('intake.actions.reasonHint')} autosize minRows={2}
                 maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
@@ -80,12 +89,13 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
                   data={[{ value: '', label: t('common.choose') }, ...comarOffices.map((o) => ({ value: o.id, label: o.name }))]}
                   onChange={(e) => setToOfficeId(e.currentTarget.value)} />
               )}
-              {claim.allowedActions.map((action) => {
+              {actions.map((action) => {
                 const needsReason = STEPS[action].needsReason;
+                const reasonMin = action === 'reopen' ? REOPEN_REASON_MIN : 1;
                 return (
                   <Button key={action} variant={SIDE_EXITS.includes(action) ? 'default' : 'filled'}
                     color={SIDE_EXITS.includes(action) ? 'red' : undefined} loading={step.isPending && step.variables === action}
-                    disabled={(needsReason && !reason.trim()) || (action === 'transfer' && !toOfficeId)}
+                    disabled={(needsReason && reason.trim().length < reasonMin) || (action === 'transfer' && !toOfficeId)}
                     onClick={() => { step.reset(); setConfirming(action); }}>
                     {t(labelKey(ACTION_LABEL, action))}
                   </Button>
@@ -101,6 +111,9 @@ export function ClaimActions({ claim }: { claim: TClaim }) {
       {mayAssign && (
         <Card withBorder component="section" aria-labelledby="assign-title">
           <Title order={2} size="h4" id="assign-title" mb="sm">{t('intake.assign.title')}</Title>
+          <Text size="sm" mb="xs" data-testid="assigned-officer">
+            {claim.assignedOfficerName ? t('intake.assign.current', { name: claim.assignedOfficerName }) : t('intake.claim.unassigned')}
+          </Text>
           <ErrorAlert error={assign.error} />
           {/* "Who can take this claim": competent officers first, by caseload and soonest due date. */}
           <NativeSelect label={t('intake.assign.officer')} value={officerId}

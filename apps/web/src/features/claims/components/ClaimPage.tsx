@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { CHANNEL_LABEL, RELATION_LABEL } from '../../../lib/intake-labels.ts';
 import { labelKey } from '../../../lib/label-key.ts';
+import { languageName } from '../../../lib/language-name.ts';
 import { canAny, useMe } from '../../auth/index.ts';
 import { ClaimInterviewsCard } from '../../interviews/index.ts';
 import { NextStepsCard } from '../../procedure/index.ts';
@@ -103,7 +104,7 @@ export function ClaimPage() {
                         </Table.Td>
                         <Table.Td>{m.person.nationalities.map((n) => countryName(n, language)).join(', ') || '—'}</Table.Td>
                         <Table.Td>
-                          {m.person.languages.join(', ') || '—'}
+                          {m.person.languages.map((code) => languageName(t, code, language)).join(', ') || '—'}
                           {m.person.needsInterpreter && <Text size="xs">{t('intake.person.needsInterpreter')}</Text>}
                         </Table.Td>
                         {mayCorrect && (

@@ -26,8 +26,15 @@ export function ClaimTimeline({ claimId }: { claimId: string }) {
                 <Text size="sm">{e.fromStatus ? `${t(labelKey(STATUS_LABEL, e.fromStatus))} → ` : ''}{t(labelKey(STATUS_LABEL, e.toStatus))}</Text>
               )}
               {e.kind.startsWith('flag_') && <Text size="sm">{category ?? t('intake.flags.sensitive')}</Text>}
+              {/* Who, whom and what: the officer given the claim, and who held it before. */}
+              {e.kind === 'assigned' && (
+                <Text size="sm">
+                  {e.assignedTo ? t('intake.timeline.assignedTo', { name: e.assignedTo }) : t('intake.timeline.unassigned')}
+                  {e.assignedFrom && ` ${t('intake.timeline.previously', { name: e.assignedFrom })}`}
+                </Text>
+              )}
               {e.reason && <Text size="sm">{t('intake.timeline.reason')}: {e.reason}</Text>}
-              <Text size="xs" c="dimmed">{formatDateTime(e.occurredAt, language)}{e.actor ? ` · ${e.actor}` : ''}</Text>
+              <Text size="xs" c="dimmed">{formatDateTime(e.occurredAt, language)}{e.actor ? ` · ${t('intake.timeline.by', { name: e.actor })}` : ''}</Text>
             </Timeline.Item>
           );
         })}

@@ -15,7 +15,7 @@ import { labelKey } from '../../../lib/label-key.ts';
 import { can, canAny, useMe } from '../../auth/index.ts';
 import { EMPTY_FILTERS, useClaimQueue, useRiskCounts, type ClaimFilters } from '../api/claims.ts';
 import { MODALITY_LABEL, RISK_BAND_LABEL, STATUS_LABEL } from './labels.ts';
-import { ClaimStatusBadge, RiskBadge } from './RiskBadge.tsx';
+import { ClaimStatusBadge, WorkingDaysBadge } from './RiskBadge.tsx';
 
 function filtersFrom(params: URLSearchParams): ClaimFilters {
   const text = (key: keyof ClaimFilters) => params.get(key) ?? (EMPTY_FILTERS[key] as string);
@@ -72,7 +72,7 @@ export function ClaimsPage() {
     ) },
     { key: 'status', header: t('common.status'), render: (c) => <ClaimStatusBadge status={c.status} /> },
     { key: 'due', header: t('intake.claim.decisionDue'), render: (c) => (
-      <Group gap={6} wrap="nowrap">{c.decisionDueOn ? formatDate(c.decisionDueOn, language) : '—'}<RiskBadge band={c.riskBand} /></Group>
+      <Group gap={6} wrap="nowrap">{c.decisionDueOn ? formatDate(c.decisionDueOn, language) : '—'}<WorkingDaysBadge band={c.riskBand} daysLeft={c.decisionWorkingDaysLeft} /></Group>
     ) },
     { key: 'officer', header: t('intake.claim.officer'), render: (c) => c.assignedOfficerName ?? <Text size="sm" c="dimmed">{t('intake.claim.unassigned')}</Text> },
     { key: 'flags', header: t('intake.claim.flags'), render: (c) => (

@@ -18,3 +18,18 @@ export function ClaimStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return <StateBadge tone="info" look="outline">{t(labelKey(STATUS_LABEL, status))}</StateBadge>;
 }
+
+/**
+ * The working days left on the deciding clock, in the tone of its risk band: the list's order (by
+ * due date) and colour tell the same story as the claim's badge.
+ */
+export function WorkingDaysBadge({ band, daysLeft }: { band: string | null; daysLeft: number | null }) {
+  const { t } = useTranslation();
+  if (!band) return null;
+  if (daysLeft === null) return <RiskBadge band={band} />;
+  const text = daysLeft > 1 ? t('intake.list.daysLeft', { count: daysLeft })
+    : daysLeft === 1 ? t('intake.list.oneDayLeft')
+      : daysLeft === 0 ? t('intake.list.dueToday')
+        : daysLeft === -1 ? t('intake.list.overdueByOne') : t('intake.list.overdueBy', { count: -daysLeft });
+  return <StateBadge tone={RISK_TONE[band] ?? 'neutral'}>{text}</StateBadge>;
+}

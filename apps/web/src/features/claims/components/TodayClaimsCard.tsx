@@ -5,7 +5,7 @@ import { TodayCard } from '../../../components/ui/TodayCard.tsx';
 import { formatDate } from '../../../lib/format-date.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
 import { EMPTY_FILTERS, useClaimQueue, type ClaimFilters } from '../api/claims.ts';
-import { RiskBadge } from './RiskBadge.tsx';
+import { WorkingDaysBadge } from './RiskBadge.tsx';
 
 const SHOWN = 5;
 
@@ -27,7 +27,7 @@ export function TodayClaimsCard({ id, title, description, filters, emptyText }: 
           </Text>
           <Group gap="xs" wrap="wrap">
             {c.decisionDueOn && <Text size="sm">{t('home.today.dueOn', { date: formatDate(c.decisionDueOn, language) })}</Text>}
-            <RiskBadge band={c.riskBand} />
+            <WorkingDaysBadge band={c.riskBand} daysLeft={c.decisionWorkingDaysLeft} />
           </Group>
         </Group>
       ))}

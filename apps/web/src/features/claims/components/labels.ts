@@ -38,6 +38,7 @@ export const ACTION_LABEL: Record<string, string> = {
   resolve_appeal: 'intake.actions.resolve_appeal',
   send_back: 'intake.actions.send_back',
   close: 'intake.actions.close',
+  reopen: 'intake.actions.reopen',
   abandon: 'intake.actions.abandon',
   withdraw: 'intake.actions.withdraw',
   transfer: 'intake.actions.transfer',

@@ -56,7 +56,7 @@ export function InterviewPage() {
   return (
     <Stack>
       <PageHeader title={t('interviews.page.title', { claim: record.claimNumber, person: record.personName })}
-        description={t('interviews.page.description', { template: record.template.title, version: record.template.version, language: languageLabel(record.language, language) })}
+        description={t('interviews.page.description', { template: record.template.title, version: record.template.version, language: languageLabel(t, record.language, language) })}
         actions={<Anchor href={pdfUrl(record.id)} download>{record.status === 'signed' ? t('interviews.page.pdf') : t('interviews.page.pdfDraft')}</Anchor>} />
       <Group gap="sm" wrap="wrap">
         <StateBadge tone={record.status === 'signed' ? 'positive' : 'info'}>{t(INTERVIEW_STATUS_LABEL[record.status])}</StateBadge>

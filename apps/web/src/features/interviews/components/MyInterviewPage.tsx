@@ -21,7 +21,7 @@ export function MyInterviewPage() {
   const i = mine.data;
   return (
     <Stack>
-      <PageHeader title={t('interviews.mine.detailTitle', { claim: i.claimNumber })} description={`${i.officeName} · ${languageLabel(i.language, language)}`} />
+      <PageHeader title={t('interviews.mine.detailTitle', { claim: i.claimNumber })} description={`${i.officeName} · ${languageLabel(t, i.language, language)}`} />
       <Card withBorder>
         <Stack gap={4}>
           <Text size="sm">{t('interviews.mine.status')}: {t(INTERVIEW_STATUS_LABEL[i.status])}</Text>

@@ -27,7 +27,7 @@ export function MyInterviewsPage() {
           { key: 'when', header: t('interviews.mine.when'), render: (i) => <Anchor component={Link} to={`/interviews/mine/${i.id}`}>{formatDateTime(i.startedAt, language)}</Anchor> },
           { key: 'claim', header: t('interviews.mine.claim'), render: (i) => `${i.claimNumber} · ${i.applicantName}` },
           { key: 'office', header: t('interviews.mine.office'), render: (i) => i.officeName },
-          { key: 'language', header: t('interviews.mine.language'), render: (i) => languageLabel(i.language, language) },
+          { key: 'language', header: t('interviews.mine.language'), render: (i) => languageLabel(t, i.language, language) },
           { key: 'status', header: t('interviews.mine.status'), render: (i) => <StateBadge tone={i.status === 'signed' ? 'positive' : 'info'}>{t(INTERVIEW_STATUS_LABEL[i.status])}</StateBadge> },
         ]} />
       )}

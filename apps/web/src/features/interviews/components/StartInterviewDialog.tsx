@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format-date.ts';
 import { useFieldErrors } from '../../../lib/form-errors.ts';
 import { currentLanguage } from '../../../lib/i18n.ts';
+import { languageName } from '../../../lib/language-name.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { languageOptions } from '../../../lib/countries.ts';
 import { SafeguardLine } from '../../procedure/index.ts';
@@ -70,10 +71,10 @@ export function StartInterviewDialog({ claimId, onClose }: { claimId: string; on
                 value: x.id, label: t('interviews.start.templateOption', { title: x.title, version: x.version, audience: t(AUDIENCE_LABEL[x.audience]) }),
               }))]} onChange={(e) => setTemplateId(e.currentTarget.value)} />
             <NativeSelect label={t('interviews.start.language')} value={spoken} error={errors.language}
-              data={languageOptions(language)} onChange={(e) => setSpoken(e.currentTarget.value)} />
+              data={languageOptions(t, language)} onChange={(e) => setSpoken(e.currentTarget.value)} />
             <NativeSelect label={t('interviews.start.interpreter')} value={interpreter} error={errors.interpreterId}
               data={[{ value: '', label: t('interviews.start.noInterpreter') }, ...data.interpreters.map((i) => ({
-                value: i.id, label: `${i.fullName} (${i.languages.join(', ')})`,
+                value: i.id, label: `${i.fullName} (${i.languages.map((code) => languageName(t, code, language)).join(', ')})`,
               })), { value: OTHER_INTERPRETER, label: t('interviews.start.otherInterpreter') }]}
               onChange={(e) => setInterpreter(e.currentTarget.value)} />
             {interpreter === OTHER_INTERPRETER && (

@@ -77,7 +77,7 @@ export function PersonFields({ legend, value, onChange, errorOf, withGenderIdent
           onChange={(e) => set('birthDateEstimated', e.currentTarget.checked)} />
         <MultiSelect label={t('intake.person.nationalities')} data={countryOptions(language)} searchable maxValues={5}
           value={value.nationalities} onChange={(v) => set('nationalities', v)} error={errorOf('nationalities')} />
-        <MultiSelect label={t('intake.person.languages')} data={languageOptions(language)} searchable maxValues={10}
+        <MultiSelect label={t('intake.person.languages')} data={languageOptions(t, language)} searchable maxValues={10}
           value={value.languages} onChange={(v) => set('languages', v)} error={errorOf('languages')} />
         <Checkbox mt={compact ? 0 : 'xl'} label={t('intake.person.needsInterpreter')} checked={value.needsInterpreter}
           onChange={(e) => set('needsInterpreter', e.currentTarget.checked)} />

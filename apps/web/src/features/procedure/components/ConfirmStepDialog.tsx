@@ -25,12 +25,15 @@ interface ConfirmStepDialogProps {
 export function ConfirmStepDialog({ claimId, version, step, actionLabel, pending, error, onConfirm, onClose }: ConfirmStepDialogProps) {
   const { t } = useTranslation();
   const steps = useNextSteps(claimId, version);
-  const effects = steps.data?.steps.find((s) => s.step === step)?.effects ?? [];
+  const next = steps.data?.steps.find((s) => s.step === step);
+  const effects = next?.effects ?? [];
   return (
     <Modal opened={step !== null} onClose={onClose} title={t('procedure.confirm.title', { action: actionLabel })}
       closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text>{t('procedure.confirm.intro', { step: step ? t(`procedure.steps.${step}`) : '' })}</Text>
+        {/* Where the claim will stand: for a reopening, the status it was closed from (ADR 050). */}
+        {next?.to && next.to !== steps.data?.status && <Text>{t('procedure.confirm.returnsTo', { status: t(`intake.statuses.${next.to}`) })}</Text>}
         {effects.length > 0 && (
           <>
             <Text fw={600}>{t('procedure.confirm.effects')}</Text>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Group, List, Modal, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type TSafeguardEntry, type TStepEntry } from '@refugio/domain';
+import { LIMITS, STEPS, type StepDeclaration, type TSafeguardEntry, type TStepEntry } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
@@ -107,7 +107,8 @@ function StepCard({ step, mayManage, onSwitch }: { step: TStepEntry; mayManage: 
       <Text size="sm" mt={4}>
         {t('procedure.catalogue.from')}: {step.from.length === 0 ? t('procedure.catalogue.creates') : step.from.map(status).join(', ')}
       </Text>
-      <Text size="sm">{t('procedure.catalogue.to')}: {step.to ? status(step.to) : t('procedure.catalogue.statusUnchanged')}</Text>
+      <Text size="sm">{t('procedure.catalogue.to')}: {step.to ? status(step.to)
+        : (STEPS[step.step] as StepDeclaration).returnsToStatusBeforeClosing ? t('procedure.catalogue.statusBeforeClosing') : t('procedure.catalogue.statusUnchanged')}</Text>
       <Text size="sm">{t('procedure.catalogue.permissions')}: {step.permissions.map((p) => t(`permissions.labels.${p.replaceAll(':', '_')}`)).join(' · ')}</Text>
       {step.needsReason && <Text size="sm">{t('procedure.catalogue.needsReason')}</Text>}
       <Title order={3} size="h5" mt="sm">{t('procedure.catalogue.safeguards')}</Title>

@@ -69,6 +69,7 @@ function Questionnaire({ mine }: { mine: TMyCampaign }) {
           </Checkbox.Group>
           <Title order={3} size="h5">{t('trainingNeeds.mine.levels')}</Title>
           <Text size="sm">{t('trainingNeeds.mine.levelsHint')}</Text>
+          {errorOf('selfLevels') && <Text size="sm" c="red.9">{errorOf('selfLevels')}</Text>}
           {mine.competencies.map((competency) => (
             <Radio.Group key={competency.code} label={competency.title} error={errorOf(`selfLevels.${competency.code}`)}
               description={competency.required ? <StateBadge tone="info" size="xs">{t('trainingNeeds.mine.required')}</StateBadge> : undefined}

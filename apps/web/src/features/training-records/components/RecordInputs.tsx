@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { NumberInput, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 interface NumberCellProps {
   label: string;
@@ -13,13 +14,18 @@ interface NumberCellProps {
  * parent keys it by the stored value, so a value changed elsewhere (an import) replaces the draft.
  */
 export function NumberCell({ label, value, max, onSave }: NumberCellProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<string | number>(value ?? '');
+  const next = draft === '' ? null : Number(draft);
+  // A number outside the scale is said, not clamped nor dropped: 150 on a 0–100 scale stays on
+  // screen with its message and is not saved.
+  const outOfRange = next !== null && (!Number.isFinite(next) || next < 0 || next > max);
   const save = () => {
-    const next = draft === '' ? null : Number(draft);
-    if (next !== value) onSave(next);
+    if (!outOfRange && next !== value) onSave(next);
   };
   return (
-    <NumberInput aria-label={label} size="xs" w={90} min={0} max={max} allowDecimal={false} clampBehavior="strict"
+    <NumberInput aria-label={label} size="xs" w={90} min={0} max={max} allowDecimal={false} clampBehavior="none"
+      error={outOfRange ? t('validation.number_between', { minimum: 0, maximum: max }) : undefined}
       value={draft} onChange={setDraft} onBlur={save} onKeyDown={(e) => { if (e.key === 'Enter') save(); }} />
   );
 }

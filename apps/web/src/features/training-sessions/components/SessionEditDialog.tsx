@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, ZTrainingSession, type TTrainingSession } from '@refugio/domain';
+import { LANGUAGES, sessionScheduleIssues, ZTrainingSession, type TTrainingSession } from '@refugio/domain';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
 import { conflictCurrent } from '../../../lib/conflict.ts';
@@ -58,7 +58,15 @@ export function SessionEditDialog({ session, onClose }: { session: TTrainingSess
       void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY });
     },
   });
-  const errorOf = useFieldErrorMap(save.error);
+  const serverError = useFieldErrorMap(save.error);
+  // The shared rule the API applies (ADR 052), said as the dates are typed.
+  const schedule = sessionScheduleIssues({
+    onlineStartsOn: values.onlineStartsOn || null, onlineEndsOn: values.onlineEndsOn || null, days: values.days.filter((d) => d.day),
+  });
+  const errorOf = (path: string) => {
+    const issue = schedule.find((i) => i.path === path);
+    return serverError(path) ?? (issue ? t(issue.code) : undefined);
+  };
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const faceToFace = session.format === 'in_person' || session.format === 'blended';
   const online = session.format === 'online' || session.format === 'blended';

@@ -3,7 +3,7 @@ import { Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid,
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { TTrainingModule, TTrainingSessionSummary } from '@refugio/domain';
+import { sessionScheduleIssues, type TTrainingModule, type TTrainingSessionSummary } from '@refugio/domain';
 import { DataTable, type Column } from '../../../components/ui/DataTable.tsx';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { FormModal } from '../../../components/ui/FormModal.tsx';
@@ -49,6 +49,12 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
     onSuccess: (session) => { void queryClient.invalidateQueries({ queryKey: TRAINING_SESSIONS_KEY }); onDone(session.id); },
   });
   const errorOf = useFieldErrorMap(save.error);
+  // The shared rule the API applies (ADR 052), said as the dates are typed.
+  const schedule = sessionScheduleIssues({ onlineStartsOn: onlineStartsOn || null, days: days.filter((d) => d.day) });
+  const scheduleError = (path: string) => {
+    const issue = schedule.find((i) => i.path === path);
+    return issue ? t(issue.code) : undefined;
+  };
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <Stack>
@@ -63,7 +69,8 @@ function NewSessionForm({ modules, onDone }: { modules: TTrainingModule[]; onDon
           <TextInput label={t('trainingSessions.form.venue')} value={venue} error={errorOf('venue')} onChange={(e) => setVenue(e.currentTarget.value)} />
           <TextInput label={t('trainingSessions.form.videoLink')} type="url" value={videoLink} error={errorOf('videoLink')}
             onChange={(e) => setVideoLink(e.currentTarget.value)} />
-          <TextInput type="date" label={t('trainingSessions.form.onlineStartsOn')} value={onlineStartsOn} error={errorOf('onlineStartsOn')}
+          <TextInput type="date" label={t('trainingSessions.form.onlineStartsOn')} value={onlineStartsOn}
+            error={errorOf('onlineStartsOn') ?? scheduleError('onlineStartsOn')}
             onChange={(e) => setOnlineStartsOn(e.currentTarget.value)} />
           <NumberInput label={t('trainingSessions.form.capacity')} min={1} max={1000} value={capacity} error={errorOf('capacity')} onChange={setCapacity} />
         </SimpleGrid>

@@ -7,6 +7,7 @@ import { type RequestContext, actorOf } from '../../../shared/context.ts';
 import { certificateStatus, normalizeVerificationCode } from '../certificates.rules.ts';
 import type { TCertificate, TPublicCertificate, ZRevokeCertificateInput } from '../certificates.schemas.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
+import { translate } from '../../../i18n/catalogs.ts';
 import { todayIn } from '../../../shared/time.ts';
 import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
@@ -24,19 +25,23 @@ interface CertificateRow {
   issued_at: Date;
   revoked: boolean;
   revoked_reason: string | null;
+  /** The module's title in every language, for a list read in the reader's language. */
+  module_titles: Partial<Record<Language, string>>;
 }
 
 /** Titles in the certificate's language (the participant's), falling back to Spanish. */
 const CERTIFICATE_SELECT = `
-  SELECT c.id, c.verification_code, c.user_id, u.full_name, coalesce(m.title ->> c.language, m.title ->> 'es-MX') AS module_title,
+  SELECT c.id, c.verification_code, c.user_id, u.full_name, coalesce(m.title ->> c.language, m.title ->> 'es-MX') AS module_title, m.title AS module_titles,
          s.code AS session_code, s.institution_id, c.language, c.completed_on::text AS completed_on, c.valid_until::text AS valid_until,
          c.issued_at, c.revoked_at IS NOT NULL AS revoked, c.revoked_reason
     FROM training_certificates c JOIN users u ON u.id = c.user_id JOIN training_modules m ON m.id = c.module_id
     JOIN training_enrolments e ON e.id = c.enrolment_id JOIN training_sessions s ON s.id = e.session_id`;
 
-function present(row: CertificateRow): TCertificate {
+/** A certificate as its reader lists it: the module's title in the reader's language when given (the PDF keeps the certificate's). */
+function present(row: CertificateRow, readerLanguage?: Language): TCertificate {
   return {
-    id: row.id, verificationCode: row.verification_code, fullName: row.full_name, moduleTitle: row.module_title, sessionCode: row.session_code,
+    id: row.id, verificationCode: row.verification_code, fullName: row.full_name,
+    moduleTitle: (readerLanguage && row.module_titles?.[readerLanguage]) || row.module_title, sessionCode: row.session_code,
     language: row.language, completedOn: row.completed_on, validUntil: row.valid_until, issuedAt: row.issued_at.toISOString(),
     status: certificateStatus({ revoked: row.revoked, validUntil: row.valid_until }, todayIn()), revokedReason: row.revoked_reason,
   };
@@ -46,7 +51,7 @@ function present(row: CertificateRow): TCertificate {
 export async function listMyCertificates(db: Queryable, ctx: RequestContext): Promise<TCertificate[]> {
   const actor = actorOf(ctx);
   const { rows } = await db.query<CertificateRow>(`${CERTIFICATE_SELECT} WHERE c.user_id = $1 ORDER BY c.completed_on DESC, c.issued_at DESC`, [actor.userId]);
-  return rows.map(present);
+  return rows.map((row) => present(row, actor.language));
 }
 
 /** A certificate its holder, or the coordinator of the organising institution, may read; NOT_FOUND otherwise (no hint). */
@@ -75,7 +80,8 @@ export async function certificatePdf(db: Queryable, ctx: RequestContext, certifi
     validUntil: row.valid_until, competencies: extra.competencies, verificationCode: row.verification_code,
     verificationUrl: `${verifyBaseUrl}/verify/${row.verification_code}`, revoked: row.revoked,
   });
-  return { fileName: `certificate-${row.session_code}-${row.verification_code}.pdf`, pdf };
+  // The file is named in the certificate's language ("constancia-…", "attestation-…"), like its pages.
+  return { fileName: `${translate(row.language, 'trainingRecords.certificateFileName')}-${row.session_code}-${row.verification_code}.pdf`, pdf };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   TTrainingSession, TTrainingSessionInput, TTrainingSessionSummary, TTrainingModule, TTrainingSessionUpdate, ZTrainingSessionQuery,
   ZTrainingSessionStatusInput,
 } from '../sessions.schemas.ts';
+import { sessionScheduleIssues } from '../sessions.schemas.ts';
 import { sessionGuides } from './guide-reading.ts';
 import { mayManageTraining } from '../../../shared/policies/training-session.policy.ts';
 
@@ -100,7 +101,7 @@ function checkSessionInput(input: PlaceAndDates, formats: readonly string[], err
   if (faceToFace && !input.venue) errors.add('venue', 'validation.required');
   if (input.format === 'videoconference' && !input.videoLink) errors.add('videoLink', 'validation.required');
   if ((input.format === 'online' || input.format === 'blended') && !input.onlineStartsOn) errors.add('onlineStartsOn', 'validation.required');
-  if (input.onlineStartsOn && input.onlineEndsOn && input.onlineEndsOn < input.onlineStartsOn) errors.add('onlineEndsOn', 'validation.range_reversed');
+  for (const issue of sessionScheduleIssues(input)) errors.add(issue.path, issue.code);
   if (input.format !== 'online' && input.days.length === 0) errors.add('days', 'validation.too_few_items', { minimum: 1 });
   const seen = new Set<string>();
   input.days.forEach((d, i) => {

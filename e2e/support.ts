@@ -16,6 +16,10 @@ export async function signIn(page: Page, username: string): Promise<void> {
 
 /** Fails on any serious or critical accessibility violation, listing them. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A toast fading in has the contrast of its half-drawn frame: measure once finite transitions end
+  // (spinners loop for ever and are left out).
+  await page.waitForFunction(() => document.getAnimations()
+    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

@@ -26,6 +26,13 @@ export const COI_LANGUAGES = ['es', 'en', 'fr', 'pt', 'ht', 'other'] as const;
 export const DEFAULT_COI_MAX_AGE_YEARS = 3;
 export const COI_MAX_AGE_LIMITS = { min: 1, max: 20 } as const;
 
+/**
+ * A search reads at most this many matches, newest first, and ranks those (ADR 056): a word most
+ * sources contain would otherwise make every search read the whole library. Past it the total is
+ * a lower bound ("more than 1,000") and the reader narrows the search.
+ */
+export const COI_SEARCH_CAP = 1000;
+
 /** A source's PDF, like a training guide's (ADR 016): at most 10 MiB, sent as the request body. */
 export const COI_FILE_MAX_BYTES = 10 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZCountryCode } from '../intake/index.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { COI_LANGUAGES, COI_MAX_AGE_LIMITS, COI_SOURCE_STATUSES, COI_TOPICS } from './coi.rules.ts';
+import { COI_LANGUAGES, COI_MAX_AGE_LIMITS, COI_SEARCH_CAP, COI_SOURCE_STATUSES, COI_TOPICS } from './coi.rules.ts';
 
 const ZVersion = z.number().int().positive();
 const ZIsoDate = z.iso.date({ message: 'validation.invalid_date' });
@@ -41,7 +41,8 @@ export const ZCoiSearchQuery = z.strictObject({
   /** Retired sources too (they stay cited where they were). */
   includeRetired: ZBooleanQuery.default(false),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  /** Pages reach as far as the search reads (COI_SEARCH_CAP). */
+  offset: z.coerce.number().int().min(0).max(COI_SEARCH_CAP - 1).default(0),
 });
 export type TCoiSearchQuery = z.infer<typeof ZCoiSearchQuery>;
 
@@ -74,7 +75,9 @@ export type TCoiSource = z.infer<typeof ZCoiSource>;
 
 export const ZCoiSearchResult = z.object({
   items: z.array(ZCoiSource),
+  /** The matches read: all of them, or COI_SEARCH_CAP with `more` when the search found more. */
   total: z.number().int(),
+  more: z.boolean(),
   maxAgeYears: z.number().int(),
 });
 export type TCoiSearchResult = z.infer<typeof ZCoiSearchResult>;

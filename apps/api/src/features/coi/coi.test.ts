@@ -164,6 +164,51 @@ describe('searching', () => {
   });
 });
 
+describe('a word much of the library contains (ADR 056)', () => {
+  const word = `w${randomBytes(4).toString('hex')}`;
+  beforeAll(async () => {
+    // 1,050 sources with the word, one a month back from last month; the oldest names it three times in its title.
+    await t.db.query(
+      `INSERT INTO coi_sources (title, publisher, published_on, accessed_on, language, countries, topics, excerpt)
+       SELECT CASE WHEN i = 1050 THEN '${word} ${word} ${word}: el más antiguo' ELSE 'Informe ' || i END, 'ACNUR',
+              (date_trunc('month', now()) - make_interval(months => i))::date, now()::date, 'es', '{HND}', '{extortion}',
+              CASE WHEN i = 7 THEN '${word} ${word} en el informe siete' ELSE 'Texto que menciona ${word} una vez entre otras muchas palabras' END
+         FROM generate_series(1, 1050) AS i`);
+  });
+
+  it('ranks the 1,000 newest matches and says that more exist', async () => {
+    const first = await search({ q: word, limit: '10' });
+    expect(first).toMatchObject({ total: 1000, more: true });
+    expect(first.items).toHaveLength(10);
+    // The newest matches ranked by relevance: the seventh newest names it twice in its excerpt.
+    expect(first.items[0]!.title).toBe('Informe 7');
+    expect(first.items.slice(1).map((s) => s.publishedOn)).toEqual(first.items.slice(1).map((s) => s.publishedOn).toSorted().toReversed());
+    // The oldest, past the cap, is not read: narrowing the search finds it.
+    expect((await search({ q: `${word} antiguo` })).items.map((s) => s.title)).toEqual([`${word} ${word} ${word}: el más antiguo`]);
+  });
+
+  it('pages through the ranked set without repeating a source, up to its end', async () => {
+    const seen = new Set<string>();
+    for (const offset of [0, 100, 990]) {
+      const page = await search({ q: word, limit: '100', offset: String(offset) });
+      for (const item of page.items) seen.add(item.id);
+      expect(page.items).toHaveLength(offset === 990 ? 10 : 100);
+    }
+    expect(seen.size).toBe(210);
+    const past = await call(t.app, 'GET', `/api/coi-sources?q=${word}&offset=1000`, { session: officer });
+    expectProblem(past, 400, 'VALIDATION_FAILED');
+    expect(fieldErrors(past).map((e) => e.field)).toEqual(['querystring:offset']);
+  });
+
+  it('counts exactly below the cap, with filters and without words', async () => {
+    expect(await search({ q: word, publishedFrom: `${year - 5}-01-01` })).toMatchObject({ more: false });
+    const recent = await search({ q: word, publishedFrom: `${year - 5}-01-01` });
+    expect(recent.total).toBeGreaterThan(50);
+    expect(recent.total).toBeLessThan(80);
+    expect(await search({ country: 'HND', topic: 'extortion' })).toMatchObject({ total: 1000, more: true });
+  });
+});
+
 describe('the age mark', () => {
   it('marks a source older than the authority\'s limit (3 years by default) when listed and when cited', async () => {
     const result = await search({ q: `seguridad ${tag}` });

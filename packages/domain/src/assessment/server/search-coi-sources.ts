@@ -2,6 +2,7 @@ import type { Queryable } from '@refugio/db';
 import { actorOf, type RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { todayIn } from '../../shared/time.ts';
+import { COI_SEARCH_CAP } from '../coi.rules.ts';
 import type { TCoiSearchQuery, TCoiSearchResult } from '../coi.schemas.ts';
 import { coiMaxAgeYears } from './coi-settings.ts';
 import { coiSourceColumns, presentCoiSource, type CoiSourceRow } from './coi-source-view.ts';
@@ -27,6 +28,10 @@ const TSQUERY = (param: string) => `(websearch_to_tsquery('spanish', refugio_una
  * above publisher), filtered by country, topic and date of publication; without words, the newest
  * first. Retired sources only when asked for. Each source is marked when older than the reader's
  * authority's limit and carries the citation a decision would print.
+ *
+ * One statement in three steps (ADR 056): the matches are read newest first up to COI_SEARCH_CAP
+ * (an index walk for a word most sources contain, the text index for a rare one), only those are
+ * ranked and counted, and only the page's rows are built with their excerpt and creator.
  */
 export async function searchCoiSources(db: Queryable, ctx: RequestContext, options: SearchCoiSourcesOptions): Promise<TCoiSearchResult> {
   const actor = actorOf(ctx);
@@ -53,30 +58,41 @@ export async function searchCoiSources(db: Queryable, ctx: RequestContext, optio
   }
   const words = query.q?.trim() ?? '';
   let rank = 'NULL::real';
-  let order = 's.published_on DESC, s.id';
   if (words) {
     params.push(words);
     const tsquery = TSQUERY(`$${params.length}`);
     where.push(`s.search @@ ${tsquery}`);
     // Cover density rewards the words close together; normalisation 1 divides by the log of the length,
     // so a long excerpt that mentions everything once does not outrank a title that names the subject.
-    rank = `ts_rank_cd(s.search, ${tsquery}, 1)`;
-    order = 'rank DESC, s.published_on DESC, s.id';
+    rank = `ts_rank_cd(m.search, ${tsquery}, 1)`;
   }
-  params.push(query.limit, query.offset);
+  params.push(COI_SEARCH_CAP + 1, query.limit, query.offset);
+  const [cap, limit, offset] = [params.length - 2, params.length - 1, params.length];
   const [rows, maxAgeYears] = await Promise.all([
-    db.query<CoiSourceRow & { total: number }>(
-      `SELECT ${coiSourceColumns('s', `left(s.excerpt, ${LIST_EXCERPT_CHARS})`)}, u.full_name AS "createdBy", ${rank} AS rank,
-              count(*) OVER ()::int AS total
-         FROM coi_sources s LEFT JOIN users u ON u.id = s.created_by
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`, params),
+    db.query<Partial<CoiSourceRow> & { matched: number }>(
+      `WITH matched AS (
+         SELECT s.id, s.published_on${words ? ', s.search' : ''}, row_number() OVER (ORDER BY s.published_on DESC, s.id) AS n
+           FROM coi_sources s
+          WHERE ${where.join(' AND ')}
+          ORDER BY s.published_on DESC, s.id LIMIT $${cap}),
+       page AS (
+         SELECT m.id, m.published_on, ${rank} AS rank FROM matched m WHERE m.n < $${cap}
+          ORDER BY rank DESC NULLS LAST, m.published_on DESC, m.id LIMIT $${limit} OFFSET $${offset})
+       SELECT (SELECT count(*) FROM matched)::int AS matched, p.rank, ${coiSourceColumns('s', `left(s.excerpt, ${LIST_EXCERPT_CHARS})`)},
+              u.full_name AS "createdBy"
+         FROM (SELECT 1) one
+         LEFT JOIN page p ON true
+         LEFT JOIN coi_sources s ON s.id = p.id
+         LEFT JOIN users u ON u.id = s.created_by
+        ORDER BY p.rank DESC NULLS LAST, p.published_on DESC, p.id`, params),
     coiMaxAgeYears(db, actor.institutionId),
   ]);
   const reading = { language: actor.language, today: todayIn(), maxAgeYears };
+  const matched = rows.rows[0]?.matched ?? 0;
   return {
-    items: rows.rows.map((row) => presentCoiSource(row, reading)),
-    total: rows.rows[0]?.total ?? 0,
+    items: rows.rows.filter((row) => row.id).map((row) => presentCoiSource(row as CoiSourceRow, reading)),
+    total: Math.min(matched, COI_SEARCH_CAP),
+    more: matched > COI_SEARCH_CAP,
     maxAgeYears,
   };
 }

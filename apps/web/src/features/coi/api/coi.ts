@@ -6,7 +6,7 @@ import { apiRequest } from '../../../lib/api-client.ts';
 
 export const COI_KEY = ['coi'] as const;
 
-export type CoiSearch = Partial<Omit<TCoiSearchQuery, 'includeRetired' | 'limit' | 'offset'>> & { includeRetired?: boolean; limit?: number };
+export type CoiSearch = Partial<Omit<TCoiSearchQuery, 'includeRetired' | 'limit' | 'offset'>> & { includeRetired?: boolean; limit?: number; offset?: number };
 
 /** Keeps the last results on screen while the next search runs, so typing does not blank the list. */
 export function useCoiSearch(search: CoiSearch, enabled = true) {

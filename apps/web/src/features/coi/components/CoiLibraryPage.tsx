@@ -16,6 +16,8 @@ import { CoiSourceCard } from './CoiSourceCard.tsx';
 import { CoiSourceForm } from './CoiSourceForm.tsx';
 import { RetireSourceDialog } from './RetireSourceDialog.tsx';
 
+/** Sources per page of results. */
+const PAGE = 25;
 const EMPTY = { q: '', country: '', topic: '', publishedFrom: '', publishedTo: '', includeRetired: false };
 
 /**
@@ -31,13 +33,15 @@ export function CoiLibraryPage() {
   const [search, setSearch] = useState<CoiSearch>({});
   const [adding, setAdding] = useState(false);
   const [retiring, setRetiring] = useState<TCoiSource | null>(null);
-  const results = useCoiSearch(search);
+  const [offset, setOffset] = useState(0);
+  const results = useCoiSearch({ ...search, limit: PAGE, offset });
   const settings = useCoiSettings();
   const mayCreate = me.data ? can(me.data, 'create:coi:all') : false;
   const mayManage = me.data ? can(me.data, 'manage:coi:all') : false;
   const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setOffset(0);
     setSearch(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '' && v !== false)) as CoiSearch);
   };
   return (
@@ -69,7 +73,9 @@ export function CoiLibraryPage() {
           <Title order={2} size="h4" id="coi-results-title" mb="xs">{t('coi.results.title')}</Title>
           {results.isPending ? <LoadingState /> : !results.data ? <ErrorAlert error={results.error} /> : (
             <Stack gap="md">
-              <Text size="sm" role="status">{t('coi.results.count', { count: results.data.total })}</Text>
+              <Text size="sm" role="status">
+                {t(results.data.more ? 'coi.results.countMore' : 'coi.results.count', { count: results.data.total })}
+              </Text>
               {results.data.items.map((source, index) => (
                 <div key={source.id}>
                   {index > 0 && <Divider mb="md" />}
@@ -79,6 +85,19 @@ export function CoiLibraryPage() {
                   )} />
                 </div>
               ))}
+              {results.data.total > PAGE && (
+                <Group justify="space-between" component="nav" aria-label={t('coi.results.pages')}>
+                  <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                    {t('coi.results.previous')}
+                  </Button>
+                  <Text size="sm">
+                    {t('coi.results.range', { from: offset + 1, to: offset + results.data.items.length, total: results.data.total })}
+                  </Text>
+                  <Button variant="default" disabled={offset + PAGE >= results.data.total} onClick={() => setOffset(offset + PAGE)}>
+                    {t('coi.results.next')}
+                  </Button>
+                </Group>
+              )}
             </Stack>
           )}
         </Card>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -63,7 +63,7 @@ export async function buildApp({ db, config, logger = true }: BuildAppOptions): 
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     // One line per request only at debug level (LOG_LEVEL=debug): the terminal stays readable.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Unknown body fields are rejected by strict schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
     // A path that is not valid percent-encoded UTF-8 (`%ED%A0%80`, a lone surrogate) fails in the

@@ -33,9 +33,10 @@ vi.mock('fastify', async (importOriginal) => {
   return { ...original, default: create as unknown as typeof original.default };
 });
 
-/** Anyone may call these: health, login and its second step, certificate verification, the API's own documentation. */
+/** Anyone may call these: health, login and its second step, whether one is signed in, certificate verification, the API's own documentation. */
 const PUBLIC = new Set([
   'GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp',
+  'GET /api/auth/session', 'HEAD /api/auth/session',
   'GET /api/openapi.json', 'HEAD /api/openapi.json',
   // Training certificates: whoever holds the paper verifies it (ADR 016).
   'GET /api/public/certificates/:code', 'HEAD /api/public/certificates/:code',

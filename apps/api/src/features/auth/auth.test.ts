@@ -107,6 +107,22 @@ describe('session', () => {
     expectProblem(await me({ ...session, token: 'forged-token' }), 401, 'UNAUTHENTICATED');
   });
 
+  it('GET /api/auth/session answers 200 either way: the user and token, or nulls signed out, expired or logged out', async () => {
+    const state = (session: TestSession | null) => call(t.app, 'GET', '/api/auth/session', { session });
+    const session = await loginAs(t.app, 'registro');
+    const signedIn = await state(session);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['x-csrf-token']).toBe(session.csrfToken);
+    expect(signedIn.json()).toMatchObject({ user: { username: 'registro' }, csrfToken: session.csrfToken });
+    for (const visitor of [null, { ...session, token: 'forged-token' }]) {
+      const res = await state(visitor);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ user: null, csrfToken: null });
+    }
+    await call(t.app, 'POST', '/api/auth/logout', { session });
+    expect((await state(session)).json()).toEqual({ user: null, csrfToken: null });
+  });
+
   it('logout closes the session: the old cookie gets 401, and it is audited', async () => {
     const session = await loginAs(t.app, 'formador');
     const res = await call(t.app, 'POST', '/api/auth/logout', { session });

@@ -64,6 +64,20 @@ export async function authRoutes(app: App): Promise<void> {
     return { ...request.session!.me, csrfToken: request.session!.csrfToken };
   });
 
+  // What the web app asks on every load: being signed out is an answer here, not an error, so a
+  // visitor's browser console shows no 401; `/api/auth/me` keeps its 401 for API clients.
+  app.get('/api/auth/session', {
+    config: { permission: null },
+    schema: {
+      tags: ['auth'], summary: 'The signed-in user and CSRF token, or nulls without a session',
+      response: { 200: z.object({ user: ZMe.nullable(), csrfToken: z.string().nullable() }) },
+    },
+  }, async (request, reply) => {
+    if (!request.session) return { user: null, csrfToken: null };
+    reply.header('x-csrf-token', request.session.csrfToken);
+    return { user: request.session.me, csrfToken: request.session.csrfToken };
+  });
+
   app.post('/api/auth/logout', {
     config: ACCOUNT, schema: { tags: ['auth'], summary: 'Close the session', response: { 200: ZOk } },
   }, async (request, reply) => {

@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { ZLoginResponse, ZMe, ZSessionResponse, type TMe } from '@refugio/domain';
-import { apiRequest, isApiError, setCsrfToken } from '../../../lib/api-client.ts';
+import { z } from 'zod';
+import { apiRequest, setCsrfToken } from '../../../lib/api-client.ts';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
-/** The signed-in user, or null without a session. The CSRF token arrives in a response header. */
+const ZSessionState = z.object({ user: ZMe.nullable(), csrfToken: z.string().nullable() });
+
+/**
+ * The signed-in user, or null without a session. Asked of `/api/auth/session`, which answers a
+ * signed-out visitor with 200 (no 401 in the console); the CSRF token arrives in a response header.
+ */
 export async function fetchMe(): Promise<TMe | null> {
-  try {
-    return await apiRequest('/api/auth/me', { schema: ZMe });
-  } catch (error) {
-    if (isApiError(error, 'UNAUTHENTICATED')) return null;
-    throw error;
-  }
+  return (await apiRequest('/api/auth/session', { schema: ZSessionState })).user;
 }
 
 export function useMe() {

@@ -3,7 +3,7 @@
 // with three facts concluded (accepted, benefit of the doubt, rejected) citing two COI sources.
 import { expect, type Page } from '@playwright/test';
 import { signIn } from '../support.ts';
-import { csrf, signedInterview, type Claim } from '../interviews/api.ts';
+import { csrf, registeredClaim, ROSA, signedInterview, throughSteps, type Claim } from '../interviews/api.ts';
 
 async function send<T>(page: Page, method: 'POST' | 'PUT', url: string, data: unknown): Promise<T> {
   const res = await page.request.fetch(url, { method, headers: { 'x-csrf-token': await csrf(page) }, data });
@@ -29,15 +29,12 @@ export async function grantDrafting(page: Page, username: string): Promise<void>
 /** Registered (with a partner when asked), admitted, scheduled and assigned to the eligibility officer by the supervisor. */
 export async function assignedClaim(page: Page, options: { partner?: boolean } = {}): Promise<Claim> {
   await signIn(page, 'supervisor');
-  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
-  const members: unknown[] = [{ relation: 'principal', person: {
-    givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: '1988-06-02', nationalities: ['HND'], languages: ['es'] } }];
+  const members: unknown[] = [{ relation: 'principal', person: ROSA }];
   if (options.partner) {
     members.push({ relation: 'partner', person: {
       givenNames: 'Luis Alberto', firstSurname: 'Peña', sex: 'male', birthDate: '1986-03-11', nationalities: ['HND'], languages: ['es'] } });
   }
-  let claim = await send<Claim>(page, 'POST', '/api/claims', { officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office', members });
-  for (const step of ['admit', 'schedule-interview']) claim = await send<Claim>(page, 'POST', `/api/claims/${claim.id}/${step}`, { version: claim.version });
+  const claim = await throughSteps(page, await registeredClaim(page, { members }), ['admit', 'schedule-interview']);
   const officers = await (await page.request.get(`/api/claims/${claim.id}/assignable-officers`)).json() as Array<{ id: string; username: string }>;
   const officer = officers.find((o) => o.username === 'elegibilidad')!;
   return send<Claim>(page, 'POST', `/api/claims/${claim.id}/assignment`, { version: claim.version, officerId: officer.id, reason: null, overrideGating: false });

@@ -17,16 +17,28 @@ async function post<T>(page: Page, url: string, data: unknown): Promise<T> {
 
 export interface Claim { id: string; version: number; claimNumber: string; members: Array<{ relation: string; person: { id: string } }> }
 
+/** The adult most journeys register. */
+export const ROSA = { givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: '1988-06-02', nationalities: ['HND'], languages: ['es'] };
+
+/** A claim registered at COMAR Tapachula by the signed-in user: Rosa alone unless members (and flags) are given. */
+export async function registeredClaim(page: Page, body: { members?: unknown[]; flags?: unknown[] } = {}): Promise<Claim> {
+  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
+  return post<Claim>(page, '/api/claims', {
+    officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
+    members: body.members ?? [{ relation: 'principal', person: ROSA }], ...(body.flags ? { flags: body.flags } : {}),
+  });
+}
+
+/** Takes the claim through the steps that need only its version (admit, schedule-interview, …), in order. */
+export async function throughSteps(page: Page, claim: Claim, steps: string[]): Promise<Claim> {
+  for (const step of steps) claim = await post<Claim>(page, `/api/claims/${claim.id}/${step}`, { version: claim.version });
+  return claim;
+}
+
 /** A claim of an adult at COMAR Tapachula, registered, admitted and with its interview scheduled, by the signed-in user. */
 export async function scheduledClaim(page: Page, person: Record<string, unknown> = {}): Promise<Claim> {
-  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
-  let claim = await post<Claim>(page, '/api/claims', {
-    officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
-    members: [{ relation: 'principal', person: {
-      givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: '1988-06-02', nationalities: ['HND'], languages: ['es'], ...person } }],
-  });
-  for (const step of ['admit', 'schedule-interview']) claim = await post<Claim>(page, `/api/claims/${claim.id}/${step}`, { version: claim.version });
-  return claim;
+  const claim = await registeredClaim(page, { members: [{ relation: 'principal', person: { ...ROSA, ...person } }] });
+  return throughSteps(page, claim, ['admit', 'schedule-interview']);
 }
 
 /** Starts an interview of the claim's principal on a published questionnaire (by code), as the signed-in user. */

@@ -4,28 +4,13 @@
 // and switches a safeguard off for one institution with a written reason, then back on.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from '../support.ts';
-import { csrf, signedInterview, type Claim } from '../interviews/api.ts';
+import { csrf, registeredClaim, scheduledClaim, signedInterview, type Claim } from '../interviews/api.ts';
 import { grantDrafting } from '../decisions/api.ts';
 
 /** A claim at COMAR Tapachula taken by the signed-in user up to "in review". */
 async function claimInReview(page: Page): Promise<string> {
   const token = await csrf(page);
-  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
-  const created = await page.request.post('/api/claims', {
-    headers: { 'x-csrf-token': token },
-    data: {
-      officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
-      members: [{ relation: 'principal', person: {
-        givenNames: 'Rosa Elvira', firstSurname: 'Maldonado', sex: 'female', birthDate: '1988-06-02', nationalities: ['HND'], languages: ['es'] } }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  let claim = await created.json() as Claim;
-  for (const step of ['admit', 'schedule-interview']) {
-    const res = await page.request.post(`/api/claims/${claim.id}/${step}`, { headers: { 'x-csrf-token': token }, data: { version: claim.version } });
-    expect(res.status(), `${step}: ${await res.text()}`).toBe(200);
-    claim = await res.json() as Claim;
-  }
+  let claim = await scheduledClaim(page);
   // The claim is recorded as interviewed only by a signed interview record (ADR 025).
   await signedInterview(page, claim);
   claim = await (await page.request.get(`/api/claims/${claim.id}`)).json() as Claim;
@@ -138,21 +123,14 @@ test('a claim shows its next steps and what each is missing; the administrator r
 test('a supervisor reopens a withdrawn file, and an assignment with an override names its officer', async ({ page }) => {
   await signIn(page, 'supervisor');
   const token = await csrf(page);
-  const offices = await (await page.request.get('/api/offices')).json() as Array<{ id: string; code: string }>;
-  const created = await page.request.post('/api/claims', {
-    headers: { 'x-csrf-token': token },
-    data: {
-      officeId: offices.find((o) => o.code === 'COMAR-TAP')!.id, channel: 'comar_office',
-      members: [
-        { relation: 'principal', person: { givenNames: 'Marta Lucía', firstSurname: 'Pineda', sex: 'female', birthDate: '1990-04-11', nationalities: ['SLV'], languages: ['es'] } },
-        { relation: 'child', person: { givenNames: 'Sofía', firstSurname: 'Pineda', sex: 'female', birthDate: '2017-08-20', nationalities: ['SLV'], languages: ['es'] } },
-      ],
-      // A child in the family: her officer needs "Entrevista a niñas, niños y adolescentes", which `elegibilidad` lacks.
-      flags: [{ memberIndex: 1, category: 'child', indicator: 'Niña de 9 años' }],
-    },
+  const claim = await registeredClaim(page, {
+    members: [
+      { relation: 'principal', person: { givenNames: 'Marta Lucía', firstSurname: 'Pineda', sex: 'female', birthDate: '1990-04-11', nationalities: ['SLV'], languages: ['es'] } },
+      { relation: 'child', person: { givenNames: 'Sofía', firstSurname: 'Pineda', sex: 'female', birthDate: '2017-08-20', nationalities: ['SLV'], languages: ['es'] } },
+    ],
+    // A child in the family: her officer needs "Entrevista a niñas, niños y adolescentes", which `elegibilidad` lacks.
+    flags: [{ memberIndex: 1, category: 'child', indicator: 'Niña de 9 años' }],
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const claim = await created.json() as Claim;
   const withdrawn = await page.request.post(`/api/claims/${claim.id}/withdraw`, {
     headers: { 'x-csrf-token': token }, data: { version: claim.version, reason: 'Desiste por escrito' } });
   expect(withdrawn.status(), await withdrawn.text()).toBe(200);

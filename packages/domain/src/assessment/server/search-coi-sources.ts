@@ -68,8 +68,9 @@ export async function searchCoiSources(db: Queryable, ctx: RequestContext, optio
   }
   params.push(COI_SEARCH_CAP + 1, query.limit, query.offset);
   const [cap, limit, offset] = [params.length - 2, params.length - 1, params.length];
-  const [rows, maxAgeYears] = await Promise.all([
-    db.query<Partial<CoiSourceRow> & { matched: number }>(
+  // One after the other: `db` may be a single client (a transaction), which runs one query at a time.
+  const maxAgeYears = await coiMaxAgeYears(db, actor.institutionId);
+  const rows = await db.query<Partial<CoiSourceRow> & { matched: number }>(
       `WITH matched AS (
          SELECT s.id, s.published_on${words ? ', s.search' : ''}, row_number() OVER (ORDER BY s.published_on DESC, s.id) AS n
            FROM coi_sources s
@@ -84,9 +85,7 @@ export async function searchCoiSources(db: Queryable, ctx: RequestContext, optio
          LEFT JOIN page p ON true
          LEFT JOIN coi_sources s ON s.id = p.id
          LEFT JOIN users u ON u.id = s.created_by
-        ORDER BY p.rank DESC NULLS LAST, p.published_on DESC, p.id`, params),
-    coiMaxAgeYears(db, actor.institutionId),
-  ]);
+        ORDER BY p.rank DESC NULLS LAST, p.published_on DESC, p.id`, params);
   const reading = { language: actor.language, today: todayIn(), maxAgeYears };
   const matched = rows.rows[0]?.matched ?? 0;
   return {
